@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { DEFAULT_TABLE_NAME } from './repositories/table-schema';
+
+/**
+ * The only module that reads process.env. Parsed once, at cold start; a
+ * missing or malformed variable stops the process with a clear message.
+ */
+const AppEnvironment = z.object({
+  TABLE_NAME: z.string().min(3).default(DEFAULT_TABLE_NAME),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  USER_POOL_ID: z.string().min(1),
+  USER_POOL_CLIENT_ID: z.string().min(1),
+  /** Set only in local mode; on AWS the SDK finds the regional endpoints itself. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  COGNITO_ENDPOINT: z.url().optional(),
+  SES_ENDPOINT: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default('DevInsights <no-reply@devinsights.local>'),
+  APP_URL: z.url().default('http://localhost:3000'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type AppConfig = ReturnType<typeof parseAppConfig>;
+
+export function parseAppConfig(env: NodeJS.ProcessEnv) {
+  const parsed = AppEnvironment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  return {
+    tableName: values.TABLE_NAME,
+    region: values.AWS_REGION,
+    userPoolId: values.USER_POOL_ID,
+    userPoolClientId: values.USER_POOL_CLIENT_ID,
+    endpoints: {
+      dynamodb: values.DYNAMODB_ENDPOINT,
+      cognito: values.COGNITO_ENDPOINT,
+      ses: values.SES_ENDPOINT,
+    },
+    mailFrom: values.MAIL_FROM,
+    appUrl: values.APP_URL.replace(/\/+$/, ''),
+    logLevel: values.LOG_LEVEL,
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The app's configuration, parsed on first use (a Lambda's cold start). */
+export function config(): AppConfig {
+  cached ??= parseAppConfig(process.env);
+  return cached;
+}
+
+/**
+ * Options for an AWS SDK client. Against a local emulator the credentials are
+ * placeholders, so a developer's real AWS credentials are never sent to it.
+ */
+export function awsClientOptions(endpoint: string | undefined) {
+  const { region } = config();
+  if (!endpoint) return { region };
+  return { region, endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+}
+
+const LocalEnvironment = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
+  COGNITO_PORT: z.coerce.number().int().min(1).max(65535).default(9229),
+  SES_PORT: z.coerce.number().int().min(1).max(65535).default(8005),
+  GITHUB_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(8010),
+  TABLE_NAME: z.string().min(3).default(DEFAULT_TABLE_NAME),
+  LOCAL_DATA_DIR: z.string().min(1).default('.data'),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  APP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
+  GITHUB_API_URL: z.url().optional(),
+  GITHUB_TOKEN: z.string().optional(),
+  GITHUB_DATASET: z.string().optional(),
+});
+export type LocalStackConfig = z.infer<typeof LocalEnvironment>;
+
+/** Settings of `npm start`: ports, data folder, and what the user overrode. */
+export function localStackConfig(): LocalStackConfig {
+  const parsed = LocalEnvironment.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid local configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The local stack decides the app's environment (emulator endpoints, pool
+ * ids) at start-up, before any handler is loaded; this is where it lands.
+ */
+export function provideAppEnvironment(values: Record<string, string>): void {
+  for (const [name, value] of Object.entries(values)) process.env[name] = value;
+  cached = undefined;
+}

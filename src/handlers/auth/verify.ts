@@ -1,0 +1,9 @@
+import { http } from '../../http/handler';
+import { ok } from '../../http/responses';
+import { route } from '../../routes';
+import { verifyEmail } from '../../services/verification';
+
+export const handler = http(route('POST /auth/verify'), async ({ body }) => {
+  await verifyEmail(body.email, body.code);
+  return ok({ success: true, message: 'Email verified. You can now log in.' });
+});

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { config } from '../config';
+import { authenticate, requireRole } from '../guard/tenant-guard';
+import type { TenantContext } from '../guard/tenant-context';
+import { routeKey, type RouteDefinition } from '../routes';
+import { AppError } from './errors';
+import { logger, setLogLevel, type Logger } from './logger';
+import { normalizeHeaders, parseInput, type Headers } from './request';
+import { errorResult, internalErrorResult, toApiGatewayResult, type HttpResult } from './responses';
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface HandlerInput<R extends RouteDefinition> {
+  readonly body: Infer<R['body']>;
+  readonly query: Infer<R['query']>;
+  readonly params: Infer<R['params']>;
+  readonly tenant: R['access'] extends 'public' ? undefined : TenantContext;
+  readonly headers: Headers;
+  readonly requestId: string;
+  readonly sourceIp: string;
+  readonly log: Logger;
+}
+
+export type LambdaHandler = (event: APIGatewayProxyEvent, context?: Context) => Promise<APIGatewayProxyResult>;
+
+/** The SPA is served from APP_URL; only it may read the API's answers in a browser. */
+function corsHeaders(): Record<string, string> {
+  try {
+    return { 'access-control-allow-origin': config().appUrl, vary: 'origin' };
+  } catch {
+    return {};
+  }
+}
+
+function toErrorResult(error: unknown, log: Logger, requestId: string): HttpResult {
+  if (error instanceof AppError && error.expose) return errorResult(error);
+  log.error('request failed', { error });
+  return internalErrorResult(requestId);
+}
+
+/**
+ * Wraps a route's business logic: authenticate and authorize from the route
+ * table, validate input, map every error to the contract's shape, log one
+ * line per request. Handlers never catch, parse or map errors themselves.
+ */
+export function http<R extends RouteDefinition>(
+  route: R,
+  run: (input: HandlerInput<R>) => Promise<HttpResult>,
+): LambdaHandler {
+  return async (event, context) => {
+    const started = performance.now();
+    const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? randomUUID();
+    const sourceIp = event.requestContext?.identity?.sourceIp ?? 'unknown';
+    let log = logger.child({ requestId, route: routeKey(route) });
+    let result: HttpResult;
+    try {
+      setLogLevel(config().logLevel);
+      const headers = normalizeHeaders(event);
+      let tenant: TenantContext | undefined;
+      if (route.access !== 'public') {
+        tenant = await authenticate(headers['authorization'], log);
+        log = log.child({ orgId: tenant.orgId, userId: tenant.userId });
+        requireRole(tenant, route.access);
+      }
+      const input = parseInput(route, event, headers);
+      result = await run({ ...input, tenant, headers, requestId, sourceIp, log } as HandlerInput<R>);
+    } catch (error) {
+      result = toErrorResult(error, log, requestId);
+    }
+    log.info('request', { status: result.statusCode, durationMs: Math.round(performance.now() - started) });
+    return toApiGatewayResult({ ...result, headers: { ...corsHeaders(), ...result.headers } }, requestId);
+  };
+}

@@ -1,0 +1,170 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../http/errors';
+import { db, isConditionalCheckFailure, tableName } from './dynamo';
+import { lookupKeys } from './keys';
+
+/**
+ * An email's account: the lookup that exists before any organization is
+ * known (login, verification, invitations to an existing person). It also
+ * makes emails unique: a signup first reserves the address here.
+ */
+export type AccountStatus = 'reserved' | 'pending_verification' | 'active';
+
+export interface PendingVerification {
+  readonly codeHash: string;
+  readonly expiresAt: number;
+  readonly attempts: number;
+  readonly sentAt: number;
+}
+
+export interface Account {
+  readonly email: string;
+  readonly userId?: string;
+  readonly status: AccountStatus;
+  readonly verification?: PendingVerification;
+}
+
+/** A reservation left by a crashed signup is taken over after this long. */
+const STALE_RESERVATION_MS = 5 * 60 * 1000;
+
+export async function reserveEmail(email: string, reservationId: string, now: Date): Promise<void> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...lookupKeys.emailAccount(email),
+          email,
+          status: 'reserved',
+          reservationId,
+          reservedAt: now.getTime(),
+          ttl: Math.floor((now.getTime() + STALE_RESERVATION_MS * 3) / 1000),
+        },
+        ConditionExpression: 'attribute_not_exists(PK) OR (#status = :reserved AND reservedAt < :staleBefore)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':reserved': 'reserved', ':staleBefore': now.getTime() - STALE_RESERVATION_MS },
+      }),
+    );
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) {
+      throw new ConflictError('An account with this email already exists', { cause: error });
+    }
+    throw error;
+  }
+}
+
+export async function releaseEmailReservation(email: string, reservationId: string): Promise<void> {
+  try {
+    await db().send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: lookupKeys.emailAccount(email),
+        ConditionExpression: 'reservationId = :reservationId AND #status = :reserved',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':reservationId': reservationId, ':reserved': 'reserved' },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailure(error)) throw error;
+  }
+}
+
+/** The transaction item that turns a reservation into an account awaiting verification. */
+export function pendingAccountPut(args: {
+  email: string;
+  userId: string;
+  reservationId: string;
+  verification: PendingVerification;
+}) {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: {
+        ...lookupKeys.emailAccount(args.email),
+        email: args.email,
+        userId: args.userId,
+        status: 'pending_verification',
+        verification: args.verification,
+      },
+      ConditionExpression: 'reservationId = :reservationId',
+      ExpressionAttributeValues: { ':reservationId': args.reservationId },
+    },
+  };
+}
+
+export async function findAccountByEmail(email: string): Promise<Account | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: lookupKeys.emailAccount(email) }));
+  if (!Item) return undefined;
+  return {
+    email: Item['email'] as string,
+    userId: Item['userId'] as string | undefined,
+    status: Item['status'] as AccountStatus,
+    verification: Item['verification'] as PendingVerification | undefined,
+  };
+}
+
+/** Counts a wrong code; fails silently once the account is no longer pending. */
+export async function recordFailedVerification(email: string): Promise<void> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: lookupKeys.emailAccount(email),
+        UpdateExpression: 'ADD verification.attempts :one',
+        ConditionExpression: '#status = :pending AND attribute_exists(verification)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':one': 1, ':pending': 'pending_verification' },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailure(error)) throw error;
+  }
+}
+
+/** True when this call verified the account; false when a concurrent call already had. */
+export async function markAccountVerified(email: string, codeHash: string): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: lookupKeys.emailAccount(email),
+        UpdateExpression: 'SET #status = :active REMOVE verification',
+        ConditionExpression: 'verification.codeHash = :codeHash',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':active': 'active', ':codeHash': codeHash },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Replaces the code only if nobody else did since `previousSentAt` (one email per resend window). */
+export async function replaceVerificationCode(
+  email: string,
+  verification: PendingVerification,
+  previousSentAt: number,
+): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: lookupKeys.emailAccount(email),
+        UpdateExpression: 'SET verification = :verification',
+        ConditionExpression: '#status = :pending AND verification.sentAt = :previousSentAt',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':verification': verification,
+          ':pending': 'pending_verification',
+          ':previousSentAt': previousSentAt,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,38 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { newId } from '../domain/ids';
+import type { TenantContext } from '../guard/tenant-context';
+import { db, tableName } from './dynamo';
+import { tenantKeys } from './keys';
+
+export type Severity = 'LOW' | 'MEDIUM' | 'HIGH';
+
+export interface AuditEntry {
+  readonly event: string;
+  readonly resource: string;
+  readonly result: 'SUCCESS' | 'FAILURE' | 'BLOCKED';
+  readonly severity: Severity;
+  readonly details?: Record<string, unknown>;
+}
+
+const RETENTION_SECONDS = 365 * 24 * 60 * 60;
+
+function auditItem(tenant: TenantContext, entry: AuditEntry, at: Date) {
+  return {
+    ...tenantKeys.auditEntry(tenant, at, newId('aud')),
+    type: 'AUDIT',
+    timestamp: at.getTime(),
+    userId: tenant.userId,
+    organizationId: tenant.orgId,
+    ...entry,
+    ttl: Math.floor(at.getTime() / 1000) + RETENTION_SECONDS,
+  };
+}
+
+/** The audit entry as one item of a larger transaction, so it lands with the change it records. */
+export function auditEntryPut(tenant: TenantContext, entry: AuditEntry, at: Date) {
+  return { Put: { TableName: tableName(), Item: auditItem(tenant, entry, at) } };
+}
+
+export async function recordAuditEntry(tenant: TenantContext, entry: AuditEntry, at: Date): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: auditItem(tenant, entry, at) }));
+}

@@ -1,0 +1,40 @@
+import type { Role } from '../domain/roles';
+import type { TenantContext } from '../guard/tenant-context';
+
+/**
+ * Every key of the single table is built here. Tenant data lives in the
+ * `ORG#<orgId>` partition and its keys are built from a TenantContext; the
+ * few lookups needed before an organization is known (a user's memberships,
+ * an email's account, an organization name) have partitions of their own.
+ */
+export interface Key {
+  readonly PK: string;
+  readonly SK: string;
+}
+
+const orgPartition = (orgId: string) => `ORG#${orgId}`;
+
+/** The story's role-prefixed member records: `ADMIN#…`, `MEMBER#…`, `VIEWER#…`. */
+const ROLE_PREFIX: Record<Role, string> = { admin: 'ADMIN', member: 'MEMBER', viewer: 'VIEWER' };
+
+export const tenantKeys = {
+  organization: (tenant: TenantContext): Key => ({ PK: orgPartition(tenant.orgId), SK: orgPartition(tenant.orgId) }),
+  member: (tenant: TenantContext, role: Role, userId: string): Key => ({
+    PK: orgPartition(tenant.orgId),
+    SK: `${ROLE_PREFIX[role]}#${userId}`,
+  }),
+  auditEntry: (tenant: TenantContext, at: Date, entryId: string): Key => ({
+    PK: orgPartition(tenant.orgId),
+    SK: `AUDIT#${at.toISOString()}#${entryId}`,
+  }),
+};
+
+export const lookupKeys = {
+  membership: (userId: string, orgId: string): Key => ({ PK: `USER#${userId}`, SK: `MEMBERSHIP#${orgId}` }),
+  userPartition: (userId: string) => `USER#${userId}`,
+  userProfile: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
+  emailAccount: (email: string): Key => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' }),
+  organizationName: (normalizedName: string): Key => ({ PK: `ORGNAME#${normalizedName}`, SK: 'ORGNAME' }),
+};
+
+export const MEMBERSHIP_PREFIX = 'MEMBERSHIP#';

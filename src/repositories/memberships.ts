@@ -1,0 +1,77 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { isRole, type Role } from '../domain/roles';
+import { db, tableName } from './dynamo';
+import { lookupKeys, MEMBERSHIP_PREFIX } from './keys';
+
+export interface Membership {
+  readonly organizationId: string;
+  readonly organizationName: string;
+  readonly role: Role;
+  readonly joinedAt: number;
+}
+
+export interface UserProfile {
+  readonly userId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly githubUsername?: string;
+}
+
+/** The guard's one read: is this user an active member of this organization, and as what? */
+export async function findActiveMembership(userId: string, orgId: string): Promise<{ role: Role } | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: lookupKeys.membership(userId, orgId),
+      ProjectionExpression: '#role, #status',
+      ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
+    }),
+  );
+  if (!Item || Item['status'] !== 'active' || !isRole(Item['role'])) return undefined;
+  return { role: Item['role'] };
+}
+
+function toMembership(item: Record<string, unknown>): Membership | undefined {
+  if (item['status'] !== 'active' || !isRole(item['role'])) return undefined;
+  return {
+    organizationId: item['organizationId'] as string,
+    organizationName: item['organizationName'] as string,
+    role: item['role'],
+    joinedAt: item['joinedAt'] as number,
+  };
+}
+
+/** A user's profile and every active membership, in one Query of the user's partition. */
+export async function loadUserWithMemberships(
+  userId: string,
+): Promise<{ profile: UserProfile | undefined; memberships: Membership[] }> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': lookupKeys.userPartition(userId) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+
+  const profileItem = items.find((item) => item['SK'] === 'PROFILE');
+  const profile = profileItem
+    ? {
+        userId,
+        email: profileItem['email'] as string,
+        name: profileItem['name'] as string,
+        githubUsername: profileItem['githubUsername'] as string | undefined,
+      }
+    : undefined;
+  const memberships = items
+    .filter((item) => String(item['SK']).startsWith(MEMBERSHIP_PREFIX))
+    .flatMap((item) => toMembership(item) ?? [])
+    .sort((a, b) => a.joinedAt - b.joinedAt);
+  return { profile, memberships };
+}

@@ -1,0 +1,158 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { normalizeOrganizationName } from '../domain/organization-name';
+import { DEFAULT_SETTINGS, type OrganizationSettings } from '../domain/organization-settings';
+import { maxMembersOf, type Plan } from '../domain/plans';
+import type { TenantContext } from '../guard/tenant-context';
+import { ConflictError, NotFoundError } from '../http/errors';
+import { pendingAccountPut, type PendingVerification } from './accounts';
+import { auditEntryPut } from './audit-log';
+import { db, failedConditionIndexes, tableName } from './dynamo';
+import { lookupKeys, tenantKeys } from './keys';
+
+export interface Organization {
+  readonly organizationId: string;
+  readonly name: string;
+  readonly plan: Plan;
+  readonly maxMembers: number | null;
+  readonly currentMembers: number;
+  readonly ownerId: string;
+  readonly createdAt: number;
+  readonly settings: OrganizationSettings;
+}
+
+export async function isOrganizationNameTaken(name: string): Promise<boolean> {
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: lookupKeys.organizationName(normalizeOrganizationName(name)),
+      ProjectionExpression: 'PK',
+    }),
+  );
+  return Item !== undefined;
+}
+
+export interface NewOrganization {
+  /** The new organization and its first admin, both with server-generated ids. */
+  readonly owner: TenantContext;
+  readonly name: string;
+  readonly ownerEmail: string;
+  readonly ownerName: string;
+  readonly githubUsername?: string;
+  readonly emailReservationId: string;
+  readonly verification: PendingVerification;
+  readonly now: Date;
+}
+
+/**
+ * Signup in one transaction: organization, its unique name, the admin's
+ * member record, membership and profile, the email's account and the audit
+ * entry. Either all of it exists afterwards or none of it does.
+ */
+export async function createOrganizationWithOwner(input: NewOrganization): Promise<Organization> {
+  const { owner, now } = input;
+  const createdAt = now.getTime();
+  const organization: Organization = {
+    organizationId: owner.orgId,
+    name: input.name,
+    plan: 'free',
+    maxMembers: maxMembersOf('free'),
+    currentMembers: 1,
+    ownerId: owner.userId,
+    createdAt,
+    settings: DEFAULT_SETTINGS,
+  };
+  const member = {
+    userId: owner.userId,
+    email: input.ownerEmail,
+    name: input.ownerName,
+    role: owner.role,
+    organizationId: owner.orgId,
+    githubUsername: input.githubUsername,
+    joinedAt: createdAt,
+    status: 'active',
+  };
+  const items = [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...tenantKeys.organization(owner), type: 'ORGANIZATION', ...organization },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...lookupKeys.organizationName(normalizeOrganizationName(input.name)),
+          organizationId: owner.orgId,
+          name: input.name,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    pendingAccountPut({
+      email: input.ownerEmail,
+      userId: owner.userId,
+      reservationId: input.emailReservationId,
+      verification: input.verification,
+    }),
+    { Put: { TableName: tableName(), Item: { ...tenantKeys.member(owner, owner.role, owner.userId), type: 'MEMBER', ...member } } },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...lookupKeys.membership(owner.userId, owner.orgId),
+          type: 'MEMBERSHIP',
+          organizationId: owner.orgId,
+          organizationName: input.name,
+          role: owner.role,
+          joinedAt: createdAt,
+          status: 'active',
+        },
+      },
+    },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...lookupKeys.userProfile(owner.userId),
+          type: 'PROFILE',
+          userId: owner.userId,
+          email: input.ownerEmail,
+          name: input.ownerName,
+          githubUsername: input.githubUsername,
+          createdAt,
+        },
+      },
+    },
+    auditEntryPut(
+      owner,
+      { event: 'ORGANIZATION_CREATED', resource: `organization/${owner.orgId}`, result: 'SUCCESS', severity: 'LOW' },
+      now,
+    ),
+  ];
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    const failed = failedConditionIndexes(error);
+    if (failed?.includes(1)) throw new ConflictError('An organization with this name already exists', { cause: error });
+    if (failed?.includes(2)) throw new ConflictError('An account with this email already exists', { cause: error });
+    throw error;
+  }
+  return organization;
+}
+
+export async function getOrganization(tenant: TenantContext): Promise<Organization> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: tenantKeys.organization(tenant) }));
+  if (!Item) throw new NotFoundError('Organization not found');
+  return {
+    organizationId: Item['organizationId'] as string,
+    name: Item['name'] as string,
+    plan: Item['plan'] as Plan,
+    maxMembers: (Item['maxMembers'] ?? null) as number | null,
+    currentMembers: Item['currentMembers'] as number,
+    ownerId: Item['ownerId'] as string,
+    createdAt: Item['createdAt'] as number,
+    settings: { ...DEFAULT_SETTINGS, ...(Item['settings'] as Partial<OrganizationSettings>) },
+  };
+}

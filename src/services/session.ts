@@ -1,0 +1,81 @@
+import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
+import { permissionsOf } from '../domain/permissions';
+import type { Role } from '../domain/roles';
+import { UnauthenticatedError } from '../http/errors';
+import * as cognito from '../integrations/cognito';
+import { ORG_CLAIM, ROLE_CLAIM } from '../integrations/user-pool-schema';
+import { findAccountByEmail } from '../repositories/accounts';
+import { loadUserWithMemberships, type Membership, type UserProfile } from '../repositories/memberships';
+
+export interface SessionUser {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly organizationId: string;
+  readonly organizationName: string;
+  readonly role: Role;
+  readonly permissions: string[];
+  readonly githubUsername?: string;
+}
+
+export interface LoginResult {
+  readonly accessToken: string;
+  readonly refreshToken?: string;
+  readonly expiresIn: number;
+  readonly user: SessionUser;
+}
+
+const BAD_CREDENTIALS = 'Invalid email or password';
+
+export function sessionUser(profile: UserProfile, membership: Membership): SessionUser {
+  return {
+    id: profile.userId,
+    email: profile.email,
+    name: profile.name,
+    organizationId: membership.organizationId,
+    organizationName: membership.organizationName,
+    role: membership.role,
+    permissions: permissionsOf(membership.role),
+    ...(profile.githubUsername ? { githubUsername: profile.githubUsername } : {}),
+  };
+}
+
+function claimsOf(idToken: string): { orgId: unknown; role: unknown } {
+  // The token comes straight from Cognito over TLS; the guard verifies it on every later request.
+  const { payload } = decomposeUnverifiedJwt(idToken);
+  return { orgId: payload[ORG_CLAIM], role: payload[ROLE_CLAIM] };
+}
+
+/**
+ * Password sign-in. The token's organization and role must match an active
+ * membership; when they no longer do (the member was removed from that
+ * organization or their role changed), the claims are corrected and the user
+ * signed in again, so the token always tells the truth.
+ */
+export async function logIn(email: string, password: string): Promise<LoginResult> {
+  const account = await findAccountByEmail(email);
+  if (!account?.userId || account.status === 'reserved') throw new UnauthenticatedError(BAD_CREDENTIALS);
+  const userId = account.userId;
+
+  let tokens = await cognito.passwordSignIn(userId, password);
+  const { profile, memberships } = await loadUserWithMemberships(userId);
+  const claims = claimsOf(tokens.idToken);
+  const active = memberships.find((membership) => membership.organizationId === claims.orgId) ?? memberships[0];
+  if (!profile || !active) throw new UnauthenticatedError('This account no longer belongs to any organization');
+
+  if (claims.orgId !== active.organizationId || claims.role !== active.role) {
+    await cognito.setTenantClaims(userId, active.organizationId, active.role);
+    tokens = await cognito.passwordSignIn(userId, password);
+  }
+  return {
+    accessToken: tokens.idToken,
+    refreshToken: tokens.refreshToken,
+    expiresIn: tokens.expiresIn,
+    user: sessionUser(profile, active),
+  };
+}
+
+export async function refresh(refreshToken: string): Promise<{ accessToken: string; expiresIn: number }> {
+  const tokens = await cognito.refreshSession(refreshToken);
+  return { accessToken: tokens.idToken, expiresIn: tokens.expiresIn };
+}

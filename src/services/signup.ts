@@ -1,0 +1,84 @@
+import { newId } from '../domain/ids';
+import {
+  generateVerificationCode,
+  hashVerificationCode,
+  VERIFICATION_CODE_TTL_MS,
+} from '../domain/verification-code';
+import type { TenantContext } from '../guard/tenant-context';
+import { ConflictError } from '../http/errors';
+import type { Logger } from '../http/logger';
+import * as cognito from '../integrations/cognito';
+import { sendEmail } from '../integrations/email';
+import { verificationEmail } from '../integrations/email-templates';
+import { releaseEmailReservation, reserveEmail } from '../repositories/accounts';
+import { createOrganizationWithOwner, isOrganizationNameTaken } from '../repositories/organizations';
+import type { SignupBody } from '../schemas/auth';
+
+export interface SignupResult {
+  readonly userId: string;
+  readonly organizationId: string;
+  readonly role: 'admin';
+}
+
+/**
+ * Creates an organization and its admin, all or nothing. The email is
+ * reserved first (so two signups cannot race for it), then the Cognito user
+ * and claims, then every table item in one transaction. Any failure undoes
+ * what was done, so a retry is never blocked by a half-made account.
+ */
+export async function signUpOrganization(input: SignupBody, log: Logger, now = new Date()): Promise<SignupResult> {
+  const reservationId = newId('rsv');
+  await reserveEmail(input.email, reservationId, now);
+  const owner: TenantContext = { orgId: newId('org'), userId: newId('usr'), role: 'admin' };
+  let cognitoUserCreated = false;
+  const code = generateVerificationCode();
+  try {
+    if (await isOrganizationNameTaken(input.organizationName)) {
+      throw new ConflictError('An organization with this name already exists');
+    }
+    await cognito.signUp({ userId: owner.userId, email: input.email, password: input.password, name: input.name });
+    cognitoUserCreated = true;
+    await cognito.setTenantClaims(owner.userId, owner.orgId, owner.role);
+    await createOrganizationWithOwner({
+      owner,
+      name: input.organizationName,
+      ownerEmail: input.email,
+      ownerName: input.name,
+      githubUsername: input.githubUsername ?? undefined,
+      emailReservationId: reservationId,
+      verification: {
+        codeHash: hashVerificationCode(owner.userId, code),
+        expiresAt: now.getTime() + VERIFICATION_CODE_TTL_MS,
+        attempts: 0,
+        sentAt: now.getTime(),
+      },
+      now,
+    });
+  } catch (error) {
+    await undoSignup(owner.userId, cognitoUserCreated, input.email, reservationId, log);
+    throw error;
+  }
+  log.info('organization created', { orgId: owner.orgId, userId: owner.userId });
+  await sendVerificationCode(input.email, input.name, code, log);
+  return { userId: owner.userId, organizationId: owner.orgId, role: 'admin' };
+}
+
+async function undoSignup(userId: string, cognitoUserCreated: boolean, email: string, reservationId: string, log: Logger) {
+  const undo = await Promise.allSettled([
+    cognitoUserCreated ? cognito.deleteUser(userId) : Promise.resolve(),
+    releaseEmailReservation(email, reservationId),
+  ]);
+  for (const outcome of undo) {
+    // The stale reservation expires by itself; an orphan Cognito user has no account and cannot sign in.
+    if (outcome.status === 'rejected') log.warn('signup rollback step failed', { error: outcome.reason });
+  }
+}
+
+/** A failed send is logged, not fatal: the account exists and resend-verification recovers. */
+export async function sendVerificationCode(email: string, name: string, code: string, log: Logger): Promise<void> {
+  try {
+    await sendEmail(verificationEmail({ to: email, name, code, validHours: VERIFICATION_CODE_TTL_MS / 3_600_000 }));
+  } catch (error) {
+    log.error('verification email not sent', { error });
+  }
+}

@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConflictError } from '../../../src/http/errors';
+import { http } from '../../../src/http/handler';
+import { ok } from '../../../src/http/responses';
+import { route } from '../../../src/routes';
+import { apiGatewayEvent, jsonEvent } from '../../support/events';
+
+const login = route('POST /auth/login');
+const echo = http(login, async ({ body }) => ok({ email: body.email }));
+const validLogin = JSON.stringify({ email: 'Bob@Example.com', password: 'x' });
+
+function parse(result: { body: string }) {
+  return JSON.parse(result.body) as Record<string, unknown>;
+}
+
+beforeEach(() => {
+  vi.stubEnv('USER_POOL_ID', 'local_pool');
+  vi.stubEnv('USER_POOL_CLIENT_ID', 'client');
+  vi.stubEnv('LOG_LEVEL', 'error');
+});
+afterEach(() => vi.unstubAllEnvs());
+
+describe('the handler wrapper', () => {
+  it('passes a validated, normalized body to the handler', async () => {
+    const result = await echo(jsonEvent(validLogin));
+    expect(result.statusCode).toBe(200);
+    expect(parse(result)).toEqual({ email: 'bob@example.com' });
+  });
+
+  it('answers malformed JSON with 400 VALIDATION_ERROR', async () => {
+    const result = await echo(jsonEvent('{"email": '));
+    expect(result.statusCode).toBe(400);
+    expect(parse(result)).toMatchObject({ success: false, code: 'VALIDATION_ERROR', details: [{ path: 'body' }] });
+  });
+
+  it('refuses a body that is not declared as JSON', async () => {
+    const result = await echo(jsonEvent(validLogin, { 'content-type': 'text/plain' }));
+    expect(result.statusCode).toBe(400);
+    expect(parse(result)).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ path: 'content-type' }] });
+  });
+
+  it('names each unknown field in details', async () => {
+    const result = await echo(jsonEvent(JSON.stringify({ email: 'a@b.co', password: 'x', organizationId: 'org_x' })));
+    expect(result.statusCode).toBe(400);
+    expect(parse(result)['details']).toEqual([{ path: 'organizationId', message: 'Unknown field' }]);
+  });
+
+  it('treats a __proto__ key as an unknown field, not as a prototype', async () => {
+    const result = await echo(jsonEvent('{"email":"a@b.co","password":"x","__proto__":{"admin":true}}'));
+    expect(result.statusCode).toBe(400);
+    expect(parse(result)['details']).toEqual([{ path: '__proto__', message: 'Unknown field' }]);
+  });
+
+  it('reports every failing field with its path', async () => {
+    const result = await echo(jsonEvent(JSON.stringify({ email: 'not-an-email' })));
+    const paths = (parse(result)['details'] as { path: string }[]).map((detail) => detail.path).sort();
+    expect(paths).toEqual(['email', 'password']);
+  });
+
+  it('requires a body on routes that take one', async () => {
+    const result = await echo(apiGatewayEvent({ headers: { 'content-type': 'application/json' } }));
+    expect(result.statusCode).toBe(400);
+  });
+
+  it('refuses a body over 256 KB with 413 before parsing it', async () => {
+    const result = await echo(jsonEvent(JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(300 * 1024) })));
+    expect(result.statusCode).toBe(413);
+    expect(parse(result)).toMatchObject({ success: false, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('decodes base64 bodies as API Gateway may send them', async () => {
+    const event = jsonEvent(Buffer.from(validLogin).toString('base64'));
+    const result = await echo({ ...event, isBase64Encoded: true });
+    expect(result.statusCode).toBe(200);
+  });
+
+  it('shows a domain error in the contract shape', async () => {
+    const conflicting = http(login, async () => {
+      throw new ConflictError('An account with this email already exists');
+    });
+    const result = await conflicting(jsonEvent(validLogin));
+    expect(result.statusCode).toBe(409);
+    expect(parse(result)).toEqual({
+      success: false,
+      error: 'An account with this email already exists',
+      code: 'CONFLICT',
+    });
+  });
+
+  it('hides the message and stack of an unexpected error behind 500 INTERNAL', async () => {
+    const failing = http(login, async () => {
+      throw new Error('DynamoDB table devinsights-secret exploded at repositories/accounts.ts');
+    });
+    const silence = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const result = await failing(jsonEvent(validLogin));
+    silence.mockRestore();
+    expect(result.statusCode).toBe(500);
+    expect(parse(result)).toMatchObject({ success: false, code: 'INTERNAL', requestId: 'test-request' });
+    expect(result.body).not.toMatch(/devinsights-secret|accounts\.ts|at /);
+  });
+
+  it('refuses a protected route without a bearer token before touching anything', async () => {
+    const me = http(route('GET /me'), async () => ok({}));
+    const result = await me(apiGatewayEvent({ httpMethod: 'GET', headers: { authorization: 'Basic abc' } }));
+    expect(result.statusCode).toBe(401);
+    expect(parse(result)).toMatchObject({ success: false, code: 'UNAUTHENTICATED' });
+  });
+
+  it('sets JSON, no-store and request id headers', async () => {
+    const result = await echo(jsonEvent(validLogin));
+    expect(result.headers).toMatchObject({
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-request-id': 'test-request',
+    });
+  });
+});

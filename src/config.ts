@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_TABLE_NAME } from './repositories/table-schema';
 
 /**
@@ -77,6 +77,8 @@ const LocalEnvironment = z.object({
   GITHUB_API_URL: z.url().optional(),
   GITHUB_TOKEN: z.string().optional(),
   GITHUB_DATASET: z.string().optional(),
+  /** Extra flags for DynamoDB Local's JVM, after the local stack's own. */
+  JDK_JAVA_OPTIONS: z.string().optional(),
 });
 export type LocalStackConfig = z.infer<typeof LocalEnvironment>;
 
@@ -97,4 +99,9 @@ export function localStackConfig(): LocalStackConfig {
 export function provideAppEnvironment(values: Record<string, string>): void {
   for (const [name, value] of Object.entries(values)) process.env[name] = value;
   cached = undefined;
+}
+
+/** The environment for a child process the local stack runs: this one's, plus `overrides`. */
+export function childProcessEnvironment(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
 }

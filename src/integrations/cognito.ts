@@ -77,7 +77,7 @@ export async function setTenantClaims(userId: string, orgId: string, role: Role)
   );
 }
 
-export async function confirmUser(userId: string): Promise<void> {
+export async function confirmUser(userId: string, email: string): Promise<void> {
   try {
     await cognito().send(new AdminConfirmSignUpCommand({ UserPoolId: config().userPoolId, Username: userId }));
   } catch (error) {
@@ -88,7 +88,11 @@ export async function confirmUser(userId: string): Promise<void> {
     new AdminUpdateUserAttributesCommand({
       UserPoolId: config().userPoolId,
       Username: userId,
-      UserAttributes: [{ Name: 'email_verified', Value: 'true' }],
+      // cognito-local insists on the email beside email_verified; real Cognito accepts both.
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
     }),
   );
 }

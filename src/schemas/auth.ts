@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Email, GithubUsername, LoginPassword, OrganizationName, Password, PersonName } from './common';
 
 export const SignupBody = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { passwordProblems } from '../domain/password-policy';
 
 // Control characters in names would let user input forge log lines or break emails.

@@ -33,7 +33,7 @@ export async function verifyEmail(email: string, code: string, now = new Date())
     await recordFailedVerification(email);
     throw invalidCode();
   }
-  await confirmUser(account.userId);
+  await confirmUser(account.userId, email);
   await markAccountVerified(email, pending.codeHash);
 }
 

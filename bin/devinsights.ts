@@ -1,0 +1,35 @@
+import { App } from 'aws-cdk-lib';
+import { DevInsightsStack } from '../lib/devinsights-stack';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
+
+const app = new App();
+
+/** A CDK context value (`cdk synth -c name=value` or cdk.json), or the fallback. */
+function contextString(name: string, fallback: string): string;
+function contextString(name: string): string | undefined;
+function contextString(name: string, fallback?: string): string | undefined {
+  const value: unknown = app.node.tryGetContext(name);
+  if (value === undefined || value === null || value === '') return fallback;
+  if (typeof value !== 'string') throw new Error(`Context '${name}' must be a string`);
+  return value;
+}
+
+function isLogLevel(value: string): value is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+const logLevel = contextString('logLevel', 'info');
+if (!isLogLevel(logLevel)) throw new Error(`Context 'logLevel' must be one of ${LOG_LEVELS.join(', ')}`);
+
+const stage = contextString('stage');
+
+new DevInsightsStack(app, stage ? `DevInsights-${stage}` : 'DevInsights', {
+  description: 'DevInsights: engineering-team analytics from GitHub activity',
+  mailFrom: contextString('mailFrom', 'no-reply@example.com'),
+  appUrl: contextString('appUrl', 'http://localhost:3000'),
+  logLevel,
+  stage,
+  tags: { project: 'devinsights', ...(stage ? { stage } : {}) },
+});

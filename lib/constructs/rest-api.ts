@@ -1,0 +1,209 @@
+import {
+  Cors,
+  LambdaIntegration,
+  Resource,
+  ResponseType,
+  RestApi,
+  type IResource,
+} from 'aws-cdk-lib/aws-apigateway';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { routeKey, type Capability, type RouteDefinition } from '../../src/routes';
+import type { AppTable } from './app-table';
+import type { MailSender } from './mail-sender';
+import { RouteFunction, type RouteFunctionSettings } from './route-function';
+import type { AppUserPool } from './user-pool';
+
+/** Answers 405 on every resource for the methods the route table does not list. */
+export const METHOD_NOT_ALLOWED_HANDLER = 'system/method-not-allowed';
+
+export interface AppRestApiProps {
+  readonly routes: readonly RouteDefinition[];
+  readonly settings: RouteFunctionSettings;
+  readonly table: AppTable;
+  readonly userPool: AppUserPool;
+  readonly mail: MailSender;
+  /** Shown in the console; distinguishes stages deployed to one account. */
+  readonly apiName: string;
+}
+
+type Grant = (fn: LambdaFunction, deps: AppRestApiProps) => void;
+
+/**
+ * Every capability a route may declare, and what it grants. `satisfies`
+ * makes a capability added to the route table without a grant here a
+ * compile error instead of a function that fails with AccessDenied.
+ */
+const CAPABILITY_GRANTS = {
+  'table:read': (fn, { table }) => table.grantTo(fn, 'read'),
+  'table:write': (fn, { table }) => table.grantTo(fn, 'read-write'),
+  'cognito:admin': (fn, { userPool }) => userPool.grantAdminTo(fn),
+  'email:send': (fn, { mail }) => mail.grantSendTo(fn),
+} as const satisfies Record<Capability, Grant>;
+
+/** Write implies read; granting both would leave a redundant read statement. */
+function effectiveCapabilities(uses: readonly Capability[]): Capability[] {
+  const unique = [...new Set(uses)];
+  return unique.includes('table:write') ? unique.filter((use) => use !== 'table:read') : unique;
+}
+
+/**
+ * The API's answers for requests that never reach a Lambda, in the contract's
+ * `{success:false, error, code}` shape. `error` is a JSON value: a literal, or
+ * `$context.error.messageString`, which API Gateway already quotes.
+ */
+const GATEWAY_RESPONSES = [
+  // API Gateway's answer for a path no resource matches; to a client that is a 404.
+  { type: ResponseType.MISSING_AUTHENTICATION_TOKEN, statusCode: '404', error: '"Not found"', code: 'NOT_FOUND' },
+  { type: ResponseType.THROTTLED, statusCode: '429', error: '"Too many requests"', code: 'RATE_LIMITED' },
+  { type: ResponseType.REQUEST_TOO_LARGE, statusCode: '413', error: '"Request body too large"', code: 'PAYLOAD_TOO_LARGE' },
+  { type: ResponseType.DEFAULT_4XX, error: '$context.error.messageString', code: 'BAD_REQUEST' },
+  {
+    type: ResponseType.DEFAULT_5XX,
+    error: '"Something went wrong on our side"',
+    code: 'INTERNAL',
+    extra: ',"requestId":"$context.requestId"',
+  },
+] as const;
+
+/**
+ * The REST API, built from the route table: one Lambda per handler, one
+ * method per route, and for each route exactly the grants its `uses` lists.
+ */
+export class AppRestApi extends Construct {
+  readonly api: RestApi;
+  readonly url: string;
+  /** By handler module, e.g. `auth/login`. */
+  readonly routeFunctions: ReadonlyMap<string, RouteFunction>;
+  readonly methodNotAllowedFunction: RouteFunction;
+
+  constructor(scope: Construct, id: string, props: AppRestApiProps) {
+    super(scope, id);
+    const { appUrl } = props.settings;
+    this.api = new RestApi(this, 'RestApi', {
+      restApiName: props.apiName,
+      description: 'DevInsights HTTP API, generated from src/routes.ts',
+      binaryMediaTypes: ['application/pdf'],
+      // Only needed for execution logs, which are off; it is an account-wide
+      // setting that one app stack should not own.
+      cloudWatchRole: false,
+      deployOptions: {
+        stageName: 'v1',
+        throttlingRateLimit: 100,
+        throttlingBurstLimit: 200,
+        metricsEnabled: true,
+        tracingEnabled: true,
+      },
+      defaultCorsPreflightOptions: {
+        allowOrigins: [appUrl],
+        allowMethods: Cors.ALL_METHODS,
+        allowHeaders: ['Content-Type', 'Authorization'],
+      },
+    });
+    this.url = this.api.url;
+    // RestApi always adds an `Endpoint` output; the stack's `ApiUrl` is the one
+    // to read, and two outputs with one value only invite confusion.
+    this.api.node.tryRemoveChild('Endpoint');
+
+    for (const response of GATEWAY_RESPONSES) {
+      const extra = 'extra' in response ? response.extra : '';
+      this.api.addGatewayResponse(`Gateway${response.type.responseType}`, {
+        type: response.type,
+        ...('statusCode' in response ? { statusCode: response.statusCode } : {}),
+        // Without it a browser hides the error body from the web app.
+        responseHeaders: { 'Access-Control-Allow-Origin': `'${appUrl}'` },
+        templates: {
+          'application/json': `{"success":false,"error":${response.error},"code":"${response.code}"${extra}}`,
+        },
+      });
+    }
+
+    const environment = props.userPool.environment;
+    this.methodNotAllowedFunction = new RouteFunction(this, {
+      handlerModule: METHOD_NOT_ALLOWED_HANDLER,
+      description: 'Answers 405 for a method a resource does not have',
+      settings: props.settings,
+      environment,
+    });
+    const { functions, routedResources } = addRoutes(this.api.root, props, (route) =>
+      new RouteFunction(this, {
+        handlerModule: route.handler,
+        description: `${routeKey(route)}: ${route.summary}`,
+        settings: props.settings,
+        environment,
+      }),
+    );
+    this.routeFunctions = functions;
+    addMethodNotAllowed(routedResources, this.methodNotAllowedFunction);
+  }
+
+  /** The function serving a route of the table. */
+  functionFor(route: Pick<RouteDefinition, 'handler'>): RouteFunction {
+    const fn = this.routeFunctions.get(route.handler);
+    if (!fn) throw new Error(`No function for handler '${route.handler}'`);
+    return fn;
+  }
+}
+
+/**
+ * The one place routes become API resources: nested resources from each path
+ * (reused across routes), a Lambda per handler (shared if two routes name the
+ * same handler), a method per route, and the route's grants.
+ */
+function addRoutes(
+  root: IResource,
+  props: AppRestApiProps,
+  createFunction: (route: RouteDefinition) => RouteFunction,
+): { functions: Map<string, RouteFunction>; routedResources: Set<IResource> } {
+  const functions = new Map<string, RouteFunction>();
+  const routedResources = new Set<IResource>();
+  for (const route of props.routes) {
+    let fn = functions.get(route.handler);
+    if (!fn) {
+      fn = createFunction(route);
+      functions.set(route.handler, fn);
+    }
+    for (const capability of effectiveCapabilities(route.uses)) CAPABILITY_GRANTS[capability](fn, props);
+    const resource = resourceFor(root, route.path);
+    // Each route function gets a permission scoped to its method; the console's
+    // test-invoke permission would double that count against the stack's resource limit.
+    resource.addMethod(route.method, new LambdaIntegration(fn, { allowTestInvoke: false }));
+    routedResources.add(resource);
+  }
+  return { functions, routedResources };
+}
+
+/** The resource for `/a/{id}/b`, creating the missing levels. */
+function resourceFor(root: IResource, path: string): IResource {
+  if (!path.startsWith('/')) throw new Error(`Route path '${path}' must start with '/'`);
+  return path
+    .split('/')
+    .filter((segment) => segment.length > 0)
+    .reduce((parent, segment) => parent.getResource(segment) ?? addChild(parent, segment), root);
+}
+
+function addChild(parent: IResource, segment: string): IResource {
+  if (segment.startsWith('{')) {
+    // API Gateway refuses, at deploy time, two differently named parameters at one level.
+    const siblingParam = parent.node.children
+      .filter((child): child is Resource => child instanceof Resource)
+      .map((child) => child.path.slice(child.path.lastIndexOf('/') + 1))
+      .find((pathPart) => pathPart.startsWith('{'));
+    if (siblingParam) {
+      throw new Error(`Path parameter ${segment} under '${parent.path}' clashes with ${siblingParam}; use one name per level`);
+    }
+  }
+  return parent.addResource(segment);
+}
+
+/**
+ * API Gateway prefers an explicit method over ANY, so ANY on a routed resource
+ * catches exactly the methods the table does not list. Resources that only
+ * lead to others stay without methods and answer 404.
+ */
+function addMethodNotAllowed(resources: Iterable<IResource>, fn: RouteFunction): void {
+  // One permission for the whole API instead of one per resource keeps the
+  // function's resource policy small however many routes there are.
+  const integration = new LambdaIntegration(fn, { scopePermissionToMethod: false });
+  for (const resource of resources) resource.addMethod('ANY', integration);
+}

@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+/** The repository root: handlers, package-lock.json and tsconfig.json live here. */
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Settings every route's Lambda reads through `src/config.ts`. */
+export interface RouteFunctionSettings {
+  /** Sender of every email the product sends (MAIL_FROM). */
+  readonly mailFrom: string;
+  /** Origin of the web app, used in links inside emails (APP_URL). */
+  readonly appUrl: string;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export interface RouteFunctionProps {
+  /** Module under `src/handlers/` without extension, e.g. `auth/signup`; it exports `handler`. */
+  readonly handlerModule: string;
+  readonly description: string;
+  readonly settings: RouteFunctionSettings;
+  /** Variables on top of the settings, e.g. ids every route needs. */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+/** `auth/resend-verification` → `AuthResendVerification`: a stable construct id per handler. */
+export function constructIdFor(handlerModule: string): string {
+  return handlerModule
+    .split(/[/\-_.]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
+
+export function handlerEntryFor(handlerModule: string): string {
+  return join(REPO_ROOT, 'src', 'handlers', `${handlerModule}.ts`);
+}
+
+/**
+ * One route's Lambda with the defaults every route shares, so a route in the
+ * table becomes a function without anyone repeating runtime, bundling or
+ * logging choices.
+ */
+export class RouteFunction extends NodejsFunction {
+  readonly handlerModule: string;
+
+  constructor(scope: Construct, props: RouteFunctionProps) {
+    const id = constructIdFor(props.handlerModule);
+    const entry = handlerEntryFor(props.handlerModule);
+    // NodejsFunction's own message names only the path; this one names the route table entry at fault.
+    if (!existsSync(entry)) {
+      throw new Error(`Handler '${props.handlerModule}' has no entry file at ${entry}`);
+    }
+    super(scope, id, {
+      entry,
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      description: props.description.slice(0, 256),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      // API Gateway gives up at 29 s: a function still running then bills for an answer nobody
+      // receives. A timed-out function reaches the client as the DEFAULT_5XX INTERNAL body.
+      timeout: Duration.seconds(20),
+      tracing: Tracing.ACTIVE,
+      // Created here, not by Lambda on first invoke, so retention is set and no
+      // log-retention helper function is added to the stack.
+      logGroup: new LogGroup(scope, `${id}Logs`, {
+        retention: RetentionDays.ONE_MONTH,
+        // Logs expire after a month anyway; deleting the stack should not leave them behind.
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+      environment: {
+        MAIL_FROM: props.settings.mailFrom,
+        APP_URL: props.settings.appUrl,
+        LOG_LEVEL: props.settings.logLevel,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        // Stack traces need only the line mappings; embedding the sources would double the asset.
+        sourcesContent: false,
+        target: 'node22',
+        format: OutputFormat.CJS,
+        // The Lambda runtime ships AWS SDK v3, so it stays out of every bundle.
+        externalModules: ['@aws-sdk/*'],
+        // esbuild's per-bundle size lines would drown `cdk synth --quiet`; problems still show.
+        logLevel: LogLevel.WARNING,
+      },
+    });
+    this.handlerModule = props.handlerModule;
+  }
+}

@@ -1,0 +1,48 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { routes, type RouteDefinition } from '../src/routes';
+import { AppTable } from './constructs/app-table';
+import { MailSender } from './constructs/mail-sender';
+import { AppRestApi } from './constructs/rest-api';
+import type { RouteFunctionSettings } from './constructs/route-function';
+import { AppUserPool } from './constructs/user-pool';
+
+export interface DevInsightsStackProps extends StackProps {
+  /** Sender of the product's emails; its domain or address must be a verified SES identity. */
+  readonly mailFrom: string;
+  /** Origin of the web app: CORS allows it and emails link to it. */
+  readonly appUrl: string;
+  readonly logLevel?: RouteFunctionSettings['logLevel'];
+  /** Deployment name, e.g. `staging`; keeps two deployments in one account apart. */
+  readonly stage?: string;
+  /** Defaults to the route table in `src/routes.ts`; tests may pass their own. */
+  readonly routes?: readonly RouteDefinition[];
+}
+
+/** DevInsights in one stack: the table, the user pool and the API built from the route table. */
+export class DevInsightsStack extends Stack {
+  readonly table: AppTable;
+  readonly userPool: AppUserPool;
+  readonly mail: MailSender;
+  readonly api: AppRestApi;
+
+  constructor(scope: Construct, id: string, props: DevInsightsStackProps) {
+    super(scope, id, props);
+    this.table = new AppTable(this, 'Data');
+    this.userPool = new AppUserPool(this, 'Users');
+    this.mail = new MailSender(this, 'Mail', { mailFrom: props.mailFrom });
+    this.api = new AppRestApi(this, 'Http', {
+      routes: props.routes ?? routes,
+      apiName: props.stage ? `DevInsights-${props.stage}` : 'DevInsights',
+      settings: { mailFrom: props.mailFrom, appUrl: props.appUrl, logLevel: props.logLevel ?? 'info' },
+      table: this.table,
+      userPool: this.userPool,
+      mail: this.mail,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the API (stage v1)' });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPool.clientId });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+  }
+}

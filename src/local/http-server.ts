@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { config } from '../config';
+import { AppError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError } from '../http/errors';
+import { MAX_BODY_BYTES } from '../http/limits';
+import { logger } from '../http/logger';
+import { errorResult, internalErrorResult, toApiGatewayResult, type HttpResult } from '../http/responses';
+import { routes, type RouteDefinition } from '../routes';
+import { decodePathParameters, parseTarget, toLambdaContext, toProxyEvent } from './lambda-event';
+import { createRouteMatcher, type PathTemplate } from './route-matcher';
+
+/**
+ * The local stand-in for API Gateway: each request becomes the proxy event
+ * the route's Lambda would receive, and that Lambda's own handler module
+ * answers it. Only what API Gateway itself decides (no such route, wrong
+ * method, CORS preflight, body too large) is answered here.
+ */
+type LambdaHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+export interface ApiServerOptions {
+  readonly port: number;
+  readonly host?: string;
+  /** The one origin browsers may call from (the SPA); defaults to APP_URL. */
+  readonly allowOrigin?: string;
+}
+
+export interface ApiServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+class BodyTooLarge {}
+
+const handlers = new Map<string, Promise<LambdaHandler>>();
+
+/** Imports a route's handler on its first request, like a Lambda's cold start, and keeps it. */
+function loadHandler(route: RouteDefinition): Promise<LambdaHandler> {
+  let loading = handlers.get(route.handler);
+  if (!loading) {
+    loading = import(`../handlers/${route.handler}`).then((module: { handler?: unknown }) => {
+      if (typeof module.handler !== 'function') throw new Error(`src/handlers/${route.handler} exports no handler function`);
+      return module.handler as LambdaHandler;
+    });
+    // A module that failed to load is retried on the next request (it may be being written).
+    loading.catch(() => handlers.delete(route.handler));
+    handlers.set(route.handler, loading);
+  }
+  return loading;
+}
+
+/**
+ * Past the limit the rest of the body is read and thrown away rather than the
+ * connection closed: closing while the client still sends makes it see a
+ * broken pipe (EPIPE) instead of the 413 (measured with fetch, bodies of 1 MB
+ * and more). A client that keeps sending past this much more is cut off.
+ */
+const DISCARD_LIMIT_BYTES = 16 * 1024 * 1024;
+
+function discardRest(request: IncomingMessage): BodyTooLarge {
+  let discarded = 0;
+  request.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_LIMIT_BYTES) request.socket.destroy();
+  });
+  return new BodyTooLarge();
+}
+
+/** The body, or BodyTooLarge as soon as it passes MAX_BODY_BYTES (nothing more is kept). */
+function readBody(request: IncomingMessage): Promise<Buffer | BodyTooLarge> {
+  if (Number(request.headers['content-length']) > MAX_BODY_BYTES) return Promise.resolve(discardRest(request));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.off('data', onData);
+        resolve(discardRest(request));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(Buffer.concat(chunks)));
+    request.once('error', reject);
+  });
+}
+
+function writeResult(response: ServerResponse, result: APIGatewayProxyResult, extraHeaders: Record<string, string> = {}): void {
+  response.statusCode = result.statusCode;
+  for (const [name, value] of Object.entries({ ...result.headers, ...extraHeaders })) response.setHeader(name.toLowerCase(), String(value));
+  // As in API Gateway, a name in both maps takes its values from multiValueHeaders.
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) response.setHeader(name.toLowerCase(), values.map(String));
+  const body = result.isBase64Encoded ? Buffer.from(result.body, 'base64') : Buffer.from(result.body ?? '', 'utf8');
+  response.end(body);
+}
+
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const matchRoute = createRouteMatcher(routes);
+  const allowOrigin = options.allowOrigin ?? config().appUrl;
+  const corsHeaders = { 'access-control-allow-origin': allowOrigin };
+
+  const answer = (response: ServerResponse, result: HttpResult, requestId: string) =>
+    writeResult(response, toApiGatewayResult(result, requestId), corsHeaders);
+
+  const preflight = (template: PathTemplate): HttpResult => ({
+    statusCode: 204,
+    headers: {
+      'access-control-allow-methods': [...template.methods.keys(), 'OPTIONS'].join(', '),
+      'access-control-allow-headers': 'authorization, content-type',
+      'access-control-max-age': '600',
+    },
+  });
+
+  async function serve(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<string> {
+    const method = request.method ?? 'GET';
+    const target = parseTarget(request.url);
+    const match = target ? matchRoute(method, target.path) : ({ kind: 'not-found' } as const);
+    if (match.kind === 'not-found' || !target) {
+      answer(response, errorResult(new NotFoundError()), requestId);
+      return 'no route';
+    }
+    if (method === 'OPTIONS') {
+      answer(response, preflight(match.template), requestId);
+      return `OPTIONS ${match.template.path}`;
+    }
+    if (match.kind === 'method-not-allowed') {
+      answer(response, errorResult(new MethodNotAllowedError([...match.template.methods.keys()])), requestId);
+      return `${method} ${match.template.path}`;
+    }
+    const { route } = match;
+    const body = await readBody(request);
+    if (body instanceof BodyTooLarge) {
+      answer(response, errorResult(new PayloadTooLargeError(MAX_BODY_BYTES)), requestId);
+      return `${method} ${route.path}`;
+    }
+    let pathParameters: Record<string, string>;
+    try {
+      pathParameters = decodePathParameters(match.rawParameters);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      answer(response, errorResult(error), requestId);
+      return `${method} ${route.path}`;
+    }
+    const handler = await loadHandler(route);
+    const event = toProxyEvent({ request, route, target, pathParameters, body, requestId });
+    const result = await handler(event, toLambdaContext(route, requestId));
+    if (typeof result?.statusCode !== 'number') throw new Error(`src/handlers/${route.handler} returned no statusCode`);
+    writeResult(response, result);
+    return `${method} ${route.path}`;
+  }
+
+  const server = createServer((request, response) => {
+    const requestId = randomUUID();
+    const started = performance.now();
+    serve(request, response, requestId)
+      .catch((error: unknown) => {
+        logger.error('Local API could not answer a request', { requestId, error });
+        if (!response.headersSent) answer(response, internalErrorResult(requestId), requestId);
+        else response.destroy();
+        return 'failed';
+      })
+      .then((routeName) => {
+        logger.debug('Local API request', { requestId, route: routeName, status: response.statusCode, durationMs: Math.round(performance.now() - started) });
+      });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

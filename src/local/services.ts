@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import type { LocalStackConfig } from '../config';
+import { ensureUserPool, startCognitoLocal } from './cognito-local';
+import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
+import type { PortClaim } from './ports';
+import { startSesLocal } from './ses-local';
+
+/**
+ * The emulators `npm start` runs, as data: each one claims a port, starts,
+ * prepares what the app needs in it (table, user pool) and hands back the
+ * app environment that points at it. They start in parallel.
+ */
+export interface LocalService {
+  readonly name: string;
+  readonly port: PortClaim;
+  start(context: ServiceContext): Promise<StartedService>;
+}
+
+export interface ServiceContext {
+  /** Absolute; each emulator keeps its data in a folder of its own under it. */
+  readonly dataDir: string;
+  readonly logFile: string;
+  readonly region: string;
+  readonly tableName: string;
+}
+
+export interface StartedService {
+  /** App variables (see AppEnvironment in src/config.ts) this service provides. */
+  readonly environment: Record<string, string>;
+  /** How the ready line shows it, e.g. `DynamoDB http://localhost:8000`. */
+  readonly banner: string;
+}
+
+export function logFileFor(dataDir: string, service: LocalService): string {
+  return join(dataDir, 'logs', `${service.port.variable.replace(/_PORT$/, '').toLowerCase()}.log`);
+}
+
+export function localServices(settings: LocalStackConfig): LocalService[] {
+  return [
+    {
+      name: 'DynamoDB Local',
+      port: { port: settings.DYNAMODB_PORT, variable: 'DYNAMODB_PORT', service: 'DynamoDB Local' },
+      async start({ dataDir, logFile, region, tableName }) {
+        const dynamodb = await startDynamoDbLocal({
+          port: settings.DYNAMODB_PORT,
+          dataDir,
+          logFile,
+          region,
+          ...(settings.JDK_JAVA_OPTIONS ? { javaOptions: settings.JDK_JAVA_OPTIONS } : {}),
+        });
+        console.error('T dynamo up', performance.now());
+        await ensureTable(dynamodb.client, tableName);
+        dynamodb.client.destroy();
+        return { environment: { DYNAMODB_ENDPOINT: dynamodb.endpoint }, banner: `DynamoDB ${dynamodb.endpoint}` };
+      },
+    },
+    {
+      name: 'cognito-local',
+      port: { port: settings.COGNITO_PORT, variable: 'COGNITO_PORT', service: 'cognito-local' },
+      async start({ dataDir, logFile, region }) {
+        const cognito = await startCognitoLocal({ port: settings.COGNITO_PORT, dataDir, logFile, region });
+        console.error('T cognito up', performance.now());
+        const pool = await ensureUserPool(cognito.client);
+        cognito.client.destroy();
+        return {
+          environment: { COGNITO_ENDPOINT: cognito.endpoint, USER_POOL_ID: pool.userPoolId, USER_POOL_CLIENT_ID: pool.userPoolClientId },
+          banner: `Cognito ${cognito.endpoint}`,
+        };
+      },
+    },
+    {
+      name: 'SES emulator',
+      port: { port: settings.SES_PORT, variable: 'SES_PORT', service: 'the SES emulator' },
+      async start({ dataDir, logFile }) {
+        const ses = await startSesLocal({ port: settings.SES_PORT, cwd: dataDir, logFile });
+        console.error('T ses up', performance.now());
+        return { environment: { SES_ENDPOINT: ses.endpoint }, banner: `SES inbox ${ses.inboxUrl}` };
+      },
+    },
+  ];
+}
+
+/**
+ * Ports checked at start-up for parts that are not in `localServices`: the
+ * API itself, and the GitHub emulator, which is not built yet. Its port is
+ * held from now on so that adding it to the list changes no one's set-up.
+ */
+export function otherPorts(settings: LocalStackConfig): PortClaim[] {
+  return [
+    { port: settings.PORT, variable: 'PORT', service: 'the API' },
+    { port: settings.GITHUB_EMULATOR_PORT, variable: 'GITHUB_EMULATOR_PORT', service: 'the GitHub emulator' },
+  ];
+}

@@ -1,0 +1,97 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { config, localStackConfig, provideAppEnvironment } from '../config';
+import { setLogLevel } from '../http/logger';
+import { LocalStackError } from './errors';
+import { writeManifest } from './manifest';
+import { assertPortsFree } from './ports';
+import { exitAfterStoppingChildren, stopChildrenWhenProcessEnds } from './process-group';
+import { localServices, logFileFor, otherPorts } from './services';
+
+/**
+ * `npm start`: the emulators, the table and user pool in them, then the API
+ * on top, all on this machine. Prints one line when ready; Ctrl-C stops it
+ * all. Emulator output goes to `<LOCAL_DATA_DIR>/logs/`.
+ */
+function report(error: unknown): void {
+  if (error instanceof LocalStackError) {
+    console.error(`DevInsights could not start. ${error.message}`);
+    if (error.details) console.error(error.details);
+  } else {
+    console.error('DevInsights stopped on an unexpected error:', error);
+  }
+}
+
+function required(environment: Record<string, string>, name: string): string {
+  const value = environment[name];
+  if (!value) throw new Error(`No local service provided ${name}`);
+  return value;
+}
+
+function readSettings() {
+  try {
+    return localStackConfig();
+  } catch (error) {
+    throw new LocalStackError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function main(): Promise<void> {
+  stopChildrenWhenProcessEnds(report);
+  // The SDK's notice that it will drop Node 20 in 2027 would be the first thing on every start's console.
+  provideAppEnvironment({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+  console.error('T main', performance.now());
+  const settings = readSettings();
+  const dataDir = resolve(settings.LOCAL_DATA_DIR);
+  const services = localServices(settings);
+  await assertPortsFree([...otherPorts(settings), ...services.map((service) => service.port)]);
+  await mkdir(join(dataDir, 'logs'), { recursive: true });
+  console.error('T ports', performance.now());
+
+  const started = await Promise.all(
+    services.map((service) =>
+      service.start({ dataDir, logFile: logFileFor(dataDir, service), region: settings.AWS_REGION, tableName: settings.TABLE_NAME }),
+    ),
+  );
+  const environment: Record<string, string> = {
+    TABLE_NAME: settings.TABLE_NAME,
+    AWS_REGION: settings.AWS_REGION,
+    APP_URL: settings.APP_URL ?? `http://localhost:${settings.PORT}`,
+    ...(settings.MAIL_FROM ? { MAIL_FROM: settings.MAIL_FROM } : {}),
+    ...(settings.LOG_LEVEL ? { LOG_LEVEL: settings.LOG_LEVEL } : {}),
+    ...Object.assign({}, ...started.map((service) => service.environment)),
+  };
+  console.error('T services', performance.now());
+  provideAppEnvironment(environment);
+  setLogLevel(config().logLevel);
+
+  // Loaded only now, so that every module behind it reads the environment just provided.
+  const { startApiServer } = await import('./http-server');
+  const api = await startApiServer({ port: settings.PORT });
+
+  const cognitoEndpoint = required(environment, 'COGNITO_ENDPOINT');
+  const userPoolId = required(environment, 'USER_POOL_ID');
+  const sesEndpoint = required(environment, 'SES_ENDPOINT');
+  await writeManifest(dataDir, {
+    apiUrl: api.url,
+    dynamodbEndpoint: required(environment, 'DYNAMODB_ENDPOINT'),
+    cognitoEndpoint,
+    sesEndpoint,
+    sesInboxUrl: `${sesEndpoint}/store`,
+    userPoolId,
+    userPoolClientId: required(environment, 'USER_POOL_CLIENT_ID'),
+    issuer: `${cognitoEndpoint}/${userPoolId}`,
+    tableName: settings.TABLE_NAME,
+    region: settings.AWS_REGION,
+    dataDir,
+    pid: process.pid,
+  });
+
+  const seconds = (performance.now() / 1000).toFixed(1);
+  console.log(`DevInsights ready in ${seconds}s — API ${api.url} · ${started.map((service) => service.banner).join(' · ')}`);
+}
+
+main().catch(async (error: unknown) => {
+  report(error);
+  await exitAfterStoppingChildren(1);
+});

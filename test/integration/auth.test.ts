@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { newSignup, signedInAdmin, unique, verificationCodeFor } from '../support/accounts';
+import { api, inbox } from '../support/stack';
+import { decodeJwt } from '../support/tokens';
+
+const signUp = (json: unknown) => api('/auth/signup', { method: 'POST', json });
+const logIn = (email: string, password: string) => api('/auth/login', { method: 'POST', json: { email, password } });
+
+describe('signup', () => {
+  it('creates the organization with Sarah as admin, as in the story', async () => {
+    const input = newSignup();
+    const response = await signUp(input);
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({
+      success: true,
+      message: 'Organization created! Check email to verify.',
+      data: { userId: expect.any(String), organizationId: expect.any(String), role: 'admin' },
+    });
+  });
+
+  it('emails a 6-digit verification code to the local inbox', async () => {
+    const input = newSignup();
+    await signUp(input);
+    const email = await inbox().waitForEmail(input.email, { subjectStartsWith: 'Verify' });
+    expect(email.body.text).toMatch(/\b\d{6}\b/);
+  });
+
+  it('refuses a weak password and names the field', async () => {
+    const response = await signUp(newSignup({ password: 'password' }));
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ success: false, code: 'VALIDATION_ERROR' });
+    expect(response.body.details.map((detail: { path: string }) => detail.path)).toContain('password');
+  });
+
+  it('refuses a duplicate email with 409', async () => {
+    const first = newSignup();
+    await signUp(first);
+    const again = await signUp(newSignup({ email: first.email.toUpperCase() }));
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ success: false, code: 'CONFLICT' });
+  });
+
+  it('treats organization names case-insensitively', async () => {
+    const first = newSignup();
+    await signUp(first);
+    const again = await signUp(newSignup({ organizationName: first.organizationName.toUpperCase() }));
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatch(/organization/i);
+  });
+
+  it('leaves nothing behind that blocks a retry after a failed signup', async () => {
+    const taken = newSignup();
+    await signUp(taken);
+    const retry = newSignup();
+    const failed = await signUp({ ...retry, organizationName: taken.organizationName });
+    expect(failed.status).toBe(409);
+    const second = await signUp(retry);
+    expect(second.status).toBe(201);
+  });
+
+  it('lets exactly one of five simultaneous signups with one email through', async () => {
+    const email = `${unique('race')}@techstartup.test`;
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => signUp(newSignup({ email }))),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);
+  });
+
+  it('lets exactly one of five simultaneous signups with one organization name through', async () => {
+    const organizationName = `Race Inc ${unique('org')}`;
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => signUp(newSignup({ organizationName }))),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);
+  });
+});
+
+describe('verification', () => {
+  it('keeps an unverified account out with 403 EMAIL_NOT_VERIFIED', async () => {
+    const input = newSignup();
+    await signUp(input);
+    const response = await logIn(input.email, input.password);
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ success: false, code: 'EMAIL_NOT_VERIFIED' });
+  });
+
+  it('refuses a wrong code and accepts the emailed one', async () => {
+    const input = newSignup();
+    await signUp(input);
+    const code = await verificationCodeFor(input.email);
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const refused = await api('/auth/verify', { method: 'POST', json: { email: input.email, code: wrong } });
+    expect(refused.status).toBe(400);
+    const accepted = await api('/auth/verify', { method: 'POST', json: { email: input.email, code } });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ success: true });
+  });
+
+  it('locks the code after five wrong tries, even for the right code', async () => {
+    const input = newSignup();
+    await signUp(input);
+    const code = await verificationCodeFor(input.email);
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await api('/auth/verify', { method: 'POST', json: { email: input.email, code: wrong } });
+    }
+    const locked = await api('/auth/verify', { method: 'POST', json: { email: input.email, code } });
+    expect(locked.status).toBe(400);
+  });
+
+  it('answers an unknown email exactly like a wrong code', async () => {
+    const input = newSignup();
+    await signUp(input);
+    const wrongCode = await api('/auth/verify', { method: 'POST', json: { email: input.email, code: '000000' } });
+    const unknown = await api('/auth/verify', {
+      method: 'POST',
+      json: { email: `${unique('nobody')}@techstartup.test`, code: '000000' },
+    });
+    expect(unknown.status).toBe(wrongCode.status);
+    expect(unknown.body).toEqual(wrongCode.body);
+  });
+
+  it('answers resend with 200 whether or not the account exists', async () => {
+    const unknown = await api('/auth/resend-verification', {
+      method: 'POST',
+      json: { email: `${unique('nobody')}@techstartup.test` },
+    });
+    expect(unknown.status).toBe(200);
+  });
+
+  it('sends no second code within a minute of the first', async () => {
+    const input = newSignup();
+    await signUp(input);
+    await verificationCodeFor(input.email);
+    const response = await api('/auth/resend-verification', { method: 'POST', json: { email: input.email } });
+    expect(response.status).toBe(200);
+    expect(await inbox().emailsTo(input.email)).toHaveLength(1);
+  });
+});
+
+describe('login', () => {
+  it('returns tokens and the user scoped to the organization', async () => {
+    const admin = await signedInAdmin();
+    const response = await logIn(admin.input.email, admin.input.password);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      expiresIn: expect.any(Number),
+      user: {
+        id: admin.userId,
+        email: admin.input.email,
+        name: admin.input.name,
+        organizationId: admin.organizationId,
+        organizationName: admin.input.organizationName,
+        role: 'admin',
+        permissions: expect.arrayContaining(['invite_members', 'manage_settings']),
+      },
+    });
+  });
+
+  it('issues a JWT whose verified claims carry the organization and role', async () => {
+    const admin = await signedInAdmin();
+    const { payload } = decodeJwt(admin.accessToken);
+    expect(payload['custom:organizationId']).toBe(admin.organizationId);
+    expect(payload['custom:role']).toBe('admin');
+    expect(payload['cognito:username']).toBe(admin.userId);
+  });
+
+  it('accepts the email in any case', async () => {
+    const admin = await signedInAdmin();
+    const response = await logIn(admin.input.email.toUpperCase(), admin.input.password);
+    expect(response.status).toBe(200);
+  });
+
+  it('answers a wrong password and an unknown email the same way', async () => {
+    const admin = await signedInAdmin();
+    const wrongPassword = await logIn(admin.input.email, 'WrongPass999');
+    const unknownEmail = await logIn(`${unique('nobody')}@techstartup.test`, 'WrongPass999');
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownEmail.status).toBe(401);
+    expect(unknownEmail.body).toEqual(wrongPassword.body);
+    expect(wrongPassword.body).toMatchObject({ success: false, code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('refresh', () => {
+  it('exchanges the refresh token for a new access token that works', async () => {
+    const admin = await signedInAdmin();
+    const response = await api('/auth/refresh', { method: 'POST', json: { refreshToken: admin.refreshToken } });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ accessToken: expect.any(String), expiresIn: expect.any(Number) });
+    const me = await api('/me', { token: response.body.accessToken });
+    expect(me.status).toBe(200);
+  });
+
+  it('refuses a forged refresh token with 401', async () => {
+    const response = await api('/auth/refresh', { method: 'POST', json: { refreshToken: 'not-a-refresh-token' } });
+    expect(response.status).toBe(401);
+    expect(response.body).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('GET /me', () => {
+  it('describes the caller, the organization and the memberships', async () => {
+    const admin = await signedInAdmin();
+    const response = await api('/me', { token: admin.accessToken });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      user: { id: admin.userId, email: admin.input.email, organizationId: admin.organizationId, role: 'admin' },
+      organization: {
+        organizationId: admin.organizationId,
+        name: admin.input.organizationName,
+        plan: 'free',
+        maxMembers: 10,
+        currentMembers: 1,
+        settings: { privacyMode: 'team_transparent', allowMembersViewOthers: true },
+      },
+      role: 'admin',
+      permissions: expect.arrayContaining(['invite_members']),
+      memberships: [{ organizationId: admin.organizationId, organizationName: admin.input.organizationName, role: 'admin' }],
+    });
+  });
+});

@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { childProcessEnvironment } from '../../src/config';
+import { readManifest, type LocalStackManifest } from '../../src/local/manifest';
+
+/**
+ * Runs `src/local/start.ts` (what `npm start` runs) as a child process, the
+ * way the tests' global setup and the lifecycle tests need it: on free
+ * ports, on a data folder of their own.
+ */
+export const READY_LINE_PREFIX = 'DevInsights ready';
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const STOP_TIMEOUT_MS = 20_000;
+
+export interface StackPorts {
+  readonly api: number;
+  readonly dynamodb: number;
+  readonly cognito: number;
+  readonly ses: number;
+  readonly github: number;
+}
+
+export interface StackExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+export interface LaunchedStack {
+  readonly pid: number;
+  readonly dataDir: string;
+  readonly ports: StackPorts;
+  /** Everything it printed so far, stdout and stderr interleaved. */
+  output(): string;
+  readonly exited: Promise<StackExit>;
+  /** The manifest, once the ready line is printed; fails with the output if it exits or times out first. */
+  ready(timeoutMs?: number): Promise<LocalStackManifest>;
+  /** Sends `signal`, waits for the stack to stop its emulators and exit; SIGKILLs its group if it hangs. */
+  stop(signal?: NodeJS.Signals): Promise<StackExit>;
+}
+
+/** A port nothing listens on now (the OS picks it; it stays free unless something else grabs it meanwhile). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No port'))));
+    });
+  });
+}
+
+export async function freePorts(): Promise<StackPorts> {
+  const picked = new Set<number>();
+  while (picked.size < 5) picked.add(await freePort());
+  const [api, dynamodb, cognito, ses, github] = [...picked] as [number, number, number, number, number];
+  return { api, dynamodb, cognito, ses, github };
+}
+
+export function launchLocalStack(options: { dataDir: string; ports: StackPorts; logLevel?: string }): LaunchedStack {
+  const { dataDir, ports } = options;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/start.ts'], {
+    cwd: REPO_ROOT,
+    // Its own process group, so a Ctrl-C meant for the test runner is not delivered to it twice;
+    // the IPC channel makes it stop its emulators if this process dies without tearing down.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: childProcessEnvironment({
+      PORT: String(ports.api),
+      DYNAMODB_PORT: String(ports.dynamodb),
+      COGNITO_PORT: String(ports.cognito),
+      SES_PORT: String(ports.ses),
+      GITHUB_EMULATOR_PORT: String(ports.github),
+      LOCAL_DATA_DIR: dataDir,
+      LOG_LEVEL: options.logLevel ?? 'warn',
+    }),
+  });
+  if (child.pid === undefined) throw new Error('Could not start src/local/start.ts');
+  const pid = child.pid;
+  let text = '';
+  const readyListeners = new Set<() => void>();
+  const collect = (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+    if (text.includes(READY_LINE_PREFIX)) for (const listener of readyListeners) listener();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  let ended = false;
+  const exited = new Promise<StackExit>((resolve) =>
+    child.once('exit', (code, signal) => {
+      ended = true;
+      resolve({ code, signal });
+    }),
+  );
+  child.channel?.unref();
+
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<StackExit> => {
+    if (!ended) {
+      child.kill(signal);
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }, STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+    return exited;
+  };
+
+  const ready = async (timeoutMs = 90_000): Promise<LocalStackManifest> => {
+    let timer: NodeJS.Timeout | undefined;
+    let onReady: (() => void) | undefined;
+    const outcome = await Promise.race([
+      new Promise<'ready'>((resolve) => {
+        onReady = () => resolve('ready');
+        if (text.includes(READY_LINE_PREFIX)) resolve('ready');
+        else readyListeners.add(onReady);
+      }),
+      exited.then(() => 'exited' as const),
+      new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (onReady) readyListeners.delete(onReady);
+    if (outcome === 'ready') return readManifest(dataDir);
+    if (outcome === 'timeout') await stop();
+    const { code, signal } = await exited;
+    throw new Error(
+      `The local stack ${outcome === 'timeout' ? `was not ready within ${timeoutMs / 1000} s` : `exited (${signal ?? code}) before it was ready`}. Its output:\n${text}`,
+    );
+  };
+
+  return { pid, dataDir, ports, output: () => text, exited, ready, stop };
+}
+
+export interface RunningStack extends LaunchedStack {
+  readonly manifest: LocalStackManifest;
+}
+
+export async function startLocalStack(options: { dataDir: string; ports?: StackPorts; logLevel?: string }): Promise<RunningStack> {
+  const launched = launchLocalStack({ ...options, ports: options.ports ?? (await freePorts()) });
+  const manifest = await launched.ready();
+  return { ...launched, manifest };
+}

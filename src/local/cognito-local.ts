@@ -11,7 +11,7 @@ import {
 import { childProcessEnvironment } from '../config';
 import { PASSWORD_POLICY } from '../domain/password-policy';
 import { USER_POOL_SCHEMA } from '../integrations/user-pool-schema';
-import { LOCAL_CREDENTIALS } from './dynamodb-local';
+import { emulatorClientOptions } from './emulator-clients';
 import { spawnInGroup, type ManagedChild } from './process-group';
 import { answersOk, waitUntilReady } from './readiness';
 
@@ -24,9 +24,8 @@ const START_SCRIPT = join(dirname(require.resolve('cognito-local/package.json'))
 
 export interface CognitoLocal {
   readonly child: ManagedChild;
+  /** Also the issuer domain: a token of pool P has `iss` = `<endpoint>/P`. */
   readonly endpoint: string;
-  /** The `iss` of every token for `poolId`: `<issuerDomain>/<poolId>`. */
-  readonly issuerDomain: string;
   readonly client: CognitoIdentityProviderClient;
 }
 
@@ -64,8 +63,8 @@ export async function startCognitoLocal(options: {
     env: childProcessEnvironment({ PORT: String(options.port), HOST: '127.0.0.1' }),
   });
   await waitUntilReady(child, `GET /health on port ${options.port}`, () => answersOk(`${endpoint}/health`), READY_TIMEOUT_MS);
-  const client = new CognitoIdentityProviderClient({ endpoint, region: options.region, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
-  return { child, endpoint, issuerDomain: endpoint, client };
+  const client = new CognitoIdentityProviderClient(emulatorClientOptions(endpoint, options.region));
+  return { child, endpoint, client };
 }
 
 async function findOrCreatePool(client: CognitoIdentityProviderClient): Promise<string> {

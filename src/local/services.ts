@@ -48,7 +48,6 @@ export function localServices(settings: LocalStackConfig): LocalService[] {
           region,
           ...(settings.JDK_JAVA_OPTIONS ? { javaOptions: settings.JDK_JAVA_OPTIONS } : {}),
         });
-        console.error('T dynamo up', performance.now());
         await ensureTable(dynamodb.client, tableName);
         dynamodb.client.destroy();
         return { environment: { DYNAMODB_ENDPOINT: dynamodb.endpoint }, banner: `DynamoDB ${dynamodb.endpoint}` };
@@ -59,7 +58,6 @@ export function localServices(settings: LocalStackConfig): LocalService[] {
       port: { port: settings.COGNITO_PORT, variable: 'COGNITO_PORT', service: 'cognito-local' },
       async start({ dataDir, logFile, region }) {
         const cognito = await startCognitoLocal({ port: settings.COGNITO_PORT, dataDir, logFile, region });
-        console.error('T cognito up', performance.now());
         const pool = await ensureUserPool(cognito.client);
         cognito.client.destroy();
         return {
@@ -73,7 +71,6 @@ export function localServices(settings: LocalStackConfig): LocalService[] {
       port: { port: settings.SES_PORT, variable: 'SES_PORT', service: 'the SES emulator' },
       async start({ dataDir, logFile }) {
         const ses = await startSesLocal({ port: settings.SES_PORT, cwd: dataDir, logFile });
-        console.error('T ses up', performance.now());
         return { environment: { SES_ENDPOINT: ses.endpoint }, banner: `SES inbox ${ses.inboxUrl}` };
       },
     },

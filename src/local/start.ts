@@ -5,7 +5,7 @@ import { setLogLevel } from '../http/logger';
 import { LocalStackError } from './errors';
 import { writeManifest } from './manifest';
 import { assertPortsFree } from './ports';
-import { exitAfterStoppingChildren, stopChildrenWhenProcessEnds } from './process-group';
+import { exitAfterStoppingChildren, isStopping, stopChildrenWhenProcessEnds } from './process-group';
 import { localServices, logFileFor, otherPorts } from './services';
 
 /**
@@ -40,13 +40,11 @@ async function main(): Promise<void> {
   stopChildrenWhenProcessEnds(report);
   // The SDK's notice that it will drop Node 20 in 2027 would be the first thing on every start's console.
   provideAppEnvironment({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
-  console.error('T main', performance.now());
   const settings = readSettings();
   const dataDir = resolve(settings.LOCAL_DATA_DIR);
   const services = localServices(settings);
   await assertPortsFree([...otherPorts(settings), ...services.map((service) => service.port)]);
   await mkdir(join(dataDir, 'logs'), { recursive: true });
-  console.error('T ports', performance.now());
 
   const started = await Promise.all(
     services.map((service) =>
@@ -61,7 +59,6 @@ async function main(): Promise<void> {
     ...(settings.LOG_LEVEL ? { LOG_LEVEL: settings.LOG_LEVEL } : {}),
     ...Object.assign({}, ...started.map((service) => service.environment)),
   };
-  console.error('T services', performance.now());
   provideAppEnvironment(environment);
   setLogLevel(config().logLevel);
 
@@ -92,6 +89,7 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  report(error);
+  // Stopping on Ctrl-C makes a half-started emulator fail; that is not worth reporting.
+  if (!isStopping()) report(error);
   await exitAfterStoppingChildren(1);
 });

@@ -1,4 +1,5 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { routes, type RouteDefinition } from '../src/routes';
 import { AppTable } from './constructs/app-table';
@@ -31,10 +32,20 @@ export class DevInsightsStack extends Stack {
     this.table = new AppTable(this, 'Data');
     this.userPool = new AppUserPool(this, 'Users');
     this.mail = new MailSender(this, 'Mail', { mailFrom: props.mailFrom });
+    const appSecret = new Secret(this, 'AppSecret', {
+      description: 'DevInsights APP_SECRET: seals stored refresh tokens, signs audit-log cursors',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     this.api = new AppRestApi(this, 'Http', {
       routes: props.routes ?? routes,
       apiName: props.stage ? `DevInsights-${props.stage}` : 'DevInsights',
-      settings: { mailFrom: props.mailFrom, appUrl: props.appUrl, logLevel: props.logLevel ?? 'info' },
+      settings: {
+        mailFrom: props.mailFrom,
+        appUrl: props.appUrl,
+        logLevel: props.logLevel ?? 'info',
+        appSecret: appSecret.secretValue.unsafeUnwrap(),
+      },
       table: this.table,
       userPool: this.userPool,
       mail: this.mail,

@@ -17,6 +17,8 @@ const AppEnvironment = z.object({
   MAIL_FROM: z.string().min(3).default('DevInsights <no-reply@devinsights.local>'),
   APP_URL: z.url().default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Keys the server's own secrets: stored refresh tokens, audit-log cursors. */
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters'),
 });
 
 export type AppConfig = ReturnType<typeof parseAppConfig>;
@@ -41,6 +43,7 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     mailFrom: values.MAIL_FROM,
     appUrl: values.APP_URL.replace(/\/+$/, ''),
     logLevel: values.LOG_LEVEL,
+    appSecret: values.APP_SECRET,
   };
 }
 

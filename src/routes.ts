@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import { ANY_ROLE, type Role } from './domain/roles';
 import { LoginBody, RefreshBody, ResendVerificationBody, SignupBody, VerifyBody } from './schemas/auth';
+import {
+  ChangeRoleBody,
+  CompleteInvitationBody,
+  InvitationParams,
+  InvitationTokenQuery,
+  InviteBody,
+  MemberParams,
+  SwitchOrganizationBody,
+} from './schemas/team';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -71,7 +80,8 @@ export const routes = [
     handler: 'auth/login',
     access: 'public',
     summary: 'Exchange email and password for tokens scoped to the active organization',
-    uses: ['table:read'],
+    // Writes the sealed refresh token (for switching organization) and corrects stale claims.
+    uses: [...TABLE_RW, 'cognito:admin'],
     body: LoginBody,
   },
   {
@@ -90,6 +100,86 @@ export const routes = [
     access: ANY_ROLE,
     summary: 'The caller, the active organization and every membership',
     uses: ['table:read'],
+  },
+  {
+    method: 'POST',
+    path: '/auth/switch-organization',
+    handler: 'auth/switch-organization',
+    access: ANY_ROLE,
+    summary: 'A new access token for another organization the caller belongs to',
+    uses: [...TABLE_RW, 'cognito:admin'],
+    body: SwitchOrganizationBody,
+  },
+  {
+    method: 'POST',
+    path: '/team/invite',
+    handler: 'team/invite',
+    access: ['admin'],
+    summary: 'Invite 1–50 people by email; refused whole (402) above the plan',
+    uses: [...TABLE_RW, 'email:send'],
+    body: InviteBody,
+  },
+  {
+    method: 'GET',
+    path: '/team/invitations',
+    handler: 'team/list-invitations',
+    access: ['admin'],
+    summary: 'Invitations of the organization, newest first',
+    uses: ['table:read'],
+  },
+  {
+    method: 'DELETE',
+    path: '/team/invitations/{inviteId}',
+    handler: 'team/revoke-invitation',
+    access: ['admin'],
+    summary: 'Revoke a pending invitation; its link then answers 410',
+    uses: TABLE_RW,
+    params: InvitationParams,
+  },
+  {
+    method: 'GET',
+    path: '/invite/accept',
+    handler: 'invite/accept',
+    access: 'public',
+    summary: 'What an invitation link offers (410 when it is no longer valid)',
+    uses: ['table:read'],
+    query: InvitationTokenQuery,
+  },
+  {
+    method: 'POST',
+    path: '/invite/complete',
+    handler: 'invite/complete',
+    access: 'public',
+    summary: 'Accept an invitation: create the account, or add the membership to an existing one',
+    uses: [...TABLE_RW, 'cognito:admin'],
+    body: CompleteInvitationBody,
+  },
+  {
+    method: 'GET',
+    path: '/team/members',
+    handler: 'team/list-members',
+    access: ANY_ROLE,
+    summary: 'Members of the organization',
+    uses: ['table:read'],
+  },
+  {
+    method: 'PATCH',
+    path: '/team/members/{userId}',
+    handler: 'team/change-role',
+    access: ['admin'],
+    summary: "Change a member's role; the last admin cannot be demoted",
+    uses: TABLE_RW,
+    params: MemberParams,
+    body: ChangeRoleBody,
+  },
+  {
+    method: 'DELETE',
+    path: '/team/members/{userId}',
+    handler: 'team/remove-member',
+    access: ['admin'],
+    summary: 'Remove a member; their next request with an old token answers 401',
+    uses: [...TABLE_RW, 'cognito:admin'],
+    params: MemberParams,
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -17,6 +17,13 @@ export interface RouteFunctionSettings {
   /** Origin of the web app, used in links inside emails (APP_URL). */
   readonly appUrl: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * APP_SECRET (see src/config.ts), resolved by CloudFormation from Secrets
+   * Manager at deploy time. It lands in the function's environment, which
+   * Lambda encrypts at rest; reading it per cold start would add a call to
+   * every first request.
+   */
+  readonly appSecret: string;
 }
 
 export interface RouteFunctionProps {
@@ -80,6 +87,7 @@ export class RouteFunction extends NodejsFunction {
         MAIL_FROM: props.settings.mailFrom,
         APP_URL: props.settings.appUrl,
         LOG_LEVEL: props.settings.logLevel,
+        APP_SECRET: props.settings.appSecret,
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },

@@ -1,7 +1,9 @@
 import {
   AdminConfirmSignUpCommand,
   AdminDeleteUserCommand,
+  AdminGetUserCommand,
   AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   SignUpCommand,
@@ -146,4 +148,21 @@ export async function refreshSession(refreshToken: string): Promise<Tokens> {
     }
     return translateAuthError(error);
   }
+}
+
+/** Ends every session of the user (refresh tokens stop working). */
+export async function signOutEverywhere(userId: string): Promise<void> {
+  try {
+    await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: config().userPoolId, Username: userId }));
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'UserNotFoundException')) throw error;
+  }
+}
+
+/** The organization the user's next tokens will be for, as Cognito has it. */
+export async function activeOrganizationOf(userId: string): Promise<string | undefined> {
+  const { UserAttributes } = await cognito().send(
+    new AdminGetUserCommand({ UserPoolId: config().userPoolId, Username: userId }),
+  );
+  return UserAttributes?.find((attribute) => attribute.Name === ORG_CLAIM)?.Value;
 }

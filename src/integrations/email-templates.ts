@@ -15,3 +15,35 @@ export function verificationEmail(args: { to: string; name: string; code: string
   const html = `<p>Hi ${escapeHtml(args.name)},</p><p>Your DevInsights verification code is:</p><p style="font-size:24px;font-weight:bold;letter-spacing:4px">${args.code}</p><p>It expires in ${args.validHours} hours. If you did not sign up for DevInsights, you can ignore this email.</p>`;
   return { to: [args.to], subject: 'Verify your DevInsights email address', text, html };
 }
+
+export function invitationEmail(args: {
+  to: string;
+  inviteeName: string;
+  inviterName: string;
+  organizationName: string;
+  role: string;
+  acceptUrl: string;
+  validHours: number;
+}): EmailMessage {
+  const text = [
+    `Hi ${args.inviteeName},`,
+    '',
+    `${args.inviterName} has invited you to join ${args.organizationName} on DevInsights as ${args.role}.`,
+    '',
+    'DevInsights analyzes your GitHub activity to provide insights on:',
+    '• Code quality',
+    '• Burnout risk',
+    '• Team performance',
+    '',
+    `Accept the invitation: ${args.acceptUrl}`,
+    '',
+    `This invitation expires in ${args.validHours} hours.`,
+  ].join('\n');
+  const html = `<p>Hi ${escapeHtml(args.inviteeName)},</p><p>${escapeHtml(args.inviterName)} has invited you to join <strong>${escapeHtml(args.organizationName)}</strong> on DevInsights as ${escapeHtml(args.role)}.</p><p><a href="${escapeHtml(args.acceptUrl)}">Accept the invitation</a></p><p>This invitation expires in ${args.validHours} hours.</p>`;
+  return {
+    to: [args.to],
+    subject: `${args.inviterName} invited you to ${args.organizationName} on DevInsights`,
+    text,
+    html,
+  };
+}

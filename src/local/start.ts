@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { config, localStackConfig, provideAppEnvironment } from '../config';
 import { setLogLevel } from '../http/logger';
 import { LocalStackError } from './errors';
+import { localAppSecret } from './app-secret';
 import { writeManifest } from './manifest';
 import { assertPortsFree } from './ports';
 import { exitAfterStoppingChildren, isStopping, stopChildrenWhenProcessEnds } from './process-group';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     TABLE_NAME: settings.TABLE_NAME,
     AWS_REGION: settings.AWS_REGION,
     APP_URL: settings.APP_URL ?? `http://localhost:${settings.PORT}`,
+    APP_SECRET: await localAppSecret(dataDir),
     ...(settings.MAIL_FROM ? { MAIL_FROM: settings.MAIL_FROM } : {}),
     ...(settings.LOG_LEVEL ? { LOG_LEVEL: settings.LOG_LEVEL } : {}),
     ...Object.assign({}, ...started.map((service) => service.environment)),

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../http/errors';
-import { db, isConditionalCheckFailure, tableName } from './dynamo';
+import { batchGetItems, db, isConditionalCheckFailure, tableName } from './dynamo';
 import { lookupKeys } from './keys';
 
 /**
@@ -167,4 +167,43 @@ export async function replaceVerificationCode(
     if (isConditionalCheckFailure(error)) return false;
     throw error;
   }
+}
+
+/** Accounts of several emails in one BatchGet (≤ 100 per call). */
+export async function findAccountsByEmail(emails: readonly string[]): Promise<Map<string, Account>> {
+  const found = new Map<string, Account>();
+  const keys = emails.map((email) => ({ ...lookupKeys.emailAccount(email) }));
+  for (const item of await batchGetItems(keys)) {
+    found.set(item['email'] as string, {
+      email: item['email'] as string,
+      userId: item['userId'] as string | undefined,
+      status: item['status'] as AccountStatus,
+    });
+  }
+  return found;
+}
+
+/** The transaction item that turns a reservation into a verified account (the invitation proved the address). */
+export function activeAccountPut(args: { email: string; userId: string; reservationId: string }) {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: { ...lookupKeys.emailAccount(args.email), email: args.email, userId: args.userId, status: 'active' },
+      ConditionExpression: 'reservationId = :reservationId',
+      ExpressionAttributeValues: { ':reservationId': args.reservationId },
+    },
+  };
+}
+
+/** An invitation email reached this address, which verifies it as well as a code would. */
+export async function activateAccount(email: string): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: lookupKeys.emailAccount(email),
+      UpdateExpression: 'SET #status = :active REMOVE verification',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':active': 'active' },
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { awsClientOptions, config } from '../config';
+import { ConflictError } from '../http/errors';
 
 let client: DynamoDBDocumentClient | undefined;
 
@@ -28,4 +29,35 @@ export function failedConditionIndexes(error: unknown): number[] | undefined {
   if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
   const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
   return reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : []));
+}
+
+/**
+ * What to throw for a failed write that no caller explained: a transaction
+ * that lost a race with another one on the same items is the client's to
+ * retry (409), never a 500.
+ */
+export function unexplainedWriteError(error: unknown): unknown {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return error;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  if (reasons.some((reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ConditionalCheckFailed')) {
+    return new ConflictError('Another change to the same data happened at the same time; try again', { cause: error });
+  }
+  return error;
+}
+
+const BATCH_GET_LIMIT = 100;
+
+/** BatchGetItem over any number of keys: pages of 100, unprocessed keys retried. */
+export async function batchGetItems(keys: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for (let start = 0; start < keys.length; start += BATCH_GET_LIMIT) {
+    let pending: Record<string, unknown>[] = keys.slice(start, start + BATCH_GET_LIMIT);
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+      const response = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+      items.push(...(response.Responses?.[tableName()] ?? []));
+      pending = (response.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+    }
+  }
+  return items;
 }

@@ -23,6 +23,16 @@ export const tenantKeys = {
     PK: orgPartition(tenant.orgId),
     SK: `${ROLE_PREFIX[role]}#${userId}`,
   }),
+  invitation: (tenant: TenantContext, inviteId: string): Key => ({
+    PK: orgPartition(tenant.orgId),
+    SK: `INVITE#${inviteId}`,
+  }),
+  membersOfRole: (tenant: TenantContext, role: Role) => ({
+    PK: orgPartition(tenant.orgId),
+    skPrefix: `${ROLE_PREFIX[role]}#`,
+  }),
+  invitations: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'INVITE#' }),
+  auditEntries: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'AUDIT#' }),
   auditEntry: (tenant: TenantContext, at: Date, entryId: string): Key => ({
     PK: orgPartition(tenant.orgId),
     SK: `AUDIT#${at.toISOString()}#${entryId}`,
@@ -33,8 +43,11 @@ export const lookupKeys = {
   membership: (userId: string, orgId: string): Key => ({ PK: `USER#${userId}`, SK: `MEMBERSHIP#${orgId}` }),
   userPartition: (userId: string) => `USER#${userId}`,
   userProfile: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
+  session: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'SESSION' }),
   emailAccount: (email: string): Key => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' }),
   organizationName: (normalizedName: string): Key => ({ PK: `ORGNAME#${normalizedName}`, SK: 'ORGNAME' }),
+  /** Hash of an invitation token → where its invitation lives. */
+  invitationToken: (tokenHash: string): Key => ({ PK: `INVITE_TOKEN#${tokenHash}`, SK: 'INVITE_TOKEN' }),
 };
 
 export const MEMBERSHIP_PREFIX = 'MEMBERSHIP#';

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { isRole, type Role } from '../domain/roles';
-import { db, tableName } from './dynamo';
+import type { TenantContext } from '../guard/tenant-context';
+import { batchGetItems, db, tableName } from './dynamo';
 import { lookupKeys, MEMBERSHIP_PREFIX } from './keys';
 
 export interface Membership {
@@ -74,4 +75,21 @@ export async function loadUserWithMemberships(
     .flatMap((item) => toMembership(item) ?? [])
     .sort((a, b) => a.joinedAt - b.joinedAt);
   return { profile, memberships };
+}
+
+/** Which of these users already belong to the organization, in one BatchGet. */
+export async function activeMembersAmong(tenant: TenantContext, userIds: readonly string[]): Promise<Set<string>> {
+  const items = await batchGetItems(userIds.map((userId) => ({ ...lookupKeys.membership(userId, tenant.orgId) })));
+  return new Set(items.filter((item) => item['status'] === 'active').map((item) => String(item['PK']).slice('USER#'.length)));
+}
+
+export async function getProfile(userId: string): Promise<UserProfile | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: lookupKeys.userProfile(userId) }));
+  if (!Item) return undefined;
+  return {
+    userId,
+    email: Item['email'] as string,
+    name: Item['name'] as string,
+    githubUsername: Item['githubUsername'] as string | undefined,
+  };
 }

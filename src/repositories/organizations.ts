@@ -6,8 +6,9 @@ import type { TenantContext } from '../guard/tenant-context';
 import { ConflictError, NotFoundError } from '../http/errors';
 import { pendingAccountPut, type PendingVerification } from './accounts';
 import { auditEntryPut } from './audit-log';
-import { db, failedConditionIndexes, tableName } from './dynamo';
+import { db, failedConditionIndexes, tableName, unexplainedWriteError } from './dynamo';
 import { lookupKeys, tenantKeys } from './keys';
+import { memberPuts, profilePut } from './member-items';
 
 export interface Organization {
   readonly organizationId: string;
@@ -15,6 +16,7 @@ export interface Organization {
   readonly plan: Plan;
   readonly maxMembers: number | null;
   readonly currentMembers: number;
+  readonly pendingInvitations: number;
   readonly ownerId: string;
   readonly createdAt: number;
   readonly settings: OrganizationSettings;
@@ -57,25 +59,23 @@ export async function createOrganizationWithOwner(input: NewOrganization): Promi
     plan: 'free',
     maxMembers: maxMembersOf('free'),
     currentMembers: 1,
+    pendingInvitations: 0,
     ownerId: owner.userId,
     createdAt,
     settings: DEFAULT_SETTINGS,
-  };
-  const member = {
-    userId: owner.userId,
-    email: input.ownerEmail,
-    name: input.ownerName,
-    role: owner.role,
-    organizationId: owner.orgId,
-    githubUsername: input.githubUsername,
-    joinedAt: createdAt,
-    status: 'active',
   };
   const items = [
     {
       Put: {
         TableName: tableName(),
-        Item: { ...tenantKeys.organization(owner), type: 'ORGANIZATION', ...organization },
+        Item: {
+          ...tenantKeys.organization(owner),
+          type: 'ORGANIZATION',
+          ...organization,
+          // Counters the plan limit and the last-admin rule are enforced against, in conditions.
+          seatsUsed: 1,
+          adminCount: 1,
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
@@ -96,35 +96,19 @@ export async function createOrganizationWithOwner(input: NewOrganization): Promi
       reservationId: input.emailReservationId,
       verification: input.verification,
     }),
-    { Put: { TableName: tableName(), Item: { ...tenantKeys.member(owner, owner.role, owner.userId), type: 'MEMBER', ...member } } },
-    {
-      Put: {
-        TableName: tableName(),
-        Item: {
-          ...lookupKeys.membership(owner.userId, owner.orgId),
-          type: 'MEMBERSHIP',
-          organizationId: owner.orgId,
-          organizationName: input.name,
-          role: owner.role,
-          joinedAt: createdAt,
-          status: 'active',
-        },
-      },
-    },
-    {
-      Put: {
-        TableName: tableName(),
-        Item: {
-          ...lookupKeys.userProfile(owner.userId),
-          type: 'PROFILE',
-          userId: owner.userId,
-          email: input.ownerEmail,
-          name: input.ownerName,
-          githubUsername: input.githubUsername,
-          createdAt,
-        },
-      },
-    },
+    ...memberPuts(owner, {
+      email: input.ownerEmail,
+      name: input.ownerName,
+      organizationName: input.name,
+      githubUsername: input.githubUsername,
+      joinedAt: createdAt,
+    }),
+    profilePut(owner.userId, {
+      email: input.ownerEmail,
+      name: input.ownerName,
+      githubUsername: input.githubUsername,
+      createdAt,
+    }),
     auditEntryPut(
       owner,
       { event: 'ORGANIZATION_CREATED', resource: `organization/${owner.orgId}`, result: 'SUCCESS', severity: 'LOW' },
@@ -137,7 +121,7 @@ export async function createOrganizationWithOwner(input: NewOrganization): Promi
     const failed = failedConditionIndexes(error);
     if (failed?.includes(1)) throw new ConflictError('An organization with this name already exists', { cause: error });
     if (failed?.includes(2)) throw new ConflictError('An account with this email already exists', { cause: error });
-    throw error;
+    throw unexplainedWriteError(error);
   }
   return organization;
 }
@@ -151,6 +135,7 @@ export async function getOrganization(tenant: TenantContext): Promise<Organizati
     plan: Item['plan'] as Plan,
     maxMembers: (Item['maxMembers'] ?? null) as number | null,
     currentMembers: Item['currentMembers'] as number,
+    pendingInvitations: (Item['pendingInvitations'] ?? 0) as number,
     ownerId: Item['ownerId'] as string,
     createdAt: Item['createdAt'] as number,
     settings: { ...DEFAULT_SETTINGS, ...(Item['settings'] as Partial<OrganizationSettings>) },

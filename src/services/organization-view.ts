@@ -8,6 +8,7 @@ export function organizationView(organization: Organization) {
     plan: organization.plan,
     maxMembers: organization.maxMembers,
     currentMembers: organization.currentMembers,
+    pendingInvitations: organization.pendingInvitations,
     ownerId: organization.ownerId,
     createdAt: new Date(organization.createdAt).toISOString(),
     settings: organization.settings,

@@ -1,11 +1,19 @@
 import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
 import { permissionsOf } from '../domain/permissions';
 import type { Role } from '../domain/roles';
-import { UnauthenticatedError } from '../http/errors';
+import type { TenantContext } from '../guard/tenant-context';
+import { NotFoundError, UnauthenticatedError } from '../http/errors';
 import * as cognito from '../integrations/cognito';
-import { ORG_CLAIM, ROLE_CLAIM } from '../integrations/user-pool-schema';
+import { ORG_CLAIM, ROLE_CLAIM, USER_POOL_SCHEMA } from '../integrations/user-pool-schema';
 import { findAccountByEmail } from '../repositories/accounts';
-import { loadUserWithMemberships, type Membership, type UserProfile } from '../repositories/memberships';
+import {
+  findActiveMembership,
+  loadUserWithMemberships,
+  type Membership,
+  type UserProfile,
+} from '../repositories/memberships';
+import { loadSealedRefreshToken, saveSealedRefreshToken } from '../repositories/sessions';
+import { open, seal } from './secret-box';
 
 export interface SessionUser {
   readonly id: string;
@@ -67,12 +75,39 @@ export async function logIn(email: string, password: string): Promise<LoginResul
     await cognito.setTenantClaims(userId, active.organizationId, active.role);
     tokens = await cognito.passwordSignIn(userId, password);
   }
+  if (tokens.refreshToken) await keepRefreshToken(userId, tokens.refreshToken);
   return {
     accessToken: tokens.idToken,
     refreshToken: tokens.refreshToken,
     expiresIn: tokens.expiresIn,
     user: sessionUser(profile, active),
   };
+}
+
+const REFRESH_TOKEN_PURPOSE = 'refresh-token';
+
+async function keepRefreshToken(userId: string, refreshToken: string, now = new Date()): Promise<void> {
+  const expiresAt = now.getTime() + USER_POOL_SCHEMA.refreshTokenValidityDays * 24 * 3600 * 1000;
+  await saveSealedRefreshToken(userId, seal(REFRESH_TOKEN_PURPOSE, refreshToken), expiresAt);
+}
+
+/**
+ * New tokens for another organization the caller belongs to. The claims are
+ * rewritten by the server only, then Cognito mints tokens from the refresh
+ * token kept (sealed) at the user's last login; no password needed.
+ */
+export async function switchOrganization(tenant: TenantContext, organizationId: string, now = new Date()): Promise<LoginResult> {
+  const target = await findActiveMembership(tenant.userId, organizationId);
+  if (!target) throw new NotFoundError('Organization not found');
+  const sealed = await loadSealedRefreshToken(tenant.userId, now);
+  const refreshToken = sealed ? open(REFRESH_TOKEN_PURPOSE, sealed) : undefined;
+  if (!refreshToken) throw new UnauthenticatedError('Your session is too old to switch organizations; log in again');
+  await cognito.setTenantClaims(tenant.userId, organizationId, target.role);
+  const tokens = await cognito.refreshSession(refreshToken);
+  const { profile, memberships } = await loadUserWithMemberships(tenant.userId);
+  const active = memberships.find((membership) => membership.organizationId === organizationId);
+  if (!profile || !active) throw new NotFoundError('Organization not found');
+  return { accessToken: tokens.idToken, refreshToken, expiresIn: tokens.expiresIn, user: sessionUser(profile, active) };
 }
 
 export async function refresh(refreshToken: string): Promise<{ accessToken: string; expiresIn: number }> {

@@ -17,6 +17,7 @@ beforeEach(() => {
   vi.stubEnv('USER_POOL_ID', 'local_pool');
   vi.stubEnv('USER_POOL_CLIENT_ID', 'client');
   vi.stubEnv('LOG_LEVEL', 'error');
+  vi.stubEnv('APP_SECRET', 'unit-test-secret-of-at-least-32-chars');
 });
 afterEach(() => vi.unstubAllEnvs());
 

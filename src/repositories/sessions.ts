@@ -1,0 +1,22 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './dynamo';
+import { lookupKeys } from './keys';
+
+/**
+ * The user's latest refresh token, sealed. Switching organization needs new
+ * tokens without the password; Cognito mints them from a refresh token.
+ */
+export async function saveSealedRefreshToken(userId: string, sealed: string, expiresAt: number): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...lookupKeys.session(userId), sealedRefreshToken: sealed, expiresAt, ttl: Math.floor(expiresAt / 1000) },
+    }),
+  );
+}
+
+export async function loadSealedRefreshToken(userId: string, now: Date): Promise<string | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: lookupKeys.session(userId) }));
+  if (!Item || (Item['expiresAt'] as number) <= now.getTime()) return undefined;
+  return Item['sealedRefreshToken'] as string;
+}

@@ -1,0 +1,62 @@
+import type { Role } from '../domain/roles';
+import type { TenantContext } from '../guard/tenant-context';
+import { NotFoundError } from '../http/errors';
+import type { Logger } from '../http/logger';
+import * as cognito from '../integrations/cognito';
+import { loadUserWithMemberships } from '../repositories/memberships';
+import { changeRole, findMember, listMembers, removeMember, type Member } from '../repositories/members';
+
+export function memberView(member: Member) {
+  return {
+    userId: member.userId,
+    name: member.name,
+    email: member.email,
+    role: member.role,
+    githubUsername: member.githubUsername ?? null,
+    joinedAt: new Date(member.joinedAt).toISOString(),
+  };
+}
+
+export async function listMemberViews(tenant: TenantContext) {
+  return (await listMembers(tenant)).map(memberView);
+}
+
+async function requireMember(tenant: TenantContext, userId: string): Promise<Member> {
+  const member = await findMember(tenant, userId);
+  if (!member) throw new NotFoundError('Member not found');
+  return member;
+}
+
+/**
+ * The guard reads the role from the membership, so the change applies from
+ * the member's next request. The role claim in their tokens is refreshed too
+ * when this organization is the one their tokens are for (best effort: the
+ * claim is informational, the membership decides).
+ */
+export async function changeMemberRole(tenant: TenantContext, userId: string, role: Role, log: Logger, now = new Date()) {
+  const member = await requireMember(tenant, userId);
+  if (member.role === role) return memberView(member);
+  await changeRole(tenant, member, role, now);
+  try {
+    if ((await cognito.activeOrganizationOf(userId)) === tenant.orgId) await cognito.setTenantClaims(userId, tenant.orgId, role);
+  } catch (error) {
+    log.warn('role claim not refreshed', { error, userId });
+  }
+  return memberView({ ...member, role });
+}
+
+/**
+ * Removes a member. Their old tokens fail the guard's membership check at
+ * once; when this was their only organization their Cognito sessions end too
+ * (a global sign-out would also end sessions of their other organizations).
+ */
+export async function removeMemberFromOrganization(tenant: TenantContext, userId: string, log: Logger, now = new Date()) {
+  const member = await requireMember(tenant, userId);
+  await removeMember(tenant, member, now);
+  try {
+    const { memberships } = await loadUserWithMemberships(userId);
+    if (memberships.length === 0) await cognito.signOutEverywhere(userId);
+  } catch (error) {
+    log.warn('sessions of the removed member not ended', { error, userId });
+  }
+}

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ANY_ROLE, type Role } from './domain/roles';
+import { AuditLogQuery, PlanBody, SettingsBody } from './schemas/organization';
 import { LoginBody, RefreshBody, ResendVerificationBody, SignupBody, VerifyBody } from './schemas/auth';
 import {
   ChangeRoleBody,
@@ -180,6 +181,41 @@ export const routes = [
     summary: 'Remove a member; their next request with an old token answers 401',
     uses: [...TABLE_RW, 'cognito:admin'],
     params: MemberParams,
+  },
+  {
+    method: 'GET',
+    path: '/organization',
+    handler: 'organization/get-organization',
+    access: ANY_ROLE,
+    summary: 'The organization: plan, seats and settings',
+    uses: ['table:read'],
+  },
+  {
+    method: 'PUT',
+    path: '/organization/settings',
+    handler: 'organization/update-settings',
+    access: ['admin'],
+    summary: 'Change any subset of the settings (time zone, GitHub organization, privacy)',
+    uses: TABLE_RW,
+    body: SettingsBody,
+  },
+  {
+    method: 'PUT',
+    path: '/organization/plan',
+    handler: 'organization/change-plan',
+    access: ['admin'],
+    summary: 'Choose free, pro or enterprise (no payment in this version)',
+    uses: TABLE_RW,
+    body: PlanBody,
+  },
+  {
+    method: 'GET',
+    path: '/audit-logs',
+    handler: 'audit/list-audit-logs',
+    access: ['admin'],
+    summary: 'The audit log, newest first, paged with an opaque cursor',
+    uses: ['table:read'],
+    query: AuditLogQuery,
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -126,8 +126,10 @@ export async function createOrganizationWithOwner(input: NewOrganization): Promi
   return organization;
 }
 
-export async function getOrganization(tenant: TenantContext): Promise<Organization> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: tenantKeys.organization(tenant) }));
+export async function getOrganization(tenant: TenantContext, options: { consistent?: boolean } = {}): Promise<Organization> {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: tenantKeys.organization(tenant), ConsistentRead: options.consistent }),
+  );
   if (!Item) throw new NotFoundError('Organization not found');
   return {
     organizationId: Item['organizationId'] as string,

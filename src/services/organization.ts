@@ -1,0 +1,20 @@
+import type { Plan } from '../domain/plans';
+import type { TenantContext } from '../guard/tenant-context';
+import { changePlan, updateSettings } from '../repositories/organization-settings';
+import { getOrganization } from '../repositories/organizations';
+import type { SettingsBody } from '../schemas/organization';
+import { organizationView } from './organization-view';
+
+export async function describeOrganization(tenant: TenantContext) {
+  return organizationView(await getOrganization(tenant));
+}
+
+export async function changeSettings(tenant: TenantContext, changes: SettingsBody, now = new Date()) {
+  await updateSettings(tenant, changes, now);
+  return (await getOrganization(tenant, { consistent: true })).settings;
+}
+
+export async function choosePlan(tenant: TenantContext, plan: Plan, now = new Date()) {
+  await changePlan(tenant, plan, now);
+  return organizationView(await getOrganization(tenant, { consistent: true }));
+}

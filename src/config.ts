@@ -17,6 +17,15 @@ const AppEnvironment = z.object({
   MAIL_FROM: z.string().min(3).default('DevInsights <no-reply@devinsights.local>'),
   APP_URL: z.url().default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** An OpenAI-compatible provider (URL and model; a local server may need no key); without it the heuristic engine writes the insights. */
+  AI_BASE_URL: z.url().optional(),
+  AI_API_KEY: z.string().min(1).optional(),
+  AI_MODEL: z.string().min(1).optional(),
+  /** Per attempt; two attempts must fit well inside API Gateway's 29 s. */
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(12_000).default(8_000),
+  /** GitHub, GitHub Enterprise (`https://host/api/v3`) or the local emulator. */
+  GITHUB_API_URL: z.url().default('https://api.github.com'),
+  GITHUB_TOKEN: z.string().min(1).optional(),
   /** Keys the server's own secrets: stored refresh tokens, audit-log cursors. */
   APP_SECRET: z.string().min(32, 'must be at least 32 characters'),
 });
@@ -44,6 +53,16 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     appUrl: values.APP_URL.replace(/\/+$/, ''),
     logLevel: values.LOG_LEVEL,
     appSecret: values.APP_SECRET,
+    languageModel:
+      values.AI_BASE_URL && values.AI_MODEL
+        ? {
+            baseUrl: values.AI_BASE_URL,
+            apiKey: values.AI_API_KEY ?? 'not-needed',
+            model: values.AI_MODEL,
+            timeoutMs: values.AI_TIMEOUT_MS,
+          }
+        : undefined,
+    github: { apiUrl: values.GITHUB_API_URL.replace(/\/+$/, ''), token: values.GITHUB_TOKEN },
   };
 }
 

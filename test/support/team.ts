@@ -12,7 +12,7 @@ export interface InvitationEntry {
 /** The story's eleven invitees: Bob, Charlie, Diana (CTO, viewer) and eight more engineers. */
 export function storyTeam(): InvitationEntry[] {
   const tag = unique('t');
-  const engineers = ['alice-dev', 'dan-dev', 'erin-dev', 'frank-dev', 'grace-dev', 'heidi-dev', 'ivan-dev', 'judy-dev'];
+  const engineers = ['alice-dev', 'dan-dev', 'erin-dev', 'felix-dev', 'grace-dev', 'heidi-dev', 'ivan-dev', 'judy-dev'];
   return [
     { email: `bob-${tag}@techstartup.test`, name: 'Bob Senior', role: 'member', githubUsername: 'bob-senior' },
     { email: `charlie-${tag}@techstartup.test`, name: 'Charlie Junior', role: 'member', githubUsername: 'charlie-junior' },

@@ -26,6 +26,8 @@ const AppEnvironment = z.object({
   /** GitHub, GitHub Enterprise (`https://host/api/v3`) or the local emulator. */
   GITHUB_API_URL: z.url().default('https://api.github.com'),
   GITHUB_TOKEN: z.string().min(1).optional(),
+  /** Adds each response's DynamoDB call count as headers (tests and benchmarks; never in production). */
+  EXPOSE_CALL_COUNTS: z.enum(['true', 'false']).default('false'),
   /** Keys the server's own secrets: stored refresh tokens, audit-log cursors. */
   APP_SECRET: z.string().min(32, 'must be at least 32 characters'),
 });
@@ -53,6 +55,7 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     appUrl: values.APP_URL.replace(/\/+$/, ''),
     logLevel: values.LOG_LEVEL,
     appSecret: values.APP_SECRET,
+    exposeCallCounts: values.EXPOSE_CALL_COUNTS === 'true',
     languageModel:
       values.AI_BASE_URL && values.AI_MODEL
         ? {

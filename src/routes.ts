@@ -32,6 +32,11 @@ export interface RouteDefinition {
   readonly access: Access;
   readonly summary: string;
   readonly uses: readonly Capability[];
+  /**
+   * Most DynamoDB calls one ordinary request may make (a batch route: for a
+   * one-entry batch). The call-budget test holds every route to it.
+   */
+  readonly dynamodbBudget: number;
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
   readonly params?: z.ZodType;
@@ -47,6 +52,7 @@ export const routes = [
     access: 'public',
     summary: 'Liveness check',
     uses: [],
+    dynamodbBudget: 0,
   },
   {
     method: 'POST',
@@ -55,6 +61,7 @@ export const routes = [
     access: 'public',
     summary: 'Create an organization and its first admin; sends a verification code',
     uses: [...TABLE_RW, 'cognito:admin', 'email:send'],
+    dynamodbBudget: 3,
     body: SignupBody,
   },
   {
@@ -64,6 +71,7 @@ export const routes = [
     access: 'public',
     summary: 'Confirm an email address with the emailed 6-digit code',
     uses: [...TABLE_RW, 'cognito:admin'],
+    dynamodbBudget: 2,
     body: VerifyBody,
   },
   {
@@ -73,6 +81,7 @@ export const routes = [
     access: 'public',
     summary: 'Send a new verification code (always answers 200)',
     uses: [...TABLE_RW, 'email:send'],
+    dynamodbBudget: 3,
     body: ResendVerificationBody,
   },
   {
@@ -83,6 +92,7 @@ export const routes = [
     summary: 'Exchange email and password for tokens scoped to the active organization',
     // Writes the sealed refresh token (for switching organization) and corrects stale claims.
     uses: [...TABLE_RW, 'cognito:admin'],
+    dynamodbBudget: 3,
     body: LoginBody,
   },
   {
@@ -92,6 +102,7 @@ export const routes = [
     access: 'public',
     summary: 'Exchange a refresh token for a new access token',
     uses: [],
+    dynamodbBudget: 0,
     body: RefreshBody,
   },
   {
@@ -101,6 +112,7 @@ export const routes = [
     access: ANY_ROLE,
     summary: 'The caller, the active organization and every membership',
     uses: ['table:read'],
+    dynamodbBudget: 3,
   },
   {
     method: 'POST',
@@ -109,6 +121,7 @@ export const routes = [
     access: ANY_ROLE,
     summary: 'A new access token for another organization the caller belongs to',
     uses: [...TABLE_RW, 'cognito:admin'],
+    dynamodbBudget: 4,
     body: SwitchOrganizationBody,
   },
   {
@@ -118,6 +131,7 @@ export const routes = [
     access: ['admin'],
     summary: 'Invite 1–50 people by email; refused whole (402) above the plan',
     uses: [...TABLE_RW, 'email:send'],
+    dynamodbBudget: 8,
     body: InviteBody,
   },
   {
@@ -127,6 +141,7 @@ export const routes = [
     access: ['admin'],
     summary: 'Invitations of the organization, newest first',
     uses: ['table:read'],
+    dynamodbBudget: 2,
   },
   {
     method: 'DELETE',
@@ -135,6 +150,7 @@ export const routes = [
     access: ['admin'],
     summary: 'Revoke a pending invitation; its link then answers 410',
     uses: TABLE_RW,
+    dynamodbBudget: 3,
     params: InvitationParams,
   },
   {
@@ -144,6 +160,7 @@ export const routes = [
     access: 'public',
     summary: 'What an invitation link offers (410 when it is no longer valid)',
     uses: ['table:read'],
+    dynamodbBudget: 2,
     query: InvitationTokenQuery,
   },
   {
@@ -153,6 +170,7 @@ export const routes = [
     access: 'public',
     summary: 'Accept an invitation: create the account, or add the membership to an existing one',
     uses: [...TABLE_RW, 'cognito:admin'],
+    dynamodbBudget: 5,
     body: CompleteInvitationBody,
   },
   {
@@ -162,6 +180,7 @@ export const routes = [
     access: ANY_ROLE,
     summary: 'Members of the organization',
     uses: ['table:read'],
+    dynamodbBudget: 4,
   },
   {
     method: 'PATCH',
@@ -170,6 +189,7 @@ export const routes = [
     access: ['admin'],
     summary: "Change a member's role; the last admin cannot be demoted",
     uses: TABLE_RW,
+    dynamodbBudget: 4,
     params: MemberParams,
     body: ChangeRoleBody,
   },
@@ -180,6 +200,7 @@ export const routes = [
     access: ['admin'],
     summary: 'Remove a member; their next request with an old token answers 401',
     uses: [...TABLE_RW, 'cognito:admin'],
+    dynamodbBudget: 5,
     params: MemberParams,
   },
   {
@@ -189,6 +210,7 @@ export const routes = [
     access: ANY_ROLE,
     summary: 'The organization: plan, seats and settings',
     uses: ['table:read'],
+    dynamodbBudget: 2,
   },
   {
     method: 'PUT',
@@ -197,6 +219,7 @@ export const routes = [
     access: ['admin'],
     summary: 'Change any subset of the settings (time zone, GitHub organization, privacy)',
     uses: TABLE_RW,
+    dynamodbBudget: 3,
     body: SettingsBody,
   },
   {
@@ -206,6 +229,7 @@ export const routes = [
     access: ['admin'],
     summary: 'Choose free, pro or enterprise (no payment in this version)',
     uses: TABLE_RW,
+    dynamodbBudget: 3,
     body: PlanBody,
   },
   {
@@ -215,6 +239,7 @@ export const routes = [
     access: ['admin'],
     summary: 'The audit log, newest first, paged with an opaque cursor',
     uses: ['table:read'],
+    dynamodbBudget: 2,
     query: AuditLogQuery,
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -8,6 +8,7 @@ import { routeKey, type RouteDefinition } from '../routes';
 import { AppError } from './errors';
 import { logger, setLogLevel, type Logger } from './logger';
 import { normalizeHeaders, parseInput, type Headers } from './request';
+import { currentRequestScope, runInRequestScope } from './request-scope';
 import { errorResult, internalErrorResult, toApiGatewayResult, type HttpResult } from './responses';
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -34,6 +35,15 @@ function corsHeaders(): Record<string, string> {
   }
 }
 
+function callCountHeaders(operations: readonly string[]): Record<string, string> {
+  try {
+    if (!config().exposeCallCounts) return {};
+  } catch {
+    return {};
+  }
+  return { 'x-ddb-calls': String(operations.length), 'x-ddb-operations': operations.join(',') };
+}
+
 function toErrorResult(error: unknown, log: Logger, requestId: string): HttpResult {
   if (error instanceof AppError && error.expose) return errorResult(error);
   log.error('request failed', { error });
@@ -49,27 +59,40 @@ export function http<R extends RouteDefinition>(
   route: R,
   run: (input: HandlerInput<R>) => Promise<HttpResult>,
 ): LambdaHandler {
-  return async (event, context) => {
-    const started = performance.now();
-    const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? randomUUID();
-    const sourceIp = event.requestContext?.identity?.sourceIp ?? 'unknown';
-    let log = logger.child({ requestId, route: routeKey(route) });
-    let result: HttpResult;
-    try {
-      setLogLevel(config().logLevel);
-      const headers = normalizeHeaders(event);
-      let tenant: TenantContext | undefined;
-      if (route.access !== 'public') {
-        tenant = await authenticate(headers['authorization'], log);
-        log = log.child({ orgId: tenant.orgId, userId: tenant.userId });
-        requireRole(tenant, route.access);
-      }
-      const input = parseInput(route, event, headers);
-      result = await run({ ...input, tenant, headers, requestId, sourceIp, log } as HandlerInput<R>);
-    } catch (error) {
-      result = toErrorResult(error, log, requestId);
+  return (event, context) => runInRequestScope(() => handle(route, run, event, context));
+}
+
+async function handle<R extends RouteDefinition>(
+  route: R,
+  run: (input: HandlerInput<R>) => Promise<HttpResult>,
+  event: APIGatewayProxyEvent,
+  context: Context | undefined,
+): Promise<APIGatewayProxyResult> {
+  const started = performance.now();
+  const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? randomUUID();
+  const sourceIp = event.requestContext?.identity?.sourceIp ?? 'unknown';
+  let log = logger.child({ requestId, route: routeKey(route) });
+  let result: HttpResult;
+  try {
+    setLogLevel(config().logLevel);
+    const headers = normalizeHeaders(event);
+    let tenant: TenantContext | undefined;
+    if (route.access !== 'public') {
+      tenant = await authenticate(headers['authorization'], log);
+      log = log.child({ orgId: tenant.orgId, userId: tenant.userId });
+      requireRole(tenant, route.access);
     }
-    log.info('request', { status: result.statusCode, durationMs: Math.round(performance.now() - started) });
-    return toApiGatewayResult({ ...result, headers: { ...corsHeaders(), ...result.headers } }, requestId);
-  };
+    const input = parseInput(route, event, headers);
+    result = await run({ ...input, tenant, headers, requestId, sourceIp, log } as HandlerInput<R>);
+  } catch (error) {
+    result = toErrorResult(error, log, requestId);
+  }
+  const operations = currentRequestScope()?.dynamodbOperations ?? [];
+  log.info('request', {
+    status: result.statusCode,
+    durationMs: Math.round(performance.now() - started),
+    dynamodbCalls: operations.length,
+  });
+  const headers = { ...corsHeaders(), ...callCountHeaders(operations), ...result.headers };
+  return toApiGatewayResult({ ...result, headers }, requestId);
 }

@@ -2,14 +2,26 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { awsClientOptions, config } from '../config';
 import { ConflictError } from '../http/errors';
+import { currentRequestScope } from '../http/request-scope';
 
 let client: DynamoDBDocumentClient | undefined;
 
+function countedClient(): DynamoDBClient {
+  const raw = new DynamoDBClient(awsClientOptions(config().endpoints.dynamodb));
+  // Counted once per logical call (before retries), into the current request's scope.
+  raw.middlewareStack.add(
+    (next, context) => (args) => {
+      currentRequestScope()?.dynamodbOperations.push(String(context.commandName).replace(/Command$/, ''));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countDynamoDbCalls' },
+  );
+  return raw;
+}
+
 /** One document client per process (a Lambda's cold start), reused by every call. */
 export function db(): DynamoDBDocumentClient {
-  client ??= DynamoDBDocumentClient.from(new DynamoDBClient(awsClientOptions(config().endpoints.dynamodb)), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  client ??= DynamoDBDocumentClient.from(countedClient(), { marshallOptions: { removeUndefinedValues: true } });
   return client;
 }
 

@@ -57,8 +57,13 @@ export async function listMembers(tenant: TenantContext, roles: readonly Role[] 
   return pages.flat().map(toMember).sort((a, b) => a.joinedAt - b.joinedAt);
 }
 
+/** A member as stored, with every attribute, so a role change can move the record without losing any. */
+export interface StoredMember extends Member {
+  readonly item: Record<string, unknown>;
+}
+
 /** A member of the caller's organization, or undefined: another organization's user is simply not found. */
-export async function findMember(tenant: TenantContext, userId: string): Promise<Member | undefined> {
+export async function findMember(tenant: TenantContext, userId: string): Promise<StoredMember | undefined> {
   const { Item: membership } = await db().send(
     new GetCommand({ TableName: tableName(), Key: lookupKeys.membership(userId, tenant.orgId) }),
   );
@@ -66,7 +71,7 @@ export async function findMember(tenant: TenantContext, userId: string): Promise
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: tenantKeys.member(tenant, membership['role'], userId) }),
   );
-  return Item ? toMember(Item) : undefined;
+  return Item ? { ...toMember(Item), item: Item } : undefined;
 }
 
 /** Admin count change as a transaction item; demoting or removing an admin needs another one left. */
@@ -83,10 +88,7 @@ function adminCountChange(tenant: TenantContext, delta: number) {
 }
 
 /** Moves the member record to its new role prefix and updates the membership the guard reads, atomically. */
-export async function changeRole(tenant: TenantContext, member: Member, role: Role, now: Date): Promise<void> {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: tenantKeys.member(tenant, member.role, member.userId) }),
-  );
+export async function changeRole(tenant: TenantContext, member: StoredMember, role: Role, now: Date): Promise<void> {
   const adminDelta = (role === 'admin' ? 1 : 0) - (member.role === 'admin' ? 1 : 0);
   const items = [
     {
@@ -99,7 +101,7 @@ export async function changeRole(tenant: TenantContext, member: Member, role: Ro
     {
       Put: {
         TableName: tableName(),
-        Item: { ...Item, ...tenantKeys.member(tenant, role, member.userId), role },
+        Item: { ...member.item, ...tenantKeys.member(tenant, role, member.userId), role },
       },
     },
     {

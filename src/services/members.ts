@@ -4,7 +4,7 @@ import { NotFoundError } from '../http/errors';
 import type { Logger } from '../http/logger';
 import * as cognito from '../integrations/cognito';
 import { loadUserWithMemberships } from '../repositories/memberships';
-import { changeRole, findMember, listMembers, removeMember, type Member } from '../repositories/members';
+import { changeRole, findMember, listMembers, removeMember, type Member, type StoredMember } from '../repositories/members';
 
 export function memberView(member: Member) {
   return {
@@ -21,7 +21,7 @@ export async function listMemberViews(tenant: TenantContext) {
   return (await listMembers(tenant)).map(memberView);
 }
 
-async function requireMember(tenant: TenantContext, userId: string): Promise<Member> {
+async function requireMember(tenant: TenantContext, userId: string): Promise<StoredMember> {
   const member = await findMember(tenant, userId);
   if (!member) throw new NotFoundError('Member not found');
   return member;

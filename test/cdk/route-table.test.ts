@@ -8,6 +8,7 @@ const route = (method: RouteDefinition['method'], path: string, handler: string)
   path,
   handler,
   access: 'public',
+  dynamodbBudget: 0,
   summary: 'test',
   uses: [],
 });

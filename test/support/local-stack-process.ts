@@ -74,6 +74,8 @@ export function launchLocalStack(options: { dataDir: string; ports: StackPorts; 
       GITHUB_EMULATOR_PORT: String(ports.github),
       LOCAL_DATA_DIR: dataDir,
       LOG_LEVEL: options.logLevel ?? 'warn',
+      // Tests read each response's DynamoDB call count (x-ddb-calls) to hold routes to their budgets.
+      EXPOSE_CALL_COUNTS: 'true',
     }),
   });
   if (child.pid === undefined) throw new Error('Could not start src/local/start.ts');

@@ -4,6 +4,7 @@ import { NotFoundError } from '../http/errors';
 import type { Logger } from '../http/logger';
 import * as cognito from '../integrations/cognito';
 import { loadUserWithMemberships } from '../repositories/memberships';
+import { recordCrossOrganizationAttempt } from './access-attempts';
 import { changeRole, findMember, listMembers, removeMember, type Member, type StoredMember } from '../repositories/members';
 
 export function memberView(member: Member) {
@@ -21,10 +22,18 @@ export async function listMemberViews(tenant: TenantContext) {
   return (await listMembers(tenant)).map(memberView);
 }
 
-async function requireMember(tenant: TenantContext, userId: string): Promise<StoredMember> {
+async function requireMember(tenant: TenantContext, userId: string, log: Logger): Promise<StoredMember> {
   const member = await findMember(tenant, userId);
-  if (!member) throw new NotFoundError('Member not found');
-  return member;
+  if (member) return member;
+  const { memberships } = await loadUserWithMemberships(userId);
+  if (memberships.length > 0) {
+    await recordCrossOrganizationAttempt(
+      tenant,
+      { resource: `member/${userId}`, targetOrganizationIds: memberships.map((m) => m.organizationId) },
+      log,
+    );
+  }
+  throw new NotFoundError('Member not found');
 }
 
 /**
@@ -34,7 +43,7 @@ async function requireMember(tenant: TenantContext, userId: string): Promise<Sto
  * claim is informational, the membership decides).
  */
 export async function changeMemberRole(tenant: TenantContext, userId: string, role: Role, log: Logger, now = new Date()) {
-  const member = await requireMember(tenant, userId);
+  const member = await requireMember(tenant, userId, log);
   if (member.role === role) return memberView(member);
   await changeRole(tenant, member, role, now);
   try {
@@ -51,7 +60,7 @@ export async function changeMemberRole(tenant: TenantContext, userId: string, ro
  * (a global sign-out would also end sessions of their other organizations).
  */
 export async function removeMemberFromOrganization(tenant: TenantContext, userId: string, log: Logger, now = new Date()) {
-  const member = await requireMember(tenant, userId);
+  const member = await requireMember(tenant, userId, log);
   await removeMember(tenant, member, now);
   try {
     const { memberships } = await loadUserWithMemberships(userId);

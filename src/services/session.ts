@@ -3,6 +3,7 @@ import { permissionsOf } from '../domain/permissions';
 import type { Role } from '../domain/roles';
 import type { TenantContext } from '../guard/tenant-context';
 import { NotFoundError, UnauthenticatedError } from '../http/errors';
+import type { Logger } from '../http/logger';
 import * as cognito from '../integrations/cognito';
 import { ORG_CLAIM, ROLE_CLAIM, USER_POOL_SCHEMA } from '../integrations/user-pool-schema';
 import { findAccountByEmail } from '../repositories/accounts';
@@ -13,6 +14,7 @@ import {
   type UserProfile,
 } from '../repositories/memberships';
 import { loadSealedRefreshToken, saveSealedRefreshToken } from '../repositories/sessions';
+import { recordCrossOrganizationAttempt } from './access-attempts';
 import { open, seal } from './secret-box';
 
 export interface SessionUser {
@@ -96,9 +98,18 @@ async function keepRefreshToken(userId: string, refreshToken: string, now = new 
  * rewritten by the server only, then Cognito mints tokens from the refresh
  * token kept (sealed) at the user's last login; no password needed.
  */
-export async function switchOrganization(tenant: TenantContext, organizationId: string, now = new Date()): Promise<LoginResult> {
+export async function switchOrganization(
+  tenant: TenantContext,
+  organizationId: string,
+  log: Logger,
+  now = new Date(),
+): Promise<LoginResult> {
   const target = await findActiveMembership(tenant.userId, organizationId);
-  if (!target) throw new NotFoundError('Organization not found');
+  if (!target) {
+    // Whether that organization exists stays unknown to the caller and unchecked here.
+    await recordCrossOrganizationAttempt(tenant, { resource: `organization/${organizationId}`, targetOrganizationIds: [] }, log);
+    throw new NotFoundError('Organization not found');
+  }
   const sealed = await loadSealedRefreshToken(tenant.userId, now);
   const refreshToken = sealed ? open(REFRESH_TOKEN_PURPOSE, sealed) : undefined;
   if (!refreshToken) throw new UnauthenticatedError('Your session is too old to switch organizations; log in again');

@@ -91,6 +91,17 @@ describe('team members', () => {
     expect((await remove(sarah.accessToken, eve.userId)).status).toBe(404);
   });
 
+  it("writes a reach into another organization's members to both audit logs", async () => {
+    const sarah = await signedInAdmin();
+    const eve = await signedInAdmin();
+    await changeRole(eve.accessToken, sarah.userId, 'viewer');
+    const attempt = { event: 'UNAUTHORIZED_ACCESS_ATTEMPT', userId: eve.userId, result: 'BLOCKED', severity: 'HIGH' };
+    const inEve = (await api('/audit-logs', { token: eve.accessToken })).body.items;
+    const inSarah = (await api('/audit-logs', { token: sarah.accessToken })).body.items;
+    expect(inEve[0]).toMatchObject({ ...attempt, resource: `member/${sarah.userId}` });
+    expect(inSarah[0]).toMatchObject(attempt);
+  });
+
   it('locks a removed member out on their next request', async () => {
     const sarah = await signedInAdmin();
     const bob = await adminWithTeammate(sarah, 'member');

@@ -3,6 +3,6 @@ import { ok } from '../../http/responses';
 import { route } from '../../routes';
 import { switchOrganization } from '../../services/session';
 
-export const handler = http(route('POST /auth/switch-organization'), async ({ body, tenant }) =>
-  ok(await switchOrganization(tenant, body.organizationId)),
+export const handler = http(route('POST /auth/switch-organization'), async ({ body, tenant, log }) =>
+  ok(await switchOrganization(tenant, body.organizationId, log)),
 );

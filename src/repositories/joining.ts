@@ -85,6 +85,11 @@ export async function joinOrganization(invitation: InvitationRecord, joiner: Joi
     const failed = failedConditionIndexes(error);
     if (failed?.includes(0)) throw new GoneError(INVITATION_GONE, { cause: error });
     if (failed?.includes(2)) throw new ConflictError('You are already a member of this organization', { cause: error });
+    if (invitation.githubUsername && failed?.includes(3)) {
+      throw new ConflictError(`Another member of this organization already uses the GitHub username ${invitation.githubUsername}`, {
+        cause: error,
+      });
+    }
     throw unexplainedWriteError(error);
   }
   return member;

@@ -31,6 +31,26 @@ export const tenantKeys = {
     PK: orgPartition(tenant.orgId),
     skPrefix: `${ROLE_PREFIX[role]}#`,
   }),
+  /** Exact-key resolution of a GitHub login inside one organization (a prefix never matches). */
+  githubLogin: (tenant: TenantContext, login: string): Key => ({
+    PK: orgPartition(tenant.orgId),
+    SK: `GHLOGIN#${login.toLowerCase()}`,
+  }),
+  /** The story's cached analysis of one member. */
+  analysis: (tenant: TenantContext, login: string): Key => ({
+    PK: orgPartition(tenant.orgId),
+    SK: `GITHUB_DATA#${login.toLowerCase()}`,
+  }),
+  /** What the collector last fetched for a member, with ETags, so an unchanged refresh costs only 304s. */
+  githubSource: (tenant: TenantContext, login: string): Key => ({
+    PK: orgPartition(tenant.orgId),
+    SK: `GITHUB_SOURCE#${login.toLowerCase()}`,
+  }),
+  /** One security alert per attacker per hour: the marker a conditional write checks. */
+  securityAlert: (tenant: TenantContext, attackerUserId: string): Key => ({
+    PK: orgPartition(tenant.orgId),
+    SK: `ALERT#${attackerUserId}`,
+  }),
   invitations: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'INVITE#' }),
   auditEntries: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'AUDIT#' }),
   auditEntry: (tenant: TenantContext, at: Date, entryId: string): Key => ({
@@ -46,6 +66,13 @@ export const lookupKeys = {
   session: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'SESSION' }),
   emailAccount: (email: string): Key => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' }),
   organizationName: (normalizedName: string): Key => ({ PK: `ORGNAME#${normalizedName}`, SK: 'ORGNAME' }),
+  /**
+   * Which organizations have a member with this GitHub login: read only to
+   * tell the admins of the target organization about a cross-organization
+   * attempt, never to answer one.
+   */
+  githubLoginOwner: (login: string, orgId: string): Key => ({ PK: `GHLOGIN#${login.toLowerCase()}`, SK: `ORG#${orgId}` }),
+  githubLoginPartition: (login: string) => `GHLOGIN#${login.toLowerCase()}`,
   /** Hash of an invitation token → where its invitation lives. */
   invitationToken: (tokenHash: string): Key => ({ PK: `INVITE_TOKEN#${tokenHash}`, SK: 'INVITE_TOKEN' }),
 };

@@ -46,7 +46,39 @@ export function membershipRecord(tenant: TenantContext, member: Pick<NewMember, 
   };
 }
 
-/** Transaction items that add a member; the membership must not already be active. */
+/** The GitHub login's two lookups: exact resolution in the organization, and the cross-organization index. */
+export function githubLoginPuts(tenant: TenantContext, login: string) {
+  return [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...tenantKeys.githubLogin(tenant, login), userId: tenant.userId, githubUsername: login },
+        ConditionExpression: 'attribute_not_exists(PK) OR userId = :userId',
+        ExpressionAttributeValues: { ':userId': tenant.userId },
+      },
+    },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...lookupKeys.githubLoginOwner(login, tenant.orgId), organizationId: tenant.orgId, userId: tenant.userId },
+      },
+    },
+  ];
+}
+
+export function githubLoginDeletes(tenant: TenantContext, login: string) {
+  return [
+    { Delete: { TableName: tableName(), Key: tenantKeys.githubLogin(tenant, login) } },
+    { Delete: { TableName: tableName(), Key: lookupKeys.githubLoginOwner(login, tenant.orgId) } },
+  ];
+}
+
+/**
+ * Transaction items that add a member; the membership must not already be
+ * active, and a GitHub login may belong to one member of an organization.
+ * The membership item comes second, the login lookup third (callers read
+ * failed conditions by index).
+ */
 export function memberPuts(tenant: TenantContext, member: NewMember) {
   return [
     { Put: { TableName: tableName(), Item: memberRecord(tenant, member) } },
@@ -59,6 +91,7 @@ export function memberPuts(tenant: TenantContext, member: NewMember) {
         ExpressionAttributeValues: { ':active': 'active' },
       },
     },
+    ...(member.githubUsername ? githubLoginPuts(tenant, member.githubUsername) : []),
   ];
 }
 

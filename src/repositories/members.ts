@@ -5,6 +5,7 @@ import { ConflictError } from '../http/errors';
 import { auditEntryPut } from './audit-log';
 import { db, failedConditionIndexes, tableName, unexplainedWriteError } from './dynamo';
 import { lookupKeys, tenantKeys } from './keys';
+import { githubLoginDeletes } from './member-items';
 
 export interface Member {
   readonly userId: string;
@@ -140,6 +141,7 @@ export async function removeMember(tenant: TenantContext, member: Member, now: D
   const isAdmin = member.role === 'admin';
   const items = [
     { Delete: { TableName: tableName(), Key: tenantKeys.member(tenant, member.role, member.userId) } },
+    ...(member.githubUsername ? githubLoginDeletes(tenant, member.githubUsername) : []),
     {
       Delete: {
         TableName: tableName(),
@@ -173,7 +175,8 @@ export async function removeMember(tenant: TenantContext, member: Member, now: D
   try {
     await db().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
-    if (isAdmin && failedConditionIndexes(error)?.includes(2)) throw new ConflictError(LAST_ADMIN, { cause: error });
+    const organizationUpdate = member.githubUsername ? 4 : 2;
+    if (isAdmin && failedConditionIndexes(error)?.includes(organizationUpdate)) throw new ConflictError(LAST_ADMIN, { cause: error });
     throw unexplainedWriteError(error);
   }
 }

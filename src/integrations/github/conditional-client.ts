@@ -1,0 +1,125 @@
+import { Octokit } from '@octokit/rest';
+import { config } from '../../config';
+import { GithubNotFoundError, GithubRateLimitedError, GithubUnavailableError } from './errors';
+
+/**
+ * Octokit with GitHub's conditional requests: every page is asked for with
+ * the ETag it had last time, and a 304 (free of rate limit) answers from what
+ * was extracted from that page then. No automatic retries: when the quota is
+ * gone the collector stops at once instead of storming.
+ */
+export interface CachedPage {
+  readonly etag: string;
+  readonly data: unknown;
+  readonly next?: string;
+}
+
+export type PageCache = Record<string, CachedPage>;
+
+export interface CallStats {
+  requests: number;
+  notModified: number;
+}
+
+export interface Page<T> {
+  readonly data: T;
+  readonly next?: string;
+}
+
+const PER_REQUEST_TIMEOUT_MS = 8_000;
+
+let octokit: Octokit | undefined;
+function client(): Octokit {
+  if (!octokit) {
+    const { apiUrl, token } = config().github;
+    octokit = new Octokit({
+      baseUrl: apiUrl,
+      ...(token ? { auth: token } : {}),
+      userAgent: 'devinsights',
+      request: { retries: 0 },
+    });
+  }
+  return octokit;
+}
+
+function nextLink(link: string | undefined): string | undefined {
+  return link?.split(',').find((part) => /rel="next"/.test(part))?.match(/<([^>]+)>/)?.[1];
+}
+
+/** Relative form of a URL under the API base, so cached pages survive a base-URL port change. */
+function relative(url: string): string {
+  const base = config().github.apiUrl;
+  return url.startsWith(base) ? url.slice(base.length) : url;
+}
+
+function rateLimitReset(headers: Record<string, unknown> | undefined): Date {
+  const reset = Number(headers?.['x-ratelimit-reset']);
+  const retryAfter = Number(headers?.['retry-after']);
+  if (Number.isFinite(retryAfter) && retryAfter > 0) return new Date(Date.now() + retryAfter * 1000);
+  return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : new Date(Date.now() + 60_000);
+}
+
+function translate(error: unknown, path: string): never {
+  const status = (error as { status?: number }).status;
+  const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers;
+  if ((status === 403 || status === 429) && (headers?.['x-ratelimit-remaining'] === '0' || headers?.['retry-after'])) {
+    throw new GithubRateLimitedError(rateLimitReset(headers), { cause: error });
+  }
+  if (status === 404) throw new GithubNotFoundError(path, { cause: error });
+  if (status === 401 || status === 403) throw new GithubUnavailableError(`GitHub refused ${path} (${status})`, { cause: error });
+  throw new GithubUnavailableError(`GitHub failed on ${path}${status ? ` (${status})` : ''}`, { cause: error });
+}
+
+/**
+ * One page: `path` is relative to the API base, with its query. `extract`
+ * turns GitHub's JSON into the compact records we keep, so the cache holds
+ * only what the metrics need.
+ */
+export async function fetchPage<T>(
+  path: string,
+  extract: (body: unknown) => T,
+  cache: PageCache,
+  stats: CallStats,
+): Promise<Page<T>> {
+  const key = relative(path);
+  const cached = cache[key];
+  stats.requests += 1;
+  try {
+    const response = await client().request({
+      method: 'GET',
+      url: key,
+      headers: cached ? { 'if-none-match': cached.etag } : {},
+      request: { signal: AbortSignal.timeout(PER_REQUEST_TIMEOUT_MS) },
+    });
+    const data = extract(response.data);
+    const next = nextLink(response.headers.link);
+    const etag = response.headers.etag;
+    const page = { data, ...(next ? { next: relative(next) } : {}) };
+    if (etag) cache[key] = { etag, ...page };
+    return page;
+  } catch (error) {
+    if ((error as { status?: number }).status === 304 && cached) {
+      stats.notModified += 1;
+      return { data: cached.data as T, ...(cached.next ? { next: cached.next } : {}) };
+    }
+    return translate(error, key);
+  }
+}
+
+/** Every page of a list, following `Link: rel="next"`, concatenated. */
+export async function fetchAll<T>(
+  path: string,
+  extract: (body: unknown) => T[],
+  cache: PageCache,
+  stats: CallStats,
+  keepGoing: (page: T[]) => boolean = () => true,
+): Promise<T[]> {
+  const items: T[] = [];
+  let next: string | undefined = path;
+  while (next) {
+    const page: Page<T[]> = await fetchPage(next, extract, cache, stats);
+    items.push(...page.data);
+    next = keepGoing(page.data) ? page.next : undefined;
+  }
+  return items;
+}

@@ -1,0 +1,102 @@
+import type { CommitRecord, IssueRecord, ReviewRecord, ReviewState } from '../../domain/activity';
+
+/**
+ * GitHub's JSON → the compact records the metrics use. Defensive about
+ * missing fields: an answer we cannot read yields fewer records, not a crash.
+ */
+type Json = Record<string, unknown>;
+const asArray = (body: unknown): Json[] => (Array.isArray(body) ? (body as Json[]) : []);
+const login = (user: unknown): string | null => {
+  const value = (user as Json | null | undefined)?.['login'];
+  return typeof value === 'string' ? value : null;
+};
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+export function repositoryNames(body: unknown): string[] {
+  return asArray(body).flatMap((repo) => {
+    const name = text(repo['full_name']);
+    return name && repo['archived'] !== true ? [name] : [];
+  });
+}
+
+export function commitRecords(repo: string) {
+  return (body: unknown): CommitRecord[] =>
+    asArray(body).flatMap((item) => {
+      const commit = item['commit'] as Json | undefined;
+      const author = commit?.['author'] as Json | undefined;
+      const sha = text(item['sha']);
+      const authoredAt = text(author?.['date']);
+      if (!sha || !authoredAt) return [];
+      return [
+        {
+          repo,
+          sha,
+          authorLogin: login(item['author']),
+          authoredAt,
+          message: text(commit?.['message']) ?? '',
+          parents: Array.isArray(item['parents']) ? item['parents'].length : 1,
+        },
+      ];
+    });
+}
+
+export interface PullSummary {
+  readonly repo: string;
+  readonly number: number;
+  readonly authorLogin: string | null;
+  readonly createdAt: string;
+  readonly mergedAt: string | null;
+  readonly closedAt: string | null;
+}
+
+export function pullSummaries(repo: string) {
+  return (body: unknown): PullSummary[] =>
+    asArray(body).flatMap((pull) => {
+      const number = pull['number'];
+      const createdAt = text(pull['created_at']);
+      if (typeof number !== 'number' || !createdAt) return [];
+      return [
+        {
+          repo,
+          number,
+          authorLogin: login(pull['user']),
+          createdAt,
+          mergedAt: text(pull['merged_at']),
+          closedAt: text(pull['closed_at']),
+        },
+      ];
+    });
+}
+
+export interface PullSize {
+  readonly additions: number;
+  readonly deletions: number;
+  readonly changedFiles: number;
+}
+
+export function pullSize(body: unknown): PullSize {
+  const pull = (body ?? {}) as Json;
+  const count = (value: unknown) => (typeof value === 'number' && value >= 0 ? value : 0);
+  return { additions: count(pull['additions']), deletions: count(pull['deletions']), changedFiles: count(pull['changed_files']) };
+}
+
+const REVIEW_STATES: readonly ReviewState[] = ['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING'];
+
+export function reviewRecords(body: unknown): ReviewRecord[] {
+  return asArray(body).flatMap((review) => {
+    const state = review['state'];
+    if (typeof state !== 'string' || !REVIEW_STATES.includes(state as ReviewState)) return [];
+    return [{ reviewerLogin: login(review['user']), state: state as ReviewState, submittedAt: text(review['submitted_at']) }];
+  });
+}
+
+/** GitHub's issues list includes pull requests (marked `pull_request`); they are not issues. */
+export function issueRecords(repo: string) {
+  return (body: unknown): IssueRecord[] =>
+    asArray(body).flatMap((issue) => {
+      const number = issue['number'];
+      const createdAt = text(issue['created_at']);
+      if ('pull_request' in issue || typeof number !== 'number' || !createdAt) return [];
+      return [{ repo, number, authorLogin: login(issue['user']), createdAt }];
+    });
+}

@@ -1,0 +1,116 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { TenantContext } from '../guard/tenant-context';
+import type { PageCache } from '../integrations/github/conditional-client';
+import { db, isConditionalCheckFailure, tableName } from './dynamo';
+import { lookupKeys, tenantKeys } from './keys';
+
+/** The member a GitHub login belongs to, resolved by exact key inside the caller's organization only. */
+export async function resolveGithubLogin(
+  tenant: TenantContext,
+  login: string,
+): Promise<{ userId: string; githubUsername: string } | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: tenantKeys.githubLogin(tenant, login) }));
+  if (!Item) return undefined;
+  return { userId: Item['userId'] as string, githubUsername: Item['githubUsername'] as string };
+}
+
+/** Organizations with a member using this login: read only to alert them of an attempt from elsewhere. */
+export async function organizationsWithGithubLogin(login: string): Promise<string[]> {
+  const { Items } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': lookupKeys.githubLoginPartition(login) },
+      ProjectionExpression: 'organizationId',
+    }),
+  );
+  return (Items ?? []).map((item) => item['organizationId'] as string);
+}
+
+export interface StoredAnalysis<A> {
+  readonly analysis: A;
+  readonly cachedAt: number;
+}
+
+/** Kept past its 24-hour freshness so a refresh that fails can still answer with the last good analysis. */
+const ANALYSIS_RETENTION_SECONDS = 30 * 24 * 3600;
+
+export async function getAnalysis<A>(tenant: TenantContext, login: string): Promise<StoredAnalysis<A> | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: tenantKeys.analysis(tenant, login) }));
+  if (!Item) return undefined;
+  return { analysis: Item['data'] as A, cachedAt: Item['cachedAt'] as number };
+}
+
+export async function saveAnalysis<A>(
+  tenant: TenantContext,
+  login: string,
+  owner: string,
+  analysis: A,
+  cachedAt: Date,
+): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...tenantKeys.analysis(tenant, login),
+        type: 'GITHUB_DATA',
+        githubUsername: login,
+        userId: owner,
+        data: analysis,
+        cachedAt: cachedAt.getTime(),
+        ttl: Math.floor(cachedAt.getTime() / 1000) + ANALYSIS_RETENTION_SECONDS,
+      },
+    }),
+  );
+}
+
+/** The collector's page cache for one member, gzipped (ETags and the records extracted from each page). */
+export async function getGithubSource(tenant: TenantContext, login: string): Promise<PageCache> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: tenantKeys.githubSource(tenant, login) }));
+  const data = Item?.['pages'];
+  if (!(data instanceof Uint8Array)) return {};
+  try {
+    return JSON.parse(gunzipSync(data).toString('utf8')) as PageCache;
+  } catch {
+    return {};
+  }
+}
+
+export async function saveGithubSource(tenant: TenantContext, login: string, pages: PageCache, now: Date): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...tenantKeys.githubSource(tenant, login),
+        pages: gzipSync(JSON.stringify(pages)),
+        savedAt: now.getTime(),
+        ttl: Math.floor(now.getTime() / 1000) + ANALYSIS_RETENTION_SECONDS,
+      },
+    }),
+  );
+}
+
+const ALERT_INTERVAL_MS = 60 * 60 * 1000;
+
+/** True for the first attempt of this attacker in the hour: only that one sends a security alert. */
+export async function claimSecurityAlert(target: TenantContext, attackerUserId: string, now: Date): Promise<boolean> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...tenantKeys.securityAlert(target, attackerUserId),
+          alertedAt: now.getTime(),
+          ttl: Math.floor((now.getTime() + ALERT_INTERVAL_MS) / 1000) + 3600,
+        },
+        ConditionExpression: 'attribute_not_exists(PK) OR alertedAt < :hourAgo',
+        ExpressionAttributeValues: { ':hourAgo': now.getTime() - ALERT_INTERVAL_MS },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) return false;
+    throw error;
+  }
+}

@@ -6,6 +6,9 @@ import { TABLE_SCHEMA } from '../../src/repositories/table-schema';
 
 export type TableAccess = 'read' | 'read-write';
 
+export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'] as const;
+export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] as const;
+
 /**
  * The product's single table. Its shape comes from TABLE_SCHEMA, which the
  * local stack also uses, so both environments create the same table.
@@ -36,10 +39,12 @@ export class AppTable extends Construct {
     this.tableArn = this.table.tableArn;
   }
 
-  /** Grants data-plane access (never control-plane) and tells the function which table to use. */
+  /**
+   * Grants the item-level actions the repositories use (never Scan, never
+   * control-plane) and tells the function which table to use.
+   */
   grantTo(fn: LambdaFunction, access: TableAccess): void {
-    if (access === 'read-write') this.table.grantReadWriteData(fn);
-    else this.table.grantReadData(fn);
+    this.table.grant(fn, ...READ_ACTIONS, ...(access === 'read-write' ? WRITE_ACTIONS : []));
     fn.addEnvironment('TABLE_NAME', this.table.tableName);
   }
 }

@@ -55,7 +55,14 @@ function effectiveCapabilities(uses: readonly Capability[]): Capability[] {
 const GATEWAY_RESPONSES = [
   // API Gateway's answer for a path no resource matches; to a client that is a 404.
   { type: ResponseType.MISSING_AUTHENTICATION_TOKEN, statusCode: '404', error: '"Not found"', code: 'NOT_FOUND' },
-  { type: ResponseType.THROTTLED, statusCode: '429', error: '"Too many requests"', code: 'RATE_LIMITED' },
+  {
+    type: ResponseType.THROTTLED,
+    statusCode: '429',
+    error: '"Too many requests"',
+    code: 'RATE_LIMITED',
+    // The contract promises retry-after on every 429; API Gateway's token bucket refills within a second.
+    headers: { 'retry-after': "'1'" },
+  },
   { type: ResponseType.REQUEST_TOO_LARGE, statusCode: '413', error: '"Request body too large"', code: 'PAYLOAD_TOO_LARGE' },
   { type: ResponseType.DEFAULT_4XX, error: '$context.error.messageString', code: 'BAD_REQUEST' },
   {
@@ -111,7 +118,7 @@ export class AppRestApi extends Construct {
         type: response.type,
         ...('statusCode' in response ? { statusCode: response.statusCode } : {}),
         // Without it a browser hides the error body from the web app.
-        responseHeaders: { 'Access-Control-Allow-Origin': `'${appUrl}'` },
+        responseHeaders: { 'Access-Control-Allow-Origin': `'${appUrl}'`, ...('headers' in response ? response.headers : {}) },
         templates: {
           'application/json': `{"success":false,"error":${response.error},"code":"${response.code}"${extra}}`,
         },

@@ -21,9 +21,6 @@ export const COGNITO_ADMIN_ACTIONS = [
   'cognito-idp:AdminDeleteUser',
   'cognito-idp:AdminGetUser',
   'cognito-idp:AdminUserGlobalSignOut',
-  'cognito-idp:AdminSetUserPassword',
-  'cognito-idp:AdminCreateUser',
-  'cognito-idp:AdminInitiateAuth',
 ] as const;
 
 /**

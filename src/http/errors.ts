@@ -109,9 +109,13 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** A dependency (GitHub) is out of reach; the client may retry later, so it is shown despite being a 5xx. */
 export class ServiceUnavailableError extends AppError {
   readonly status = 503;
   readonly code = 'SERVICE_UNAVAILABLE';
+  override get expose(): boolean {
+    return true;
+  }
   constructor(message: string, retryAfterSeconds?: number) {
     super(message);
     if (retryAfterSeconds !== undefined) this.headers['retry-after'] = String(Math.ceil(retryAfterSeconds));

@@ -103,21 +103,27 @@ export async function findAccountByEmail(email: string): Promise<Account | undef
   };
 }
 
-/** Counts a wrong code; fails silently once the account is no longer pending. */
-export async function recordFailedVerification(email: string): Promise<void> {
+/**
+ * Spends one of the code's attempts before it is compared, atomically, so
+ * parallel guesses cannot all slip under the limit. False when none is left
+ * (or the code was replaced meanwhile).
+ */
+export async function claimVerificationAttempt(email: string, codeHash: string, maxAttempts: number): Promise<boolean> {
   try {
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: lookupKeys.emailAccount(email),
         UpdateExpression: 'ADD verification.attempts :one',
-        ConditionExpression: '#status = :pending AND attribute_exists(verification)',
+        ConditionExpression: '#status = :pending AND verification.codeHash = :codeHash AND verification.attempts < :max',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':one': 1, ':pending': 'pending_verification' },
+        ExpressionAttributeValues: { ':one': 1, ':pending': 'pending_verification', ':codeHash': codeHash, ':max': maxAttempts },
       }),
     );
+    return true;
   } catch (error) {
-    if (!isConditionalCheckFailure(error)) throw error;
+    if (isConditionalCheckFailure(error)) return false;
+    throw error;
   }
 }
 

@@ -24,6 +24,8 @@ export async function findActiveMembership(userId: string, orgId: string): Promi
     new GetCommand({
       TableName: tableName(),
       Key: lookupKeys.membership(userId, orgId),
+      // A removal or role change must hold from the very next request.
+      ConsistentRead: true,
       ProjectionExpression: '#role, #status',
       ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
     }),
@@ -61,7 +63,7 @@ export async function loadUserWithMemberships(
     startKey = page.LastEvaluatedKey;
   } while (startKey);
 
-  const profileItem = items.find((item) => item['SK'] === 'PROFILE');
+  const profileItem = items.find((item) => item['SK'] === lookupKeys.userProfile(userId).SK);
   const profile = profileItem
     ? {
         userId,
@@ -80,7 +82,7 @@ export async function loadUserWithMemberships(
 /** Which of these users already belong to the organization, in one BatchGet. */
 export async function activeMembersAmong(tenant: TenantContext, userIds: readonly string[]): Promise<Set<string>> {
   const items = await batchGetItems(userIds.map((userId) => ({ ...lookupKeys.membership(userId, tenant.orgId) })));
-  return new Set(items.filter((item) => item['status'] === 'active').map((item) => String(item['PK']).slice('USER#'.length)));
+  return new Set(items.filter((item) => item['status'] === 'active').map((item) => item['userId'] as string));
 }
 
 export async function getProfile(userId: string): Promise<UserProfile | undefined> {

@@ -12,11 +12,13 @@ import { confirmUser } from '../integrations/cognito';
 import {
   findAccountByEmail,
   markAccountVerified,
-  recordFailedVerification,
+  claimVerificationAttempt,
   replaceVerificationCode,
 } from '../repositories/accounts';
 import { loadUserWithMemberships } from '../repositories/memberships';
 import { sendVerificationCode } from './signup';
+
+const ATTEMPTS_RESET_AFTER_MS = 15 * 60 * 1000;
 
 // One answer for an unknown email, a wrong code, an expired code and too many tries.
 const invalidCode = () =>
@@ -28,11 +30,9 @@ export async function verifyEmail(email: string, code: string, now = new Date())
   const account = await findAccountByEmail(email);
   const pending = account?.status === 'pending_verification' ? account.verification : undefined;
   if (!account?.userId || !pending) throw invalidCode();
-  if (pending.attempts >= MAX_VERIFICATION_ATTEMPTS || pending.expiresAt <= now.getTime()) throw invalidCode();
-  if (!verificationCodeMatches(account.userId, code, pending.codeHash)) {
-    await recordFailedVerification(email);
-    throw invalidCode();
-  }
+  if (pending.expiresAt <= now.getTime()) throw invalidCode();
+  if (!(await claimVerificationAttempt(email, pending.codeHash, MAX_VERIFICATION_ATTEMPTS))) throw invalidCode();
+  if (!verificationCodeMatches(account.userId, code, pending.codeHash)) throw invalidCode();
   await confirmUser(account.userId, email);
   await markAccountVerified(email, pending.codeHash);
 }
@@ -48,7 +48,8 @@ export async function resendVerification(email: string, log: Logger, now = new D
     {
       codeHash: hashVerificationCode(account.userId, code),
       expiresAt: now.getTime() + VERIFICATION_CODE_TTL_MS,
-      attempts: 0,
+      // Resending does not buy more guesses: the count starts over only once the last code is old.
+      attempts: now.getTime() - pending.sentAt >= ATTEMPTS_RESET_AFTER_MS ? 0 : pending.attempts,
       sentAt: now.getTime(),
     },
     pending.sentAt,

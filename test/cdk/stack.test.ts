@@ -193,9 +193,14 @@ describe('the API', () => {
   });
 
   it.each([
-    ['MISSING_AUTHENTICATION_TOKEN', '404', { success: false, error: 'Not found', code: 'NOT_FOUND' }],
-    ['THROTTLED', '429', { success: false, error: 'Too many requests', code: 'RATE_LIMITED' }],
-  ])('answers %s with %s in the contract error shape', (type, status, body) => {
+    ['MISSING_AUTHENTICATION_TOKEN', '404', { success: false, error: 'Not found', code: 'NOT_FOUND' }, {}],
+    [
+      'THROTTLED',
+      '429',
+      { success: false, error: 'Too many requests', code: 'RATE_LIMITED' },
+      { 'gatewayresponse.header.retry-after': "'1'" },
+    ],
+  ])('answers %s with %s in the contract error shape', (type, status, body, headers) => {
     const found = template.findResources('AWS::ApiGateway::GatewayResponse', {
       Properties: { ResponseType: type, StatusCode: status },
     }) as Resources;
@@ -203,6 +208,7 @@ describe('the API', () => {
     expect(JSON.parse(response?.Properties['ResponseTemplates']['application/json'])).toEqual(body);
     expect(response?.Properties['ResponseParameters']).toEqual({
       'gatewayresponse.header.Access-Control-Allow-Origin': `'${PROPS.appUrl}'`,
+      ...headers,
     });
   });
 

@@ -108,6 +108,18 @@ describe('verification', () => {
     expect(locked.status).toBe(400);
   });
 
+  it('spends attempts atomically, so ten parallel guesses cannot get past the limit', async () => {
+    const input = newSignup();
+    await signUp(input);
+    const code = await verificationCodeFor(input.email);
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    await Promise.all(
+      Array.from({ length: 10 }, () => api('/auth/verify', { method: 'POST', json: { email: input.email, code: wrong } })),
+    );
+    const locked = await api('/auth/verify', { method: 'POST', json: { email: input.email, code } });
+    expect(locked.status).toBe(400);
+  });
+
   it('answers an unknown email exactly like a wrong code', async () => {
     const input = newSignup();
     await signUp(input);

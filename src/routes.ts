@@ -71,7 +71,7 @@ export const routes = [
     access: 'public',
     summary: 'Confirm an email address with the emailed 6-digit code',
     uses: [...TABLE_RW, 'cognito:admin'],
-    dynamodbBudget: 2,
+    dynamodbBudget: 3,
     body: VerifyBody,
   },
   {
@@ -188,7 +188,7 @@ export const routes = [
     handler: 'team/change-role',
     access: ['admin'],
     summary: "Change a member's role; the last admin cannot be demoted",
-    uses: TABLE_RW,
+    uses: [...TABLE_RW, 'cognito:admin'],
     dynamodbBudget: 4,
     params: MemberParams,
     body: ChangeRoleBody,

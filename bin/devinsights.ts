@@ -24,6 +24,11 @@ const logLevel = contextString('logLevel', 'info');
 if (!isLogLevel(logLevel)) throw new Error(`Context 'logLevel' must be one of ${LOG_LEVELS.join(', ')}`);
 
 const stage = contextString('stage');
+const aiBaseUrl = contextString('aiBaseUrl');
+const aiModel = contextString('aiModel');
+const aiApiKeySecretName = contextString('aiApiKeySecret');
+const githubApiUrl = contextString('githubApiUrl');
+const githubTokenSecretName = contextString('githubTokenSecret');
 
 new DevInsightsStack(app, stage ? `DevInsights-${stage}` : 'DevInsights', {
   description: 'DevInsights: engineering-team analytics from GitHub activity',
@@ -31,5 +36,10 @@ new DevInsightsStack(app, stage ? `DevInsights-${stage}` : 'DevInsights', {
   appUrl: contextString('appUrl', 'http://localhost:3000'),
   logLevel,
   stage,
+  ...(githubApiUrl ? { githubApiUrl } : {}),
+  ...(githubTokenSecretName ? { githubTokenSecretName } : {}),
+  ...(aiBaseUrl && aiModel
+    ? { languageModel: { baseUrl: aiBaseUrl, model: aiModel, ...(aiApiKeySecretName ? { apiKeySecretName: aiApiKeySecretName } : {}) } }
+    : {}),
   tags: { project: 'devinsights', ...(stage ? { stage } : {}) },
 });

@@ -14,6 +14,12 @@ export interface DevInsightsStackProps extends StackProps {
   /** Origin of the web app: CORS allows it and emails link to it. */
   readonly appUrl: string;
   readonly logLevel?: RouteFunctionSettings['logLevel'];
+  /** GitHub or GitHub Enterprise API (default https://api.github.com). */
+  readonly githubApiUrl?: string;
+  /** Name of a Secrets Manager secret holding a GitHub token (without one, calls are unauthenticated: 60/hour). */
+  readonly githubTokenSecretName?: string;
+  /** An OpenAI-compatible provider; without it the heuristic engine writes the insights. */
+  readonly languageModel?: { readonly baseUrl: string; readonly model: string; readonly apiKeySecretName?: string };
   /** Deployment name, e.g. `staging`; keeps two deployments in one account apart. */
   readonly stage?: string;
   /** Defaults to the route table in `src/routes.ts`; tests may pass their own. */
@@ -45,6 +51,7 @@ export class DevInsightsStack extends Stack {
         appUrl: props.appUrl,
         logLevel: props.logLevel ?? 'info',
         appSecret: appSecret.secretValue.unsafeUnwrap(),
+        integrations: this.integrationEnvironment(props),
       },
       table: this.table,
       userPool: this.userPool,
@@ -55,5 +62,23 @@ export class DevInsightsStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPool.clientId });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+  }
+
+  /** Secrets are resolved by CloudFormation at deploy time (dynamic references), never written in the template. */
+  private integrationEnvironment(props: DevInsightsStackProps): Record<string, string> {
+    const secret = (id: string, name: string) => Secret.fromSecretNameV2(this, id, name).secretValue.unsafeUnwrap();
+    return {
+      ...(props.githubApiUrl ? { GITHUB_API_URL: props.githubApiUrl } : {}),
+      ...(props.githubTokenSecretName ? { GITHUB_TOKEN: secret('GithubToken', props.githubTokenSecretName) } : {}),
+      ...(props.languageModel
+        ? {
+            AI_BASE_URL: props.languageModel.baseUrl,
+            AI_MODEL: props.languageModel.model,
+            ...(props.languageModel.apiKeySecretName
+              ? { AI_API_KEY: secret('LanguageModelKey', props.languageModel.apiKeySecretName) }
+              : {}),
+          }
+        : {}),
+    };
   }
 }

@@ -102,6 +102,14 @@ const LocalEnvironment = z.object({
   GITHUB_API_URL: z.url().optional(),
   GITHUB_TOKEN: z.string().optional(),
   GITHUB_DATASET: z.string().optional(),
+  /** Serves the GitHub emulator's `/_emulator/faults` and `/_emulator/stats` (tests only). */
+  GITHUB_EMULATOR_CONTROLS: z.enum(['true', 'false']).default('false'),
+  /**
+   * Multiplies the emulator's GitHub rate limits. Tests create many
+   * organizations that all analyse the demo people through one token; they
+   * raise the limits and exhaust them on purpose with the fault controls.
+   */
+  GITHUB_EMULATOR_RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(10_000).default(1),
   /** Extra flags for DynamoDB Local's JVM, after the local stack's own. */
   JDK_JAVA_OPTIONS: z.string().optional(),
 });

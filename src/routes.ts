@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ANY_ROLE, type Role } from './domain/roles';
+import { CodeQualityParams, CodeQualityQuery } from './schemas/analytics';
 import { AuditLogQuery, PlanBody, SettingsBody } from './schemas/organization';
 import { LoginBody, RefreshBody, ResendVerificationBody, SignupBody, VerifyBody } from './schemas/auth';
 import {
@@ -241,6 +242,18 @@ export const routes = [
     uses: ['table:read'],
     dynamodbBudget: 2,
     query: AuditLogQuery,
+  },
+  {
+    method: 'GET',
+    path: '/ai/code-quality/{githubUsername}',
+    handler: 'ai/code-quality',
+    access: ANY_ROLE,
+    summary: "A member's code quality, burnout risk and metrics from GitHub, filtered by the privacy rules",
+    uses: [...TABLE_RW, 'email:send'],
+    // Cached read: guard, login, organization, analysis. A fresh collection adds two writes and the page cache read.
+    dynamodbBudget: 7,
+    params: CodeQualityParams,
+    query: CodeQualityQuery,
   },
 ] as const satisfies readonly RouteDefinition[];
 

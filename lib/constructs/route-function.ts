@@ -24,6 +24,8 @@ export interface RouteFunctionSettings {
    * every first request.
    */
   readonly appSecret: string;
+  /** Extra variables for the integrations (GITHUB_API_URL, GITHUB_TOKEN, AI_*), set only when configured. */
+  readonly integrations?: Readonly<Record<string, string>>;
 }
 
 export interface RouteFunctionProps {
@@ -88,6 +90,7 @@ export class RouteFunction extends NodejsFunction {
         APP_URL: props.settings.appUrl,
         LOG_LEVEL: props.settings.logLevel,
         APP_SECRET: props.settings.appSecret,
+        ...props.settings.integrations,
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },

@@ -47,3 +47,24 @@ export function invitationEmail(args: {
     html,
   };
 }
+
+export function securityAlertEmail(args: {
+  to: string[];
+  organizationName: string;
+  attempted: string;
+  attackerOrganizationName: string;
+  attackerEmail: string;
+  at: Date;
+}): EmailMessage {
+  const text = [
+    `A user of another organization tried to reach data of ${args.organizationName} on DevInsights.`,
+    '',
+    `What was attempted: ${args.attempted}`,
+    `By: ${args.attackerEmail}, a user of the organization "${args.attackerOrganizationName}"`,
+    `When: ${args.at.toISOString()}`,
+    'Result: blocked. Nothing was shown to them; they were told the user does not exist.',
+    '',
+    'The attempt is in your audit log as UNAUTHORIZED_ACCESS_ATTEMPT. You get at most one such email per person per hour.',
+  ].join('\n');
+  return { to: args.to, subject: 'Security Alert: Unauthorized access attempt detected', text };
+}

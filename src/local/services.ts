@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { LocalStackConfig } from '../config';
 import { ensureUserPool, startCognitoLocal } from './cognito-local';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
+import { startStackGithubEmulator } from './github-emulator/local-service';
 import type { PortClaim } from './ports';
 import { startSesLocal } from './ses-local';
 
@@ -74,17 +75,18 @@ export function localServices(settings: LocalStackConfig): LocalService[] {
         return { environment: { SES_ENDPOINT: ses.endpoint }, banner: `SES inbox ${ses.inboxUrl}` };
       },
     },
+    {
+      name: 'GitHub emulator',
+      port: { port: settings.GITHUB_EMULATOR_PORT, variable: 'GITHUB_EMULATOR_PORT', service: 'the GitHub emulator' },
+      async start() {
+        const { environment, banner } = await startStackGithubEmulator(settings);
+        return { environment, banner };
+      },
+    },
   ];
 }
 
-/**
- * Ports checked at start-up for parts that are not in `localServices`: the
- * API itself, and the GitHub emulator, which is not built yet. Its port is
- * held from now on so that adding it to the list changes no one's set-up.
- */
+/** Ports checked at start-up for parts that are not in `localServices`: the API itself. */
 export function otherPorts(settings: LocalStackConfig): PortClaim[] {
-  return [
-    { port: settings.PORT, variable: 'PORT', service: 'the API' },
-    { port: settings.GITHUB_EMULATOR_PORT, variable: 'GITHUB_EMULATOR_PORT', service: 'the GitHub emulator' },
-  ];
+  return [{ port: settings.PORT, variable: 'PORT', service: 'the API' }];
 }

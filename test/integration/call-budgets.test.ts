@@ -79,6 +79,7 @@ describe('DynamoDB call budgets', () => {
 
     await call('DELETE /team/members/{userId}', `/team/members/${eveTeammate.userId}`, { method: 'DELETE', token: eve.accessToken });
     await call('GET /audit-logs', '/audit-logs', { token });
+    await call('GET /ai/code-quality/{githubUsername}', `/ai/code-quality/${input.githubUsername}`, { token });
 
     const unmeasured = routes.map(routeKey).filter((key) => !measured.has(key));
     expect(unmeasured, 'routes without a measured request').toEqual([]);

@@ -21,6 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     apiUrl: manifest.apiUrl,
     sesUrl: `http://127.0.0.1:${running.ports.ses}`,
     cognitoUrl: manifest.cognitoEndpoint,
+    githubUrl: `http://127.0.0.1:${running.ports.github}`,
     dynamodbEndpoint: manifest.dynamodbEndpoint,
     userPoolId: manifest.userPoolId,
     userPoolClientId: manifest.userPoolClientId,

@@ -58,7 +58,14 @@ export async function freePorts(): Promise<StackPorts> {
   return { api, dynamodb, cognito, ses, github };
 }
 
-export function launchLocalStack(options: { dataDir: string; ports: StackPorts; logLevel?: string }): LaunchedStack {
+export interface LaunchOptions {
+  readonly dataDir: string;
+  readonly logLevel?: string;
+  /** Call counts, GitHub emulator controls and raised limits, as the shared test stack has them; false is plain `npm start`. */
+  readonly testHooks?: boolean;
+}
+
+export function launchLocalStack(options: LaunchOptions & { ports: StackPorts }): LaunchedStack {
   const { dataDir, ports } = options;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/start.ts'], {
     cwd: REPO_ROOT,
@@ -74,8 +81,14 @@ export function launchLocalStack(options: { dataDir: string; ports: StackPorts; 
       GITHUB_EMULATOR_PORT: String(ports.github),
       LOCAL_DATA_DIR: dataDir,
       LOG_LEVEL: options.logLevel ?? 'warn',
-      // Tests read each response's DynamoDB call count (x-ddb-calls) to hold routes to their budgets.
-      EXPOSE_CALL_COUNTS: 'true',
+      ...((options.testHooks ?? true)
+        ? {
+            // Tests read each response's DynamoDB call count (x-ddb-calls) to hold routes to their budgets.
+            EXPOSE_CALL_COUNTS: 'true',
+            GITHUB_EMULATOR_CONTROLS: 'true',
+            GITHUB_EMULATOR_RATE_LIMIT_SCALE: '100',
+          }
+        : {}),
     }),
   });
   if (child.pid === undefined) throw new Error('Could not start src/local/start.ts');
@@ -142,7 +155,7 @@ export interface RunningStack extends LaunchedStack {
   readonly manifest: LocalStackManifest;
 }
 
-export async function startLocalStack(options: { dataDir: string; ports?: StackPorts; logLevel?: string }): Promise<RunningStack> {
+export async function startLocalStack(options: LaunchOptions & { ports?: StackPorts }): Promise<RunningStack> {
   const launched = launchLocalStack({ ...options, ports: options.ports ?? (await freePorts()) });
   const manifest = await launched.ready();
   return { ...launched, manifest };

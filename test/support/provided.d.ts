@@ -6,6 +6,8 @@ export interface StackInfo {
   /** The SES emulator; its inbox is `GET <sesUrl>/store`. */
   readonly sesUrl: string;
   readonly cognitoUrl: string;
+  /** The GitHub emulator, with its test controls (`/_emulator/*`). */
+  readonly githubUrl: string;
   readonly dynamodbEndpoint: string;
   readonly userPoolId: string;
   readonly userPoolClientId: string;

@@ -42,7 +42,7 @@ async function orEmpty<T>(work: Promise<T[]>): Promise<T[]> {
 /**
  * Fetches what metrics.md needs for one login: commits per repository in
  * scope, and pull requests, reviews and issues found through the search API
- * (one query each instead of listing every repository's pull requests).
+ * (two queries instead of listing every repository's pull requests).
  */
 export async function collectActivity(request: CollectionRequest): Promise<Collection> {
   const { login, scope, cache, deadline } = request;
@@ -65,12 +65,14 @@ export async function collectActivity(request: CollectionRequest): Promise<Colle
     'organization' in scope
       ? `/orgs/${encodeURIComponent(scope.organization)}/repos?type=all&per_page=100`
       : `/users/${encodeURIComponent(scope.owner)}/repos?type=owner&per_page=100`;
-  const [repos, authored, reviewed, issueHits] = await Promise.all([
+  // Two searches per person: GitHub allows 30 a minute, and a team analysis runs one collection per member.
+  const [repos, opened, reviewed] = await Promise.all([
     all(reposPath, repositoryNames),
-    search(`type:pr author:${login} ${qualifier(scope)} created:>=${since}`),
+    search(`author:${login} ${qualifier(scope)} created:>=${since}`),
     search(`type:pr reviewed-by:${login} -author:${login} ${qualifier(scope)} updated:>=${since}`),
-    search(`type:issue author:${login} ${qualifier(scope)} created:>=${since}`),
   ]);
+  const authored = opened.filter((hit) => hit.isPullRequest);
+  const issueHits = opened.filter((hit) => !hit.isPullRequest);
   const inScope = new Set(repos);
 
   const commits = (

@@ -65,7 +65,8 @@ function translate(error: unknown, path: string): never {
   if ((status === 403 || status === 429) && (headers?.['x-ratelimit-remaining'] === '0' || headers?.['retry-after'])) {
     throw new GithubRateLimitedError(rateLimitReset(headers), { cause: error });
   }
-  if (status === 404) throw new GithubNotFoundError(path, { cause: error });
+  // 409 is GitHub's answer for the commits of an empty repository: nothing there, like a 404.
+  if (status === 404 || status === 409) throw new GithubNotFoundError(path, { cause: error });
   if (status === 401 || status === 403) throw new GithubUnavailableError(`GitHub refused ${path} (${status})`, { cause: error });
   throw new GithubUnavailableError(`GitHub failed on ${path}${status ? ` (${status})` : ''}`, { cause: error });
 }

@@ -1,0 +1,4 @@
+export { DEMO_DATASET_PATH } from './demo-dataset-path';
+export { GithubDatasetError } from './errors';
+export type { FaultRequest, RecordedRequest, StatsSnapshot } from './controls';
+export { startGithubEmulator, type GithubEmulator, type GithubEmulatorOptions } from './server';

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * GitHub's primary rate limits: `core`, 5,000 requests an hour per token and
+ * 60 an hour per client IP without one; `search`, 30 a minute per token and
+ * 10 without. A window starts at a client's first counted request. Any
+ * token is accepted (the emulator checks none), so each distinct
+ * Authorization header is its own client.
+ */
+export type RateLimitResource = 'core' | 'search';
+
+export interface RateLimitOptions {
+  readonly authenticated: number;
+  readonly unauthenticated: number;
+  readonly windowMs: number;
+}
+
+export const GITHUB_RATE_LIMITS: Readonly<Record<RateLimitResource, RateLimitOptions>> = {
+  core: { authenticated: 5000, unauthenticated: 60, windowMs: 3600_000 },
+  search: { authenticated: 30, unauthenticated: 10, windowMs: 60_000 },
+};
+
+export interface Client {
+  readonly key: string;
+  readonly authenticated: boolean;
+  /** How GitHub names the client in its "API rate limit exceeded for …" message. */
+  readonly subject: string;
+}
+
+export interface Quota {
+  readonly limit: number;
+  readonly remaining: number;
+  /** Epoch seconds. */
+  readonly reset: number;
+  readonly used: number;
+  readonly resource: RateLimitResource;
+}
+
+/** A test's "the limit is (about to be) exhausted", shared by every client. */
+export interface Exhaustion {
+  /** Requests still answered before the limit is hit. */
+  remaining: number;
+  /** Refused requests still to come before the limit lifts; undefined = until `resetAt`. */
+  times: number | undefined;
+  readonly resetAt: number;
+}
+
+export function identifyClient(authorization: string | undefined, address: string | undefined): Client {
+  if (authorization && authorization.trim() !== '') {
+    const digest = createHash('sha256').update(authorization.trim()).digest();
+    return { key: `token:${digest.toString('hex', 0, 12)}`, authenticated: true, subject: `user ID ${digest.readUInt32BE(0) % 100_000_000}` };
+  }
+  const ip = (address ?? '127.0.0.1').replace(/^::ffff:/, '');
+  return { key: `ip:${ip}`, authenticated: false, subject: ip };
+}
+
+export class RateLimiter {
+  private readonly windows = new Map<string, { start: number; used: number }>();
+  private exhaustion: Exhaustion | undefined;
+
+  constructor(
+    private readonly resource: RateLimitResource,
+    private readonly options: RateLimitOptions = GITHUB_RATE_LIMITS[resource],
+  ) {}
+
+  private limitOf(client: Client): number {
+    return client.authenticated ? this.options.authenticated : this.options.unauthenticated;
+  }
+
+  private activeExhaustion(now: number): Exhaustion | undefined {
+    if (this.exhaustion && (now >= this.exhaustion.resetAt || this.exhaustion.times === 0)) this.exhaustion = undefined;
+    return this.exhaustion;
+  }
+
+  private window(client: Client, now: number) {
+    const current = this.windows.get(client.key);
+    if (current && now < current.start + this.options.windowMs) return current;
+    const fresh = { start: now, used: 0 };
+    this.windows.set(client.key, fresh);
+    return fresh;
+  }
+
+  /** The client's quota, counting nothing (`GET /rate_limit`, and 304 answers). */
+  peek(client: Client, now: number): Quota {
+    const limit = this.limitOf(client);
+    const exhaustion = this.activeExhaustion(now);
+    if (exhaustion) {
+      return { limit, remaining: exhaustion.remaining, used: limit - exhaustion.remaining, reset: Math.ceil(exhaustion.resetAt / 1000), resource: this.resource };
+    }
+    const current = this.windows.get(client.key);
+    const live = current && now < current.start + this.options.windowMs ? current : { start: now, used: 0 };
+    return {
+      limit,
+      remaining: Math.max(0, limit - live.used),
+      used: Math.min(live.used, limit),
+      reset: Math.ceil((live.start + this.options.windowMs) / 1000),
+      resource: this.resource,
+    };
+  }
+
+  /** Counts one request; `allowed` false means answer 403, the limit is exhausted. */
+  consume(client: Client, now: number): { readonly allowed: boolean; readonly quota: Quota } {
+    const exhaustion = this.activeExhaustion(now);
+    if (exhaustion) {
+      if (exhaustion.remaining > 0) {
+        exhaustion.remaining -= 1;
+        return { allowed: true, quota: this.peek(client, now) };
+      }
+      const quota = this.peek(client, now);
+      if (exhaustion.times !== undefined) exhaustion.times -= 1;
+      return { allowed: false, quota };
+    }
+    const current = this.window(client, now);
+    if (current.used >= this.limitOf(client)) return { allowed: false, quota: this.peek(client, now) };
+    current.used += 1;
+    return { allowed: true, quota: this.peek(client, now) };
+  }
+
+  /** The exhaustion a test set, while it lasts. */
+  exhaustionAt(now: number): Readonly<Exhaustion> | undefined {
+    return this.activeExhaustion(now);
+  }
+
+  exhaust(exhaustion: Exhaustion): void {
+    this.exhaustion = exhaustion;
+  }
+
+  clearExhaustion(): void {
+    this.exhaustion = undefined;
+  }
+}

@@ -1,0 +1,211 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Faults, Stats, type FaultRequest, type StatsSnapshot } from './controls';
+import { handleControl } from './control-routes';
+import { parseDataset, readDataset } from './dataset';
+import type { Store } from './model';
+import { GITHUB_RATE_LIMITS, identifyClient, RateLimiter, type Client, type Quota, type RateLimitOptions, type RateLimitResource } from './rate-limit';
+import { answer, errorBody, matchRoute, type Answer } from './route-support';
+import { routes } from './routes';
+import { buildStore } from './store';
+
+/**
+ * A stand-in for api.github.com serving one dataset file: the calls the
+ * collector makes, with GitHub's pagination, ETags, rate-limit headers and
+ * errors, so the real Octokit code path runs with no network.
+ */
+export interface GithubEmulatorOptions {
+  readonly port: number;
+  /** Default 127.0.0.1: the emulator is for this machine only. */
+  readonly host?: string;
+  readonly datasetPath?: string;
+  /** The dataset itself, instead of a file (already parsed JSON). */
+  readonly dataset?: unknown;
+  /** Serves `/_emulator/faults` and `/_emulator/stats` (tests only). */
+  readonly controls?: boolean;
+  /** "Now" for the anchor shift; default the time of the start. */
+  readonly now?: number;
+  /** Overrides GitHub's limits, e.g. `{ core: { unauthenticated: 3 } }` for a test. */
+  readonly rateLimits?: { readonly [R in RateLimitResource]?: Partial<RateLimitOptions> };
+}
+
+export interface GithubEmulator {
+  readonly url: string;
+  readonly port: number;
+  readonly store: Store;
+  /** Time spent reading, validating and indexing the dataset. */
+  readonly loadMs: number;
+  readonly stats: { snapshot(): StatsSnapshot; reset(): void };
+  readonly faults: { set(fault: FaultRequest): void };
+  close(): Promise<void>;
+}
+
+const RATE_LIMIT_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
+
+const EXPOSED_HEADERS = [
+  'ETag', 'Link', 'Location', 'Retry-After', 'X-GitHub-OTP', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Used',
+  'X-RateLimit-Resource', 'X-RateLimit-Reset', 'X-OAuth-Scopes', 'X-Accepted-OAuth-Scopes', 'X-Poll-Interval', 'X-GitHub-Media-Type',
+  'X-GitHub-SSO', 'X-GitHub-Request-Id', 'Deprecation', 'Sunset',
+].join(', ');
+
+function rateLimitHeaders(quota: Quota): Record<string, string> {
+  return {
+    'x-ratelimit-limit': String(quota.limit),
+    'x-ratelimit-remaining': String(quota.remaining),
+    'x-ratelimit-reset': String(quota.reset),
+    'x-ratelimit-used': String(quota.used),
+    'x-ratelimit-resource': quota.resource,
+  };
+}
+
+function baseHeaders(client: Client): Record<string, string> {
+  return {
+    'cache-control': `${client.authenticated ? 'private' : 'public'}, max-age=60, s-maxage=60`,
+    vary: 'Accept, Authorization, Cookie, X-GitHub-OTP',
+    'x-github-media-type': 'github.v3; format=json',
+    'x-github-api-version-selected': '2022-11-28',
+    'x-github-request-id': randomBytes(8).toString('hex').toUpperCase(),
+    'access-control-allow-origin': '*',
+    'access-control-expose-headers': EXPOSED_HEADERS,
+  };
+}
+
+/** Weak, like GitHub's list answers: `W/"<sha-256 of the body>"`. */
+function etagOf(body: string): string {
+  return `W/"${createHash('sha256').update(body).digest('hex')}"`;
+}
+
+/** `If-None-Match` uses the weak comparison: `W/"x"` and `"x"` match; `*` matches anything. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = etag.replace(/^W\//, '');
+  return header.split(',').some((candidate) => {
+    const value = candidate.trim();
+    return value === '*' || value.replace(/^W\//, '') === opaque;
+  });
+}
+
+function send(response: ServerResponse, status: number, headers: Record<string, string>, body?: string): void {
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json; charset=utf-8';
+    headers['content-length'] = String(Buffer.byteLength(body));
+  }
+  response.writeHead(status, headers);
+  response.end(body);
+}
+
+export async function startGithubEmulator(options: GithubEmulatorOptions): Promise<GithubEmulator> {
+  const started = performance.now();
+  const dataset = options.dataset !== undefined ? parseDataset(options.dataset) : await readDataset(requiredPath(options.datasetPath));
+  const store = buildStore(dataset, options.now === undefined ? {} : { now: options.now });
+  const loadMs = performance.now() - started;
+
+  const limiters: Record<RateLimitResource, RateLimiter> = {
+    core: new RateLimiter('core', { ...GITHUB_RATE_LIMITS.core, ...options.rateLimits?.core }),
+    search: new RateLimiter('search', { ...GITHUB_RATE_LIMITS.search, ...options.rateLimits?.search }),
+  };
+  const faults = new Faults(Object.values(limiters));
+  const stats = new Stats();
+  const host = options.host ?? '127.0.0.1';
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? `${host}:${port()}`}`);
+    if (options.controls && url.pathname.startsWith('/_emulator/')) {
+      await handleControl(request, response, url, { faults, stats });
+      return;
+    }
+    const client = identifyClient(request.headers.authorization, request.socket.remoteAddress);
+    const method = request.method ?? 'GET';
+    // GitHub Enterprise Server's base URL ends in /api/v3; the emulator answers there too.
+    const prefix = /^\/api\/v3(?=\/)/.exec(url.pathname)?.[0] ?? '';
+    const path = url.pathname.slice(prefix.length);
+    const matched = method === 'GET' || method === 'HEAD' ? matchRoute(routes, path) : undefined;
+    const isRateLimitRoute = matched === undefined && method === 'GET' && path.replace(/\/+$/, '') === '/rate_limit';
+    const routeName = matched ? `GET ${matched.route.path}` : isRateLimitRoute ? 'GET /rate_limit' : 'unmatched';
+    const finish = (status: number, headers: Record<string, string>, body?: string) => {
+      send(response, status, headers, method === 'HEAD' ? undefined : body);
+      stats.record({ method, url: `${url.pathname}${url.search}`, route: routeName, status, authenticated: client.authenticated });
+    };
+
+    const fault = faults.next();
+    if (fault.kind === 'slow') await delay(fault.delayMs);
+    if (fault.kind === 'bad-gateway') {
+      finish(502, baseHeaders(client), JSON.stringify(errorBody(502, 'Bad Gateway')));
+      return;
+    }
+    const now = Date.now();
+    if (isRateLimitRoute) {
+      // Asking for the rate limit does not count against it (GitHub's docs).
+      const core = limiters.core.peek(client, now);
+      const body = JSON.stringify({ resources: { core, search: limiters.search.peek(client, now) }, rate: core });
+      finish(200, { ...baseHeaders(client), ...rateLimitHeaders(core) }, body);
+      return;
+    }
+    const limiter = limiters[matched?.route.resource ?? 'core'];
+    if (limiter.peek(client, now).remaining === 0) {
+      const { quota } = limiter.consume(client, now);
+      const message = `API rate limit exceeded for ${client.subject}.${client.authenticated ? '' : " (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)"}`;
+      // GitHub's primary limit: 403, x-ratelimit-remaining 0 and the reset time; no retry-after (that is for secondary limits).
+      finish(403, { ...baseHeaders(client), ...rateLimitHeaders(quota) }, JSON.stringify({ message, documentation_url: RATE_LIMIT_DOCS }));
+      return;
+    }
+
+    const result: Answer = matched
+      ? answer(matched.route, { store, params: matched.params, query: url.searchParams, url, urls: { api: `${url.origin}${prefix}` } })
+      : { status: 404, body: errorBody(404, 'Not Found') };
+    const body = JSON.stringify(result.body);
+    const headers = baseHeaders(client);
+    if (result.status === 200) {
+      const etag = etagOf(body);
+      headers['etag'] = etag;
+      if (result.link) headers['link'] = result.link;
+      const header = request.headers['if-none-match'];
+      if (matchesEtag(Array.isArray(header) ? header.join(',') : header, etag)) {
+        // A 304 is free when the request is authenticated (GitHub's docs); an anonymous one still counts.
+        const quota = client.authenticated ? limiter.peek(client, now) : limiter.consume(client, now).quota;
+        finish(304, { ...headers, ...rateLimitHeaders(quota) });
+        return;
+      }
+    }
+    const { quota } = limiter.consume(client, now);
+    finish(result.status, { ...headers, ...rateLimitHeaders(quota) }, body);
+  }
+
+  const server = createServer((request, response) => {
+    serve(request, response).catch(() => {
+      if (!response.headersSent) send(response, 500, {}, JSON.stringify(errorBody(500, 'Server Error')));
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  function port(): number {
+    return (server.address() as AddressInfo).port;
+  }
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port()}`,
+    port: port(),
+    store,
+    loadMs,
+    stats: { snapshot: () => stats.snapshot(), reset: () => stats.reset() },
+    faults: { set: (fault) => faults.set(fault, Date.now()) },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function requiredPath(path: string | undefined): string {
+  if (!path) throw new TypeError('startGithubEmulator needs datasetPath or dataset');
+  return path;
+}

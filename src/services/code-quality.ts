@@ -1,0 +1,132 @@
+import { buildMemberAnalysis, figuresOf, type MemberAnalysis } from '../domain/analysis/member-analysis';
+import { visibleAnalysis, type AnalysisViewer } from '../domain/privacy';
+import type { TenantContext } from '../guard/tenant-context';
+import { NotFoundError, ServiceUnavailableError } from '../http/errors';
+import type { Logger } from '../http/logger';
+import { collectActivity, type RepositoryScope } from '../integrations/github/collector';
+import { GithubRateLimitedError, GithubUnavailableError } from '../integrations/github/errors';
+import { config } from '../config';
+import { writeWithModel } from '../integrations/language-model';
+import {
+  getAnalysis,
+  getGithubSource,
+  organizationsWithGithubLogin,
+  resolveGithubLogin,
+  saveAnalysis,
+  saveGithubSource,
+} from '../repositories/analyses';
+import { getOrganization, type Organization } from '../repositories/organizations';
+import { recordCrossOrganizationAttempt } from './access-attempts';
+import { alertTargetOrganizations } from './security-alerts';
+
+export const WINDOW_DAYS = 90;
+const FRESH_FOR_MS = 24 * 3600 * 1000;
+/** Collection gives up after this, leaving room for the model and the writes inside API Gateway's 29 s. */
+const COLLECTION_BUDGET_MS = 10_000;
+const REQUEST_BUDGET_MS = 25_000;
+
+export type ServedAnalysis = ReturnType<typeof visibleAnalysis<MemberAnalysis>> & { stale?: true };
+
+/**
+ * `GET /ai/code-quality/{githubUsername}`: resolve the login inside the
+ * caller's organization (exact key), check privacy before any work, serve
+ * the cached analysis while fresh, else collect from GitHub, compute and
+ * cache. A GitHub failure never replaces a good analysis: the last one is
+ * served, marked stale.
+ */
+export async function analyzeMember(
+  tenant: TenantContext,
+  login: string,
+  options: { refresh: boolean },
+  log: Logger,
+  now = new Date(),
+): Promise<ServedAnalysis> {
+  const target = await resolveGithubLogin(tenant, login);
+  if (!target) return refuseUnknownLogin(tenant, login, log, now);
+  const organization = await getOrganization(tenant);
+  const viewer: AnalysisViewer = { role: tenant.role, isOwner: target.userId === tenant.userId };
+  const show = (analysis: MemberAnalysis) => visibleAnalysis(analysis, viewer, organization.settings);
+  show(placeholderAnalysis(target.githubUsername));
+
+  const cached = await getAnalysis<MemberAnalysis>(tenant, target.githubUsername);
+  if (cached && !options.refresh && now.getTime() - cached.cachedAt < FRESH_FOR_MS) return show(cached.analysis);
+  try {
+    const analysis = await computeAnalysis(tenant, organization, target.githubUsername, log, now);
+    await saveAnalysis(tenant, target.githubUsername, target.userId, analysis, now);
+    return show(analysis);
+  } catch (error) {
+    if (!(error instanceof GithubRateLimitedError || error instanceof GithubUnavailableError)) throw error;
+    log.warn('GitHub collection failed', { reason: error.message, login: target.githubUsername, hasCached: !!cached });
+    if (cached) return { ...show(cached.analysis), stale: true };
+    if (error instanceof GithubRateLimitedError) {
+      const wait = Math.max(1, Math.ceil((error.resetAt.getTime() - now.getTime()) / 1000));
+      throw new ServiceUnavailableError('GitHub rate limit reached; the analysis will be available after it resets', wait);
+    }
+    throw new ServiceUnavailableError('GitHub is not answering right now; try again shortly', 30);
+  }
+}
+
+function scopeOf(organization: Organization, login: string): RepositoryScope {
+  const githubOrganization = organization.settings.githubOrganization;
+  return githubOrganization ? { organization: githubOrganization } : { owner: login };
+}
+
+async function computeAnalysis(
+  tenant: TenantContext,
+  organization: Organization,
+  login: string,
+  log: Logger,
+  now: Date,
+): Promise<MemberAnalysis> {
+  const started = Date.now();
+  const cache = await getGithubSource(tenant, login);
+  try {
+    const { activity, stats } = await collectActivity({
+      login,
+      scope: scopeOf(organization, login),
+      since: new Date(now.getTime() - WINDOW_DAYS * 86_400_000),
+      cache,
+      deadline: started + COLLECTION_BUDGET_MS,
+    });
+    log.info('GitHub collected', { login, requests: stats.requests, notModified: stats.notModified });
+    const figures = figuresOf(activity, now, WINDOW_DAYS, organization.settings.timezone);
+    const prose = hasTimeForModel(started) ? await writeWithModel('member-analysis', { githubUsername: login, ...figures }) : undefined;
+    return buildMemberAnalysis({ githubUsername: login, figures, ...(prose ? { prose } : {}), now, windowDays: WINDOW_DAYS });
+  } finally {
+    // The pages fetched so far stay valid (each with its own ETag), even when the collection failed.
+    await saveGithubSource(tenant, login, cache, now).catch((error: unknown) => log.warn('GitHub page cache not saved', { error }));
+  }
+}
+
+function hasTimeForModel(started: number): boolean {
+  const model = config().languageModel;
+  return !!model && Date.now() + 2 * model.timeoutMs + 500 < started + REQUEST_BUDGET_MS;
+}
+
+/** Only to ask the privacy rules, before any work, whether this caller may see this person at all. */
+function placeholderAnalysis(githubUsername: string): MemberAnalysis {
+  return {
+    githubUsername,
+    analysisEngine: 'heuristic',
+    cachedAt: '',
+    windowDays: WINDOW_DAYS,
+    period: { from: '', to: '', timezone: 'UTC' },
+    codeQuality: { overallScore: 0, issues: [], recommendations: [], publicInsights: [], signals: [] },
+    burnout: { riskScore: 0, level: 'low', patterns: [], signals: [] },
+    metrics: {} as MemberAnalysis['metrics'],
+    personalInsights: [],
+  };
+}
+
+/**
+ * A login no member of the caller's organization has: the same 404 whether
+ * it belongs to another organization or to nobody. The attempt is audited
+ * in the caller's organization and in any organization that has the login,
+ * whose admins are alerted.
+ */
+async function refuseUnknownLogin(tenant: TenantContext, login: string, log: Logger, now: Date): Promise<never> {
+  const owners = (await organizationsWithGithubLogin(login)).filter((orgId) => orgId !== tenant.orgId);
+  await recordCrossOrganizationAttempt(tenant, { resource: `github/${login}`, targetOrganizationIds: owners }, log, now);
+  await alertTargetOrganizations(tenant, owners, `the code-quality analysis of GitHub user ${login}`, log, now);
+  throw new NotFoundError('User not found');
+}

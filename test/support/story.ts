@@ -1,0 +1,38 @@
+import { signedInAdmin, unique, type SignedInAdmin } from './accounts';
+import { api } from './stack';
+import { acceptAndLogIn, invite, type InvitationEntry, type Teammate } from './team';
+
+/**
+ * TechStartup on Day 2: Sarah's organization on pro, pointed at the demo
+ * dataset's `techstartup` GitHub organization in her time zone, with Bob,
+ * Charlie, Alice (members) and Diana (viewer) joined.
+ */
+export interface StoryTeam {
+  readonly sarah: SignedInAdmin;
+  readonly bob: Teammate;
+  readonly charlie: Teammate;
+  readonly alice: Teammate;
+  readonly diana: Teammate;
+}
+
+export async function storyTeam(settings: Record<string, unknown> = {}): Promise<StoryTeam> {
+  const sarah = await signedInAdmin({ githubUsername: 'sarah-em' });
+  await api('/organization/plan', { method: 'PUT', token: sarah.accessToken, json: { plan: 'pro' } });
+  const configured = await api('/organization/settings', {
+    method: 'PUT',
+    token: sarah.accessToken,
+    json: { githubOrganization: 'techstartup', timezone: 'America/Los_Angeles', ...settings },
+  });
+  if (configured.status !== 200) throw new Error(`settings answered ${configured.status}`);
+  const tag = unique('story');
+  const people: InvitationEntry[] = [
+    { email: `bob-${tag}@techstartup.test`, name: 'Bob Senior', role: 'member', githubUsername: 'bob-senior' },
+    { email: `charlie-${tag}@techstartup.test`, name: 'Charlie Junior', role: 'member', githubUsername: 'charlie-junior' },
+    { email: `alice-${tag}@techstartup.test`, name: 'Alice Dev', role: 'member', githubUsername: 'alice-dev' },
+    { email: `diana-${tag}@techstartup.test`, name: 'Diana CTO', role: 'viewer', githubUsername: null },
+  ];
+  const invited = await invite(sarah, people);
+  if (invited.status !== 201) throw new Error(`invite answered ${invited.status}`);
+  const [bob, charlie, alice, diana] = await Promise.all(people.map((person) => acceptAndLogIn(person.email)));
+  return { sarah, bob: bob!, charlie: charlie!, alice: alice!, diana: diana! };
+}

@@ -19,15 +19,17 @@ export interface ApiRequest extends Omit<RequestInit, 'body'> {
   readonly body?: RequestInit['body'];
   /** Sent as `Authorization: Bearer <token>`. */
   readonly token?: string;
+  /** Another API than the shared stack's (e.g. a test's private one). */
+  readonly baseUrl?: string;
 }
 
 /** Calls the local API at `path`; never throws on an error status. */
 export async function api<Body = any>(path: string, request: ApiRequest = {}): Promise<ApiResponse<Body>> {
-  const { json, token, headers: given, ...init } = request;
+  const { json, token, baseUrl, headers: given, ...init } = request;
   const headers = new Headers(given);
   if (json !== undefined) headers.set('content-type', 'application/json');
   if (token) headers.set('authorization', `Bearer ${token}`);
-  const response = await fetch(new URL(path, stack().apiUrl), {
+  const response = await fetch(new URL(path, baseUrl ?? stack().apiUrl), {
     ...init,
     headers,
     ...(json !== undefined ? { body: JSON.stringify(json) } : {}),

@@ -15,7 +15,10 @@ export interface StoryTeam {
   readonly diana: Teammate;
 }
 
-export async function storyTeam(settings: Record<string, unknown> = {}): Promise<StoryTeam> {
+export async function storyTeam(
+  settings: Record<string, unknown> = {},
+  moreEngineers: readonly string[] = [],
+): Promise<StoryTeam & { readonly more: Teammate[] }> {
   const sarah = await signedInAdmin({ githubUsername: 'sarah-em' });
   await api('/organization/plan', { method: 'PUT', token: sarah.accessToken, json: { plan: 'pro' } });
   const configured = await api('/organization/settings', {
@@ -30,9 +33,10 @@ export async function storyTeam(settings: Record<string, unknown> = {}): Promise
     { email: `charlie-${tag}@techstartup.test`, name: 'Charlie Junior', role: 'member', githubUsername: 'charlie-junior' },
     { email: `alice-${tag}@techstartup.test`, name: 'Alice Dev', role: 'member', githubUsername: 'alice-dev' },
     { email: `diana-${tag}@techstartup.test`, name: 'Diana CTO', role: 'viewer', githubUsername: null },
+    ...moreEngineers.map((login) => ({ email: `${login}-${tag}@techstartup.test`, name: login, role: 'member' as const, githubUsername: login })),
   ];
   const invited = await invite(sarah, people);
   if (invited.status !== 201) throw new Error(`invite answered ${invited.status}`);
-  const [bob, charlie, alice, diana] = await Promise.all(people.map((person) => acceptAndLogIn(person.email)));
-  return { sarah, bob: bob!, charlie: charlie!, alice: alice!, diana: diana! };
+  const [bob, charlie, alice, diana, ...more] = await Promise.all(people.map((person) => acceptAndLogIn(person.email)));
+  return { sarah, bob: bob!, charlie: charlie!, alice: alice!, diana: diana!, more };
 }

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { provideAppEnvironment } from '../../src/config';
+import { DEMO_DATASET_PATH, startGithubEmulator, type GithubEmulator } from '../../src/local/github-emulator';
+import { startLlmStub } from './llm-stub';
+import { stack } from './stack';
+
+/**
+ * An API server inside this test file's process, on the shared stack's
+ * DynamoDB, Cognito and SES, but with a GitHub emulator and a language-model
+ * stub of its own: fault tests break those without disturbing other files,
+ * which run in parallel against the shared stack.
+ */
+export interface PrivateApi {
+  readonly url: string;
+  readonly github: GithubEmulator;
+  readonly llm: Awaited<ReturnType<typeof startLlmStub>>;
+  close(): Promise<void>;
+}
+
+export async function startPrivateApi(options: { modelTimeoutMs: number }): Promise<PrivateApi> {
+  const shared = stack();
+  const [github, llm] = await Promise.all([
+    startGithubEmulator({ port: 0, datasetPath: DEMO_DATASET_PATH, controls: true }),
+    startLlmStub({ port: 0 }),
+  ]);
+  provideAppEnvironment({
+    TABLE_NAME: shared.tableName,
+    AWS_REGION: shared.region,
+    USER_POOL_ID: shared.userPoolId,
+    USER_POOL_CLIENT_ID: shared.userPoolClientId,
+    DYNAMODB_ENDPOINT: shared.dynamodbEndpoint,
+    COGNITO_ENDPOINT: shared.cognitoUrl,
+    SES_ENDPOINT: shared.sesUrl,
+    APP_SECRET: randomBytes(32).toString('base64url'),
+    GITHUB_API_URL: github.url,
+    GITHUB_TOKEN: 'private-api-test',
+    AI_BASE_URL: llm.url,
+    AI_MODEL: 'stub-model',
+    AI_API_KEY: 'test-key',
+    AI_TIMEOUT_MS: String(options.modelTimeoutMs),
+    LOG_LEVEL: 'error',
+  });
+  const { startApiServer } = await import('../../src/local/http-server');
+  const server = await startApiServer({ port: 0, host: '127.0.0.1' });
+  return {
+    url: server.url,
+    github,
+    llm,
+    close: async () => {
+      await Promise.all([server.close(), github.close(), llm.close()]);
+    },
+  };
+}

@@ -115,6 +115,7 @@ function placeholderAnalysis(githubUsername: string): MemberAnalysis {
     burnout: { riskScore: 0, level: 'low', patterns: [], signals: [] },
     metrics: {} as MemberAnalysis['metrics'],
     personalInsights: [],
+    weeklyCommits: [],
   };
 }
 

@@ -30,6 +30,12 @@ export interface MemberAnalysis {
   };
   readonly metrics: Metrics;
   readonly personalInsights: readonly string[];
+  /**
+   * Commits per week of the window, oldest first, for the team's charts.
+   * Not a governed field of the privacy rules, so only the owner sees it in
+   * their own analysis; the team analysis reads it server-side.
+   */
+  readonly weeklyCommits: readonly { readonly weekStart: string; readonly commits: number }[];
 }
 
 export interface Prose {
@@ -83,5 +89,6 @@ export function buildMemberAnalysis(args: {
     },
     metrics: figures.metrics,
     personalInsights: prose?.insights ?? personalInsights(figures.facts),
+    weeklyCommits: figures.facts.weekly.map((week) => ({ weekStart: week.start, commits: week.commits })),
   };
 }

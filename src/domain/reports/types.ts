@@ -1,0 +1,127 @@
+import type { MemberAnalysis } from '../analysis/member-analysis';
+
+/** One engineer as the team analysis sees them: analysed, or still pending collection. */
+export interface TeamMemberInput {
+  readonly userId: string;
+  readonly name: string;
+  readonly githubUsername: string;
+  /** Undefined while their analysis is not collected yet (the member is listed as pending). */
+  readonly analysis?: MemberAnalysis;
+}
+
+export interface PersonFigure {
+  readonly name: string;
+  readonly githubUsername: string;
+  readonly codeQualityScore: number;
+  readonly commits: number;
+}
+
+export interface BurnoutRisk {
+  readonly name: string;
+  readonly githubUsername: string;
+  readonly riskScore: number;
+  /** The strongest pattern, a sentence with its figure: "45% late-night commits". */
+  readonly pattern: string;
+}
+
+export interface HiringJustification {
+  /** e.g. "85% (near limit)": load against a sustainable level, with how it was computed in `assumptions`. */
+  readonly currentCapacity: string;
+  /** e.g. "1 developer at high risk, 2 at medium risk". */
+  readonly burnoutRisk: string;
+  /** e.g. "Can absorb 2–3 more engineers". */
+  readonly growthPotential: string;
+  readonly recommendation: string;
+  /** Every assumption the figures above rest on, stated. */
+  readonly assumptions: readonly string[];
+  /** The numbers behind the sentences, for charts and checks. */
+  readonly figures: {
+    readonly capacityPercent: number;
+    readonly engineersAtHighRisk: number;
+    readonly engineersAtMediumRisk: number;
+    readonly suggestedHires: number;
+  };
+}
+
+/** The contract's team analysis (`GET /ai/team-performance/{organizationId}`), plus charts' data. */
+export interface TeamAnalysis {
+  readonly organizationId: string;
+  readonly organizationName: string;
+  readonly generatedAt: string;
+  readonly windowDays: number;
+  /** e.g. "GOOD with concerns". */
+  readonly teamHealth: string;
+  /** 0..10, 1 decimal. */
+  readonly overallScore: number;
+  /** Engineers analysed: role member with a GitHub username (the story's 10), pending ones included. */
+  readonly totalMembers: number;
+  readonly analysedMembers: number;
+  readonly averageCodeQuality: number;
+  readonly totalCommits: number;
+  readonly topPerformer: PersonFigure | null;
+  readonly needsSupport: (PersonFigure & { readonly recommendation: string }) | null;
+  /** riskScore >= 6, highest first. */
+  readonly burnoutRisks: readonly BurnoutRisk[];
+  readonly insights: readonly string[];
+  readonly recommendations: readonly string[];
+  readonly hiringJustification: HiringJustification;
+  /** Members whose analysis is still being collected; never silently dropped. */
+  readonly pending: readonly { readonly name: string; readonly githubUsername: string }[];
+  readonly analysisEngine: string;
+  readonly charts: {
+    /** Counts of engineers per code-quality band: [0,2), [2,4), [4,6), [6,8), [8,10]. */
+    readonly codeQualityDistribution: readonly { readonly band: string; readonly engineers: number }[];
+    readonly burnoutLevels: { readonly low: number; readonly medium: number; readonly high: number };
+    /** Team commits per week of the window, oldest first. */
+    readonly commitsPerWeek: readonly { readonly weekStart: string; readonly commits: number }[];
+  };
+}
+
+export interface ExecutiveReportOptions {
+  readonly reportType: 'executive';
+  readonly includeGraphs: boolean;
+  readonly includeIndividuals: boolean;
+  readonly confidential: boolean;
+}
+
+/** The executive report: the story's sections, with every figure from the team analysis. */
+export interface ExecutiveReport {
+  readonly reportId: string;
+  readonly reportType: 'executive';
+  readonly title: string;
+  readonly organizationName: string;
+  readonly period: { readonly from: string; readonly to: string; readonly label: string };
+  readonly generatedAt: string;
+  readonly generatedBy: string;
+  readonly confidential: boolean;
+  readonly includeGraphs: boolean;
+  readonly includeIndividuals: boolean;
+  readonly analysisEngine: string;
+  readonly teamOverview: {
+    readonly teamSize: number;
+    readonly averageCodeQuality: number;
+    readonly totalCommits: number;
+    readonly teamHealth: string;
+    readonly pendingEngineers: number;
+  };
+  readonly keyFindings: {
+    readonly codeQuality: readonly string[];
+    readonly productivity: readonly string[];
+    readonly burnout: readonly string[];
+  };
+  readonly recommendations: {
+    readonly immediate: readonly string[];
+    readonly shortTerm: readonly string[];
+    readonly longTerm: readonly string[];
+  };
+  readonly hiringJustification: HiringJustification;
+  readonly conclusion: string;
+  /** Present only with includeGraphs. */
+  readonly charts?: TeamAnalysis['charts'];
+  /** Present only with includeIndividuals: named top performer, support and risks. */
+  readonly individuals?: {
+    readonly topPerformer: PersonFigure | null;
+    readonly needsSupport: TeamAnalysis['needsSupport'];
+    readonly burnoutRisks: readonly BurnoutRisk[];
+  };
+}

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ANY_ROLE, type Role } from './domain/roles';
-import { CodeQualityParams, CodeQualityQuery } from './schemas/analytics';
+import { CodeQualityParams, CodeQualityQuery, OrganizationParams } from './schemas/analytics';
+import { EmailReportBody, ExecutiveReportBody, ReportParams } from './schemas/reports';
 import { AuditLogQuery, PlanBody, SettingsBody } from './schemas/organization';
 import { LoginBody, RefreshBody, ResendVerificationBody, SignupBody, VerifyBody } from './schemas/auth';
 import {
@@ -24,6 +25,9 @@ export type Access = 'public' | readonly Role[];
  */
 export type Capability = 'table:read' | 'table:write' | 'cognito:admin' | 'email:send';
 
+/** Libraries that read their own files at run time; the CDK app ships those files with the bundle. */
+export type RuntimeFiles = 'pdfkit';
+
 export interface RouteDefinition {
   readonly method: HttpMethod;
   /** API Gateway style: `/team/members/{userId}`. */
@@ -38,6 +42,7 @@ export interface RouteDefinition {
    * one-entry batch). The call-budget test holds every route to it.
    */
   readonly dynamodbBudget: number;
+  readonly runtimeFiles?: readonly RuntimeFiles[];
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
   readonly params?: z.ZodType;
@@ -254,6 +259,70 @@ export const routes = [
     dynamodbBudget: 7,
     params: CodeQualityParams,
     query: CodeQualityQuery,
+  },
+  {
+    method: 'GET',
+    path: '/ai/team-performance/{organizationId}',
+    handler: 'ai/team-performance',
+    access: ['admin'],
+    summary: "The team's health from its members' analyses; also saved as today's team report",
+    uses: [...TABLE_RW, 'email:send'],
+    // Guard, organization, members Query, one BatchGet page, the team report; collecting a member adds its own reads and writes.
+    dynamodbBudget: 6,
+    params: OrganizationParams,
+  },
+  {
+    method: 'POST',
+    path: '/ai/generate-report/{organizationId}',
+    handler: 'ai/generate-report',
+    access: ['admin'],
+    summary: 'An executive report (PDF at pdfUrl) from the team analysis',
+    uses: [...TABLE_RW, 'email:send'],
+    dynamodbBudget: 7,
+    params: OrganizationParams,
+    body: ExecutiveReportBody,
+  },
+  {
+    method: 'GET',
+    path: '/reports',
+    handler: 'reports/list-reports',
+    access: ['admin', 'viewer'],
+    summary: 'Executive and team reports, newest first',
+    uses: ['table:read'],
+    dynamodbBudget: 3,
+  },
+  {
+    method: 'GET',
+    path: '/reports/{reportId}',
+    handler: 'reports/get-report',
+    access: ['admin', 'viewer'],
+    summary: 'One report',
+    uses: ['table:read'],
+    dynamodbBudget: 2,
+    params: ReportParams,
+  },
+  {
+    method: 'GET',
+    path: '/reports/{reportId}/pdf',
+    handler: 'reports/get-report-pdf',
+    access: ['admin', 'viewer'],
+    summary: 'The executive report as a PDF',
+    uses: ['table:read'],
+    runtimeFiles: ['pdfkit'],
+    dynamodbBudget: 2,
+    params: ReportParams,
+  },
+  {
+    method: 'POST',
+    path: '/reports/{reportId}/email',
+    handler: 'reports/email-report',
+    access: ['admin'],
+    summary: 'Email the PDF to members of this organization',
+    uses: ['table:read', 'email:send'],
+    runtimeFiles: ['pdfkit'],
+    dynamodbBudget: 6,
+    params: ReportParams,
+    body: EmailReportBody,
   },
 ] as const satisfies readonly RouteDefinition[];
 

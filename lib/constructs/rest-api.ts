@@ -138,6 +138,7 @@ export class AppRestApi extends Construct {
         description: `${routeKey(route)}: ${route.summary}`,
         settings: props.settings,
         environment,
+        ...(route.runtimeFiles ? { runtimeFiles: route.runtimeFiles } : {}),
       }),
     );
     this.routeFunctions = functions;

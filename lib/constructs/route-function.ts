@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import type { RuntimeFiles } from '../../src/routes';
 
 /** The repository root: handlers, package-lock.json and tsconfig.json live here. */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,6 +36,31 @@ export interface RouteFunctionProps {
   readonly settings: RouteFunctionSettings;
   /** Variables on top of the settings, e.g. ids every route needs. */
   readonly environment?: Readonly<Record<string, string>>;
+  /** Libraries whose files must sit beside the bundle (see `RouteDefinition.runtimeFiles`). */
+  readonly runtimeFiles?: readonly RuntimeFiles[];
+}
+
+/**
+ * pdfkit reads its standard fonts (through its package.json `imports`) and
+ * its colour profile (relative to `import.meta.url`) from files at run time,
+ * which esbuild cannot inline. They are copied beside the bundle, with a
+ * package.json that maps the `#standard-fonts/*` imports, and
+ * `import.meta.url` is pointed at the bundle itself.
+ */
+function pdfkitFiles(): Pick<BundlingOptions, 'define' | 'banner' | 'commandHooks'> {
+  const pdfkit = join(REPO_ROOT, 'node_modules', 'pdfkit', 'js');
+  return {
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: 'const __bundleUrl=require("url").pathToFileURL(__filename).href;',
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (_inputDir: string, outputDir: string) => [
+        `cp -r "${join(pdfkit, 'data')}" "${join(pdfkit, 'standard-fonts')}" "${outputDir}/"`,
+        `echo '{"imports":{"#standard-fonts/*":"./standard-fonts/*.cjs"}}' > "${outputDir}/package.json"`,
+      ],
+    },
+  };
 }
 
 /** `auth/resend-verification` → `AuthResendVerification`: a stable construct id per handler. */
@@ -105,6 +131,7 @@ export class RouteFunction extends NodejsFunction {
         externalModules: ['@aws-sdk/*'],
         // esbuild's per-bundle size lines would drown `cdk synth --quiet`; problems still show.
         logLevel: LogLevel.WARNING,
+        ...(props.runtimeFiles?.includes('pdfkit') ? pdfkitFiles() : {}),
       },
     });
     this.handlerModule = props.handlerModule;

@@ -68,3 +68,15 @@ export function securityAlertEmail(args: {
   ].join('\n');
   return { to: args.to, subject: 'Security Alert: Unauthorized access attempt detected', text };
 }
+
+export function reportEmail(args: { to: string[]; title: string; senderName: string; organizationName: string }): EmailMessage {
+  const text = [
+    'Hi,',
+    '',
+    `${args.senderName} shared the report "${args.title}" for ${args.organizationName} with you.`,
+    'The PDF is attached.',
+    '',
+    'DevInsights',
+  ].join('\n');
+  return { to: args.to, subject: args.title, text };
+}

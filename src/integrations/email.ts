@@ -1,4 +1,5 @@
-import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { SESClient, SendEmailCommand, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { awsClientOptions, config } from '../config';
 
 export interface EmailMessage {
@@ -28,5 +29,31 @@ export async function sendEmail(message: EmailMessage): Promise<void> {
         },
       },
     }),
+  );
+}
+
+export interface Attachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly content: Buffer;
+}
+
+/**
+ * Sends a message with attachments as raw MIME (SES SendRawEmail); the MIME
+ * is built by nodemailer's composer rather than by hand.
+ */
+export async function sendEmailWithAttachments(message: EmailMessage & { readonly attachments: readonly Attachment[] }): Promise<void> {
+  const raw = await new MailComposer({
+    from: config().mailFrom,
+    to: [...message.to],
+    subject: message.subject,
+    text: message.text,
+    ...(message.html ? { html: message.html } : {}),
+    attachments: message.attachments.map((attachment) => ({ ...attachment })),
+  })
+    .compile()
+    .build();
+  await ses().send(
+    new SendRawEmailCommand({ Source: config().mailFrom, Destinations: [...message.to], RawMessage: { Data: raw } }),
   );
 }

@@ -2,7 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../guard/tenant-context';
 import type { PageCache } from '../integrations/github/conditional-client';
-import { db, isConditionalCheckFailure, tableName } from './dynamo';
+import { batchGetItems, db, isConditionalCheckFailure, tableName } from './dynamo';
 import { lookupKeys, tenantKeys } from './keys';
 
 /** The member a GitHub login belongs to, resolved by exact key inside the caller's organization only. */
@@ -113,4 +113,12 @@ export async function claimSecurityAlert(target: TenantContext, attackerUserId: 
     if (isConditionalCheckFailure(error)) return false;
     throw error;
   }
+}
+
+/** Cached analyses of many members in BatchGet pages of 100 (not one call per member). */
+export async function getAnalysesOf<A>(tenant: TenantContext, logins: readonly string[]): Promise<Map<string, { analysis: A; cachedAt: number }>> {
+  const items = await batchGetItems(logins.map((login) => ({ ...tenantKeys.analysis(tenant, login) })));
+  return new Map(
+    items.map((item) => [String(item['githubUsername']).toLowerCase(), { analysis: item['data'] as A, cachedAt: item['cachedAt'] as number }]),
+  );
 }

@@ -51,6 +51,12 @@ export const tenantKeys = {
     PK: orgPartition(tenant.orgId),
     SK: `ALERT#${attackerUserId}`,
   }),
+  /** The story's daily team report: `TEAM_REPORT#2026-11-25`. */
+  teamReport: (tenant: TenantContext, day: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `TEAM_REPORT#${day}` }),
+  teamReports: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'TEAM_REPORT#' }),
+  /** Report ids start with their creation time, so the sort key orders reports by age. */
+  report: (tenant: TenantContext, reportId: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `REPORT#${reportId}` }),
+  reports: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'REPORT#' }),
   invitations: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'INVITE#' }),
   auditEntries: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'AUDIT#' }),
   auditEntry: (tenant: TenantContext, at: Date, entryId: string): Key => ({

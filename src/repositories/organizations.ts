@@ -143,3 +143,15 @@ export async function getOrganization(tenant: TenantContext, options: { consiste
     settings: { ...DEFAULT_SETTINGS, ...(Item['settings'] as Partial<OrganizationSettings>) },
   };
 }
+
+/**
+ * Whether an organization exists, by an id from outside: used only to decide
+ * where to audit a refused cross-organization attempt, never to answer it.
+ */
+export async function organizationExists(orgId: string): Promise<boolean> {
+  const other: TenantContext = { orgId, userId: 'existence-check', role: 'viewer' };
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: tenantKeys.organization(other), ProjectionExpression: 'PK' }),
+  );
+  return Item !== undefined;
+}

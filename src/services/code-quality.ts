@@ -23,7 +23,8 @@ export const WINDOW_DAYS = 90;
 const FRESH_FOR_MS = 24 * 3600 * 1000;
 /** Collection gives up after this, leaving room for the model and the writes inside API Gateway's 29 s. */
 const COLLECTION_BUDGET_MS = 10_000;
-const REQUEST_BUDGET_MS = 25_000;
+// Inside the Lambda timeout (20 s, lib/constructs/route-function.ts), itself inside API Gateway's 29 s.
+const REQUEST_BUDGET_MS = 18_000;
 
 export type ServedAnalysis = ReturnType<typeof visibleAnalysis<MemberAnalysis>> & { stale?: true };
 
@@ -49,11 +50,9 @@ export async function analyzeMember(
   show(placeholderAnalysis(target.githubUsername));
 
   const cached = await getAnalysis<MemberAnalysis>(tenant, target.githubUsername);
-  if (cached && !options.refresh && now.getTime() - cached.cachedAt < FRESH_FOR_MS) return show(cached.analysis);
+  if (cached && !options.refresh && isFresh(cached.cachedAt, now)) return show(cached.analysis);
   try {
-    const analysis = await computeAnalysis(tenant, organization, target.githubUsername, log, now);
-    await saveAnalysis(tenant, target.githubUsername, target.userId, analysis, now);
-    return show(analysis);
+    return show(await refreshMemberAnalysis(tenant, organization, target, log, now));
   } catch (error) {
     if (!(error instanceof GithubRateLimitedError || error instanceof GithubUnavailableError)) throw error;
     log.warn('GitHub collection failed', { reason: error.message, login: target.githubUsername, hasCached: !!cached });
@@ -64,6 +63,27 @@ export async function analyzeMember(
     }
     throw new ServiceUnavailableError('GitHub is not answering right now; try again shortly', 30);
   }
+}
+
+export function isFresh(cachedAt: number, now: Date): boolean {
+  return now.getTime() - cachedAt < FRESH_FOR_MS;
+}
+
+/** Collects, computes and stores one member's analysis; GitHub errors propagate to the caller. */
+export async function refreshMemberAnalysis(
+  tenant: TenantContext,
+  organization: Organization,
+  member: { userId: string; githubUsername: string },
+  log: Logger,
+  now: Date,
+  options: { budgetMs?: number; useModel?: boolean } = {},
+): Promise<MemberAnalysis> {
+  const analysis = await computeAnalysis(tenant, organization, member.githubUsername, log, now, {
+    budgetMs: options.budgetMs ?? COLLECTION_BUDGET_MS,
+    useModel: options.useModel ?? true,
+  });
+  await saveAnalysis(tenant, member.githubUsername, member.userId, analysis, now);
+  return analysis;
 }
 
 function scopeOf(organization: Organization, login: string): RepositoryScope {
@@ -77,6 +97,7 @@ async function computeAnalysis(
   login: string,
   log: Logger,
   now: Date,
+  { budgetMs, useModel }: { budgetMs: number; useModel: boolean },
 ): Promise<MemberAnalysis> {
   const started = Date.now();
   const cache = await getGithubSource(tenant, login);
@@ -86,11 +107,11 @@ async function computeAnalysis(
       scope: scopeOf(organization, login),
       since: new Date(now.getTime() - WINDOW_DAYS * 86_400_000),
       cache,
-      deadline: started + COLLECTION_BUDGET_MS,
+      deadline: started + budgetMs,
     });
     log.info('GitHub collected', { login, requests: stats.requests, notModified: stats.notModified });
     const figures = figuresOf(activity, now, WINDOW_DAYS, organization.settings.timezone);
-    const prose = hasTimeForModel(started) ? await writeWithModel('member-analysis', { githubUsername: login, ...figures }) : undefined;
+    const prose = useModel && hasTimeForModel(started) ? await writeWithModel('member-analysis', { githubUsername: login, ...figures }) : undefined;
     return buildMemberAnalysis({ githubUsername: login, figures, ...(prose ? { prose } : {}), now, windowDays: WINDOW_DAYS });
   } finally {
     // The pages fetched so far stay valid (each with its own ETag), even when the collection failed.

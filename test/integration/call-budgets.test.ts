@@ -80,6 +80,18 @@ describe('DynamoDB call budgets', () => {
     await call('DELETE /team/members/{userId}', `/team/members/${eveTeammate.userId}`, { method: 'DELETE', token: eve.accessToken });
     await call('GET /audit-logs', '/audit-logs', { token });
     await call('GET /ai/code-quality/{githubUsername}', `/ai/code-quality/${input.githubUsername}`, { token });
+    const orgId = login.body.user.organizationId as string;
+    await call('GET /ai/team-performance/{organizationId}', `/ai/team-performance/${orgId}`, { token });
+    const report = await call('POST /ai/generate-report/{organizationId}', `/ai/generate-report/${orgId}`, {
+      method: 'POST',
+      token,
+      json: { reportType: 'executive', includeGraphs: true, includeIndividuals: false, confidential: true },
+    });
+    const reportId = report.body.reportId as string;
+    await call('GET /reports', '/reports', { token });
+    await call('GET /reports/{reportId}', `/reports/${reportId}`, { token });
+    await call('GET /reports/{reportId}/pdf', `/reports/${reportId}/pdf`, { token });
+    await call('POST /reports/{reportId}/email', `/reports/${reportId}/email`, { method: 'POST', token, json: { to: [input.email] } });
 
     const unmeasured = routes.map(routeKey).filter((key) => !measured.has(key));
     expect(unmeasured, 'routes without a measured request').toEqual([]);

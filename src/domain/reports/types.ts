@@ -1,4 +1,5 @@
 import type { MemberAnalysis } from '../analysis/member-analysis';
+import type { TeamFacts } from './team-figures';
 
 /** One engineer as the team analysis sees them: analysed, or still pending collection. */
 export interface TeamMemberInput {
@@ -68,6 +69,8 @@ export interface TeamAnalysis {
   /** Members whose analysis is still being collected; never silently dropped. */
   readonly pending: readonly { readonly name: string; readonly githubUsername: string }[];
   readonly analysisEngine: string;
+  /** Aggregates the executive report's findings rest on (7.0+ share, review coverage, out-of-hours share). */
+  readonly teamFacts?: TeamFacts;
   readonly charts: {
     /** Counts of engineers per code-quality band: [0,2), [2,4), [4,6), [6,8), [8,10]. */
     readonly codeQualityDistribution: readonly { readonly band: string; readonly engineers: number }[];

@@ -1,0 +1,102 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { TenantContext } from '../guard/tenant-context';
+import { db, tableName } from './dynamo';
+import { tenantKeys } from './keys';
+
+/** What `GET /reports` lists: executive reports and the daily team reports, newest first. */
+export interface ReportSummary {
+  readonly reportId: string;
+  readonly reportType: 'executive' | 'team';
+  readonly generatedAt: string;
+  readonly generatedBy: string;
+}
+
+export interface StoredReport<R> extends ReportSummary {
+  readonly report: R;
+}
+
+/** Team reports are one per day; their public id is `team-<day>`. */
+const TEAM_REPORT_PREFIX = 'team-';
+const RETENTION_SECONDS = 400 * 24 * 3600;
+
+function toSummary(item: Record<string, unknown>): ReportSummary {
+  return {
+    reportId: item['reportId'] as string,
+    reportType: item['reportType'] as ReportSummary['reportType'],
+    generatedAt: item['generatedAt'] as string,
+    generatedBy: item['generatedBy'] as string,
+  };
+}
+
+export async function saveTeamReport<R>(tenant: TenantContext, report: R, generatedAt: Date): Promise<string> {
+  const day = generatedAt.toISOString().slice(0, 10);
+  const reportId = `${TEAM_REPORT_PREFIX}${day}`;
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...tenantKeys.teamReport(tenant, day),
+        type: 'TEAM_REPORT',
+        reportId,
+        reportType: 'team',
+        generatedAt: generatedAt.toISOString(),
+        generatedBy: tenant.userId,
+        report,
+        ttl: Math.floor(generatedAt.getTime() / 1000) + RETENTION_SECONDS,
+      },
+    }),
+  );
+  return reportId;
+}
+
+export async function saveExecutiveReport<R>(tenant: TenantContext, reportId: string, report: R, generatedAt: Date): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...tenantKeys.report(tenant, reportId),
+        type: 'REPORT',
+        reportId,
+        reportType: 'executive',
+        generatedAt: generatedAt.toISOString(),
+        generatedBy: tenant.userId,
+        report,
+        ttl: Math.floor(generatedAt.getTime() / 1000) + RETENTION_SECONDS,
+      },
+    }),
+  );
+}
+
+function keyOf(tenant: TenantContext, reportId: string) {
+  return reportId.startsWith(TEAM_REPORT_PREFIX)
+    ? tenantKeys.teamReport(tenant, reportId.slice(TEAM_REPORT_PREFIX.length))
+    : tenantKeys.report(tenant, reportId);
+}
+
+/** A report of the caller's organization, or undefined (another organization's id finds nothing). */
+export async function getReport<R>(tenant: TenantContext, reportId: string): Promise<StoredReport<R> | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keyOf(tenant, reportId) }));
+  return Item ? { ...toSummary(Item), report: Item['report'] as R } : undefined;
+}
+
+async function summaries(PK: string, prefix: string, limit: number): Promise<ReportSummary[]> {
+  const { Items } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': PK, ':prefix': prefix },
+      ProjectionExpression: 'reportId, reportType, generatedAt, generatedBy',
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (Items ?? []).map(toSummary);
+}
+
+/** The newest reports of both kinds (two Queries in parallel, one per key prefix). */
+export async function listReports(tenant: TenantContext, limit = 100): Promise<ReportSummary[]> {
+  const executive = tenantKeys.reports(tenant);
+  const team = tenantKeys.teamReports(tenant);
+  const [a, b] = await Promise.all([summaries(executive.PK, executive.skPrefix, limit), summaries(team.PK, team.skPrefix, limit)]);
+  return [...a, ...b].sort((x, y) => y.generatedAt.localeCompare(x.generatedAt)).slice(0, limit);
+}

@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto';
+import { buildExecutiveReport } from '../domain/reports/executive-report';
+import type { TenantContext } from '../guard/tenant-context';
+import type { Logger } from '../http/logger';
+import { saveExecutiveReport } from '../repositories/reports';
+import type { ExecutiveReportBody } from '../schemas/reports';
+import { analyzeTeamWithRoster } from './team-performance';
+
+/** Ids that sort by creation time: `rpt_20261125T133500Z_…`. */
+function newReportId(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `rpt_${stamp}_${randomBytes(6).toString('base64url')}`;
+}
+
+export async function generateExecutiveReport(tenant: TenantContext, options: ExecutiveReportBody, log: Logger, now = new Date()) {
+  const { team, roster } = await analyzeTeamWithRoster(tenant, log, now);
+  const reportId = newReportId(now);
+  const report = buildExecutiveReport({ team, options, reportId, generatedBy: tenant.userId, now, people: roster });
+  await saveExecutiveReport(tenant, reportId, report, now);
+  return { reportId, report, pdfUrl: `/reports/${reportId}/pdf` };
+}

@@ -1,8 +1,8 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../guard/tenant-context';
 import type { PageCache } from '../integrations/github/conditional-client';
-import { batchGetItems, db, isConditionalCheckFailure, tableName } from './dynamo';
+import { batchGetItems, db, isConditionalCheckFailure, queryAll, tableName } from './dynamo';
 import { lookupKeys, tenantKeys } from './keys';
 
 /** The member a GitHub login belongs to, resolved by exact key inside the caller's organization only. */
@@ -17,15 +17,8 @@ export async function resolveGithubLogin(
 
 /** Organizations with a member using this login: read only to alert them of an attempt from elsewhere. */
 export async function organizationsWithGithubLogin(login: string): Promise<string[]> {
-  const { Items } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': lookupKeys.githubLoginPartition(login) },
-      ProjectionExpression: 'organizationId',
-    }),
-  );
-  return (Items ?? []).map((item) => item['organizationId'] as string);
+  const owners = await queryAll(lookupKeys.githubLoginPartition(login));
+  return owners.map((item) => item['organizationId'] as string);
 }
 
 export interface StoredAnalysis<A> {

@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../domain/roles';
 import type { TenantContext } from '../guard/tenant-context';
 import { ConflictError, NotFoundError } from '../http/errors';
 import { auditEntryPut } from './audit-log';
-import { batchGetItems, db, failedConditionIndexes, tableName, unexplainedWriteError } from './dynamo';
+import { batchGetItems, db, failedConditionIndexes, queryAll, tableName, unexplainedWriteError } from './dynamo';
 import { lookupKeys, tenantKeys } from './keys';
 import { seatRelease } from './seats';
 
@@ -55,20 +55,7 @@ export async function getInvitations(tenant: TenantContext, inviteIds: readonly 
 
 export async function listInvitations(tenant: TenantContext): Promise<InvitationRecord[]> {
   const { PK, skPrefix } = tenantKeys.invitations(tenant);
-  const invitations: InvitationRecord[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': PK, ':prefix': skPrefix },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    invitations.push(...(page.Items ?? []).map(toInvitation));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const invitations = (await queryAll(PK, skPrefix)).map(toInvitation);
   return invitations.sort((a, b) => b.createdAt - a.createdAt);
 }
 

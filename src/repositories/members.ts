@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ROLES, isRole, type Role } from '../domain/roles';
 import type { TenantContext } from '../guard/tenant-context';
 import { ConflictError } from '../http/errors';
 import { auditEntryPut } from './audit-log';
-import { db, failedConditionIndexes, tableName, unexplainedWriteError } from './dynamo';
+import { db, failedConditionIndexes, queryAll, tableName, unexplainedWriteError } from './dynamo';
 import { lookupKeys, tenantKeys } from './keys';
 import { githubLoginDeletes } from './member-items';
 
@@ -29,30 +29,12 @@ function toMember(item: Record<string, unknown>): Member {
   };
 }
 
-async function queryPrefix(PK: string, prefix: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': PK, ':prefix': prefix },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
-
 /** Members of the given roles: one Query per role prefix (the story's `ADMIN#`, `MEMBER#`, `VIEWER#`), in parallel. */
 export async function listMembers(tenant: TenantContext, roles: readonly Role[] = ROLES): Promise<Member[]> {
   const pages = await Promise.all(
     roles.map((role) => {
       const { PK, skPrefix } = tenantKeys.membersOfRole(tenant, role);
-      return queryPrefix(PK, skPrefix);
+      return queryAll(PK, skPrefix);
     }),
   );
   return pages.flat().map(toMember).sort((a, b) => a.joinedAt - b.joinedAt);

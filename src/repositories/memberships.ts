@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isRole, type Role } from '../domain/roles';
 import type { TenantContext } from '../guard/tenant-context';
-import { batchGetItems, db, tableName } from './dynamo';
+import { batchGetItems, db, queryAll, tableName } from './dynamo';
 import { lookupKeys, MEMBERSHIP_PREFIX } from './keys';
 
 export interface Membership {
@@ -48,20 +48,7 @@ function toMembership(item: Record<string, unknown>): Membership | undefined {
 export async function loadUserWithMemberships(
   userId: string,
 ): Promise<{ profile: UserProfile | undefined; memberships: Membership[] }> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': lookupKeys.userPartition(userId) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll(lookupKeys.userPartition(userId));
 
   const profileItem = items.find((item) => item['SK'] === lookupKeys.userProfile(userId).SK);
   const profile = profileItem

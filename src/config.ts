@@ -26,6 +26,12 @@ const AppEnvironment = z.object({
   /** GitHub, GitHub Enterprise (`https://host/api/v3`) or the local emulator. */
   GITHUB_API_URL: z.url().default('https://api.github.com'),
   GITHUB_TOKEN: z.string().min(1).optional(),
+  /** Requests a minute per client IP and per organization, and failed authentications a minute per IP. */
+  RATE_LIMIT_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_PER_ORG_PER_MIN: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_FAILED_AUTH_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(60),
+  /** `false` only where no table is reachable (unit tests of the HTTP wrapper). */
+  RATE_LIMITS_ENABLED: z.enum(['true', 'false']).default('true'),
   /** Adds each response's DynamoDB call count as headers (tests and benchmarks; never in production). */
   EXPOSE_CALL_COUNTS: z.enum(['true', 'false']).default('false'),
   /** Keys the server's own secrets: stored refresh tokens, audit-log cursors. */
@@ -56,6 +62,12 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     logLevel: values.LOG_LEVEL,
     appSecret: values.APP_SECRET,
     exposeCallCounts: values.EXPOSE_CALL_COUNTS === 'true',
+    rateLimits: {
+      enabled: values.RATE_LIMITS_ENABLED === 'true',
+      perIpPerMinute: values.RATE_LIMIT_PER_IP_PER_MIN,
+      perOrganizationPerMinute: values.RATE_LIMIT_PER_ORG_PER_MIN,
+      failedAuthPerIpPerMinute: values.RATE_LIMIT_FAILED_AUTH_PER_IP_PER_MIN,
+    },
     languageModel:
       values.AI_BASE_URL && values.AI_MODEL
         ? {

@@ -7,6 +7,7 @@ import type { TenantContext } from '../guard/tenant-context';
 import { routeKey, type RouteDefinition } from '../routes';
 import { AppError } from './errors';
 import { logger, setLogLevel, type Logger } from './logger';
+import { enforceClientLimit, enforceOrganizationLimit, isRateLimited, recordFailedAuthentication } from './rate-limits';
 import { normalizeHeaders, parseInput, type Headers } from './request';
 import { currentRequestScope, runInRequestScope } from './request-scope';
 import { errorResult, internalErrorResult, toApiGatewayResult, type HttpResult } from './responses';
@@ -72,14 +73,19 @@ async function handle<R extends RouteDefinition>(
   const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? randomUUID();
   const sourceIp = event.requestContext?.identity?.sourceIp ?? 'unknown';
   let log = logger.child({ requestId, route: routeKey(route) });
+  const now = Date.now();
+  let limited = false;
   let result: HttpResult;
   try {
     setLogLevel(config().logLevel);
+    limited = isRateLimited(route);
     const headers = normalizeHeaders(event);
+    if (limited) await enforceClientLimit(sourceIp, now, log);
     let tenant: TenantContext | undefined;
     if (route.access !== 'public') {
       tenant = await authenticate(headers['authorization'], log);
       log = log.child({ orgId: tenant.orgId, userId: tenant.userId });
+      if (limited) await enforceOrganizationLimit(tenant, now, log);
       requireRole(tenant, route.access);
     }
     const input = parseInput(route, event, headers);
@@ -87,6 +93,7 @@ async function handle<R extends RouteDefinition>(
   } catch (error) {
     result = toErrorResult(error, log, requestId);
   }
+  if (limited && result.statusCode === 401) await recordFailedAuthentication(sourceIp, now, log);
   const operations = currentRequestScope()?.dynamodbOperations ?? [];
   log.info('request', {
     status: result.statusCode,

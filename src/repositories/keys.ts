@@ -57,6 +57,8 @@ export const tenantKeys = {
   /** Report ids start with their creation time, so the sort key orders reports by age. */
   report: (tenant: TenantContext, reportId: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `REPORT#${reportId}` }),
   reports: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'REPORT#' }),
+  /** This minute's request counter of the organization. */
+  organizationRate: (tenant: TenantContext, minute: number): Key => ({ PK: orgPartition(tenant.orgId), SK: `RATE#${minute}` }),
   invitations: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'INVITE#' }),
   auditEntries: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'AUDIT#' }),
   auditEntry: (tenant: TenantContext, at: Date, entryId: string): Key => ({
@@ -79,6 +81,8 @@ export const lookupKeys = {
    */
   githubLoginOwner: (login: string, orgId: string): Key => ({ PK: `GHLOGIN#${login.toLowerCase()}`, SK: `ORG#${orgId}` }),
   githubLoginPartition: (login: string) => `GHLOGIN#${login.toLowerCase()}`,
+  /** This minute's request and failed-authentication counters of one client IP. */
+  clientRate: (ip: string, minute: number): Key => ({ PK: `RATEIP#${ip}`, SK: `${minute}` }),
   /** Hash of an invitation token → where its invitation lives. */
   invitationToken: (tokenHash: string): Key => ({ PK: `INVITE_TOKEN#${tokenHash}`, SK: 'INVITE_TOKEN' }),
 };

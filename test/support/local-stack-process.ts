@@ -87,6 +87,10 @@ export function launchLocalStack(options: LaunchOptions & { ports: StackPorts })
             EXPOSE_CALL_COUNTS: 'true',
             GITHUB_EMULATOR_CONTROLS: 'true',
             GITHUB_EMULATOR_RATE_LIMIT_SCALE: '100',
+            // The whole suite comes from 127.0.0.1 within a minute or two; rate-limits.test.ts tests the limits.
+            RATE_LIMIT_PER_IP_PER_MIN: '1000000',
+            RATE_LIMIT_PER_ORG_PER_MIN: '1000000',
+            RATE_LIMIT_FAILED_AUTH_PER_IP_PER_MIN: '1000000',
           }
         : {}),
     }),

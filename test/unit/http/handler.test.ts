@@ -18,6 +18,8 @@ beforeEach(() => {
   vi.stubEnv('USER_POOL_CLIENT_ID', 'client');
   vi.stubEnv('LOG_LEVEL', 'error');
   vi.stubEnv('APP_SECRET', 'unit-test-secret-of-at-least-32-chars');
+  // No table here: the rate limits have their own integration test.
+  vi.stubEnv('RATE_LIMITS_ENABLED', 'false');
 });
 afterEach(() => vi.unstubAllEnvs());
 

@@ -1,0 +1,40 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { TenantContext } from '../guard/tenant-context';
+import { db, tableName } from './dynamo';
+import { lookupKeys, tenantKeys, type Key } from './keys';
+
+/**
+ * Fixed one-minute windows counted with atomic ADDs, so every Lambda
+ * instance sees the same counts. Each counter item expires with its minute.
+ */
+export interface Counts {
+  readonly requests: number;
+  readonly failures: number;
+}
+
+async function add(key: Key, attribute: 'requests' | 'failures', minute: number): Promise<Counts> {
+  const { Attributes } = await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: key,
+      UpdateExpression: 'ADD #counter :one SET #ttl = if_not_exists(#ttl, :ttl)',
+      ExpressionAttributeNames: { '#counter': attribute, '#ttl': 'ttl' },
+      ExpressionAttributeValues: { ':one': 1, ':ttl': (minute + 2) * 60 },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return { requests: Number(Attributes?.['requests'] ?? 0), failures: Number(Attributes?.['failures'] ?? 0) };
+}
+
+/** Counts one request of this IP; returns the minute's requests and failed authentications so far. */
+export function countClientRequest(ip: string, minute: number) {
+  return add(lookupKeys.clientRate(ip, minute), 'requests', minute);
+}
+
+export async function countFailedAuthentication(ip: string, minute: number): Promise<void> {
+  await add(lookupKeys.clientRate(ip, minute), 'failures', minute);
+}
+
+export async function countOrganizationRequest(tenant: TenantContext, minute: number): Promise<number> {
+  return (await add(tenantKeys.organizationRate(tenant, minute), 'requests', minute)).requests;
+}

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provideAppEnvironment } from '../../src/config';
+import { ensureTable } from '../../src/local/dynamodb-local';
+import { api, stack } from '../support/stack';
+
+/**
+ * The limits against an API of this file's own, with low limits and a table
+ * of its own: the shared stack's counters see every other test file's
+ * requests from the same address.
+ */
+const LIMITS = { perIp: 15, failedAuth: 4 };
+let apiUrl: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  const shared = stack();
+  const tableName = `ratelimit-${randomBytes(4).toString('hex')}`;
+  const client = new DynamoDBClient({
+    endpoint: shared.dynamodbEndpoint,
+    region: shared.region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ensureTable(client, tableName);
+  client.destroy();
+  provideAppEnvironment({
+    TABLE_NAME: tableName,
+    AWS_REGION: shared.region,
+    USER_POOL_ID: shared.userPoolId,
+    USER_POOL_CLIENT_ID: shared.userPoolClientId,
+    DYNAMODB_ENDPOINT: shared.dynamodbEndpoint,
+    COGNITO_ENDPOINT: shared.cognitoUrl,
+    SES_ENDPOINT: shared.sesUrl,
+    APP_SECRET: randomBytes(32).toString('base64url'),
+    RATE_LIMIT_PER_IP_PER_MIN: String(LIMITS.perIp),
+    RATE_LIMIT_PER_ORG_PER_MIN: '1000',
+    RATE_LIMIT_FAILED_AUTH_PER_IP_PER_MIN: String(LIMITS.failedAuth),
+    LOG_LEVEL: 'error',
+  });
+  const { startApiServer } = await import('../../src/local/http-server');
+  const server = await startApiServer({ port: 0, host: '127.0.0.1' });
+  apiUrl = server.url;
+  close = () => server.close();
+});
+afterAll(async () => close?.());
+
+/** Counters are per clock minute: start a burst early in one, so it cannot straddle two. */
+async function atStartOfAMinute(): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 10_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
+
+const wrongLogin = () =>
+  api('/auth/login', { method: 'POST', baseUrl: apiUrl, json: { email: 'nobody@ratelimit.test', password: 'Wrong1234' } });
+
+describe('rate limits', () => {
+  it('stops failed sign-ins from one address with 429 and retry-after', async () => {
+    await atStartOfAMinute();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < LIMITS.failedAuth + 2; attempt += 1) statuses.push((await wrongLogin()).status);
+    expect(statuses.slice(0, LIMITS.failedAuth)).toEqual(Array(LIMITS.failedAuth).fill(401));
+    expect(statuses.at(-1)).toBe(429);
+    const refused = await wrongLogin();
+    expect(refused.body).toMatchObject({ success: false, code: 'RATE_LIMITED' });
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+  });
+
+  it('never limits the health check', async () => {
+    const responses = await Promise.all(Array.from({ length: LIMITS.perIp + 5 }, () => api('/health', { baseUrl: apiUrl })));
+    expect(responses.every((response) => response.status === 200)).toBe(true);
+  });
+
+  it('refuses requests beyond the per-address limit in the same minute', async () => {
+    await atStartOfAMinute();
+    const responses = await Promise.all(
+      Array.from({ length: LIMITS.perIp + 5 }, () => api('/invite/accept?token=x', { baseUrl: apiUrl })),
+    );
+    expect(responses.some((response) => response.status === 429)).toBe(true);
+    expect(responses.filter((response) => response.status === 429).every((response) => response.headers.get('retry-after'))).toBe(true);
+  });
+});

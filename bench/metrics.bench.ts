@@ -1,6 +1,7 @@
 /**
- * Micro-benchmark: computeMetrics + both scores over 100,000 commits.
- * Run with `npx tsx bench/metrics.bench.ts [timezone]`; prints the median of 5 runs.
+ * Metrics and scores over 100,000 synthetic commits, timed in this process:
+ * part of `npm run bench` (bench/run.ts), or alone with
+ * `npx tsx bench/metrics.bench.ts [timezone]`.
  */
 import type { Activity, CommitRecord, GivenReviewRecord, IssueRecord, PullRequestRecord } from '../src/domain/activity';
 import { computeMetrics } from '../src/domain/metrics';
@@ -10,7 +11,6 @@ const COMMITS = 100_000;
 const PULL_REQUESTS = 5_000;
 const RUNS = 5;
 const now = new Date('2026-03-20T12:00:00Z');
-const timezone = process.argv[2] ?? 'America/Los_Angeles';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
 function random(seed: number): () => number {
@@ -24,7 +24,7 @@ function random(seed: number): () => number {
   };
 }
 
-function syntheticActivity(): Activity {
+export function syntheticActivity(): Activity {
   const next = random(42);
   const span = 100 * 86_400_000; // a little beyond the 90-day window, as a collector may send
   const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -74,19 +74,28 @@ function syntheticActivity(): Activity {
   return { login: 'alice-dev', commits, pullRequests, reviewsGiven, issues };
 }
 
-const activity = syntheticActivity();
-const timings: number[] = [];
-let summary = '';
-for (let run = 0; run < RUNS; run++) {
-  const started = performance.now();
-  const { metrics, facts } = computeMetrics({ activity, now, timezone });
-  const burnout = scoreBurnout(facts);
-  const quality = scoreCodeQuality(facts);
-  personalInsights(facts);
-  timings.push(performance.now() - started);
-  summary = `${metrics.totalCommits} counted commits, ${metrics.totalPRs} PRs, burnout ${burnout.riskScore}, quality ${quality.overallScore}`;
+/** Median of RUNS timings of computeMetrics + both scores + insights, in ms. */
+export function measureMetrics100k(timezone = 'America/Los_Angeles'): { medianMs: number; runs: number[]; summary: string } {
+  const activity = syntheticActivity();
+  const runs: number[] = [];
+  let summary = '';
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    const { metrics, facts } = computeMetrics({ activity, now, timezone });
+    const burnout = scoreBurnout(facts);
+    const quality = scoreCodeQuality(facts);
+    personalInsights(facts);
+    runs.push(performance.now() - started);
+    summary = `${metrics.totalCommits} counted commits, ${metrics.totalPRs} PRs, burnout ${burnout.riskScore}, quality ${quality.overallScore}`;
+  }
+  const sorted = [...runs].sort((a, b) => a - b);
+  return { medianMs: sorted[Math.floor(RUNS / 2)] ?? 0, runs, summary };
 }
-const sorted = [...timings].sort((a, b) => a - b);
-console.log(`timezone ${timezone}; ${summary}`);
-console.log(`runs (ms): ${timings.map((ms) => ms.toFixed(1)).join(', ')}`);
-console.log(`metrics100kMs (median of ${RUNS}): ${(sorted[Math.floor(RUNS / 2)] ?? 0).toFixed(1)}`);
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const timezone = process.argv[2] ?? 'America/Los_Angeles';
+  const { medianMs, runs, summary } = measureMetrics100k(timezone);
+  console.log(`timezone ${timezone}; ${summary}`);
+  console.log(`runs (ms): ${runs.map((ms) => ms.toFixed(1)).join(', ')}`);
+  console.log(`metrics100kMs (median of ${RUNS}): ${medianMs.toFixed(1)}`);
+}

@@ -63,6 +63,8 @@ export interface LaunchOptions {
   readonly logLevel?: string;
   /** Call counts, GitHub emulator controls and raised limits, as the shared test stack has them; false is plain `npm start`. */
   readonly testHooks?: boolean;
+  /** More variables for the stack (a benchmark's dataset, say). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export function launchLocalStack(options: LaunchOptions & { ports: StackPorts }): LaunchedStack {
@@ -93,6 +95,7 @@ export function launchLocalStack(options: LaunchOptions & { ports: StackPorts })
             RATE_LIMIT_FAILED_AUTH_PER_IP_PER_MIN: '1000000',
           }
         : {}),
+      ...options.env,
     }),
   });
   if (child.pid === undefined) throw new Error('Could not start src/local/start.ts');

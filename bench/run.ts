@@ -1,0 +1,181 @@
+/**
+ * `npm run bench` (add `-- --json` for one JSON object on the last line).
+ *
+ * Starts the local stack on free ports with a synthetic GitHub organization
+ * (100 engineers, 100,000 commits), builds a 100-member DevInsights
+ * organization on it, and measures, in one run, the physical floor beside
+ * what the product does on top of it. See docs/performance.md.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { build } from 'esbuild';
+import pMap from 'p-map';
+import { provideAppEnvironment } from '../src/config';
+import { db } from '../src/repositories/dynamo';
+import { memberPuts } from '../src/repositories/member-items';
+import { routes } from '../src/routes';
+import { startLocalStack } from '../test/support/local-stack-process';
+import { measureMetrics100k } from './metrics.bench';
+import { benchLogin, BENCH_ORGANIZATION, syntheticDataset } from './synthetic-dataset';
+
+const PEOPLE = 100;
+const COMMITS_EACH = 1_000;
+const SAMPLES = 500;
+const json = process.argv.includes('--json');
+const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+const round = (value: number) => Math.round(value * 100) / 100;
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+async function bundleSizesKb(): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  for (const route of routes) {
+    const pdf = 'runtimeFiles' in route && route.runtimeFiles?.includes('pdfkit');
+    const result = await build({
+      entryPoints: [join('src/handlers', `${route.handler}.ts`)],
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node22',
+      external: ['@aws-sdk/*'],
+      write: false,
+      logLevel: 'error',
+      ...(pdf ? { alias: { fontkit: './src/integrations/pdf/no-embedded-fonts.ts' }, define: { 'import.meta.url': '__bundleUrl' } } : {}),
+    });
+    sizes[`${route.method} ${route.path}`] = Math.round((result.outputFiles[0]?.contents.length ?? 0) / 1024);
+  }
+  return sizes;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const dataDir = await mkdtemp(join(tmpdir(), 'devinsights-bench-'));
+  const datasetPath = join(dataDir, 'github-dataset.json');
+  await writeFile(datasetPath, JSON.stringify(syntheticDataset(PEOPLE, COMMITS_EACH, new Date())));
+  say(`dataset: ${PEOPLE} engineers × ${COMMITS_EACH} commits written`);
+  const stack = await startLocalStack({ dataDir, env: { GITHUB_DATASET: datasetPath, LOG_LEVEL: 'error' } });
+  try {
+    const { manifest, ports } = stack;
+    const githubUrl = `http://127.0.0.1:${ports.github}`;
+    provideAppEnvironment({
+      TABLE_NAME: manifest.tableName,
+      DYNAMODB_ENDPOINT: manifest.dynamodbEndpoint,
+      USER_POOL_ID: manifest.userPoolId,
+      USER_POOL_CLIENT_ID: manifest.userPoolClientId,
+      APP_SECRET: 'bench-only-secret-that-is-long-enough-32',
+    });
+    const call = async (path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
+      const response = await fetch(`${manifest.apiUrl}${path}`, {
+        method: init.method ?? 'GET',
+        headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      });
+      const text = await response.text();
+      return { status: response.status, calls: Number(response.headers.get('x-ddb-calls')), body: text ? (JSON.parse(text) as any) : undefined };
+    };
+
+    // The organization: an admin through the API, 100 engineers straight into the table.
+    const email = 'bench-admin@bench.test';
+    await call('/auth/signup', { method: 'POST', body: { email, password: 'BenchPass123', name: 'Bench Admin', organizationName: 'Bench Org' } });
+    const inbox = (await (await fetch(manifest.sesInboxUrl)).json()) as { emails: { destination: { to: string[] }; body: { text?: string } }[] };
+    const code = /\b(\d{6})\b/.exec(inbox.emails.filter((e) => e.destination.to.includes(email)).at(-1)?.body.text ?? '')?.[1];
+    await call('/auth/verify', { method: 'POST', body: { email, code } });
+    const login = await call('/auth/login', { method: 'POST', body: { email, password: 'BenchPass123' } });
+    const token = login.body.accessToken as string;
+    const orgId = login.body.user.organizationId as string;
+    await call('/organization/plan', { method: 'PUT', token, body: { plan: 'enterprise' } });
+    await call('/organization/settings', { method: 'PUT', token, body: { githubOrganization: BENCH_ORGANIZATION } });
+    const joinedAt = Date.now();
+    await pMap(
+      Array.from({ length: PEOPLE }, (_, index) => index),
+      async (index) => {
+        const tenant = { orgId, userId: `usr_bench_${index}`, role: 'member' as const };
+        const member = { email: `${benchLogin(index)}@bench.test`, name: `Bench Dev ${index}`, organizationName: 'Bench Org', githubUsername: benchLogin(index), joinedAt };
+        await db().send(new TransactWriteCommand({ TransactItems: memberPuts(tenant, member) }));
+      },
+      { concurrency: 8 },
+    );
+    say(`organization: ${PEOPLE} engineers`);
+
+    // First collections (through the API, as people open their analyses).
+    const firstCollection = await timed(() =>
+      pMap(Array.from({ length: PEOPLE }, (_, index) => index), (index) => call(`/ai/code-quality/${benchLogin(index)}`, { token }), { concurrency: 4 }),
+    );
+    say(`first collection of ${PEOPLE} engineers: ${(firstCollection / 1000).toFixed(1)} s`);
+
+    // The floor: raw GetItem round trips on DynamoDB Local.
+    const floorKey = { PK: 'BENCH#floor', SK: 'item' };
+    await db().send(new PutCommand({ TableName: manifest.tableName, Item: { ...floorKey, payload: 'x'.repeat(2_000) } }));
+    const getItems: number[] = [];
+    for (let i = 0; i < SAMPLES; i += 1) getItems.push(await timed(() => db().send(new GetCommand({ TableName: manifest.tableName, Key: floorKey }))));
+
+    // Cached reads through the local HTTP server.
+    const reads: number[] = [];
+    for (let i = 0; i < SAMPLES; i += 1) reads.push(await timed(() => call(`/ai/code-quality/${benchLogin(i % PEOPLE)}`, { token })));
+
+    const concurrent = await Promise.all(Array.from({ length: 200 }, (_, i) => call(`/ai/code-quality/${benchLogin(i % PEOPLE)}`, { token })));
+    const concurrent200Errors = concurrent.filter((response) => response.status !== 200).length;
+
+    const dashboard = await call(`/ai/team-performance/${orgId}`, { token });
+
+    await fetch(`${githubUrl}/_emulator/stats/reset`, { method: 'POST' });
+    await call(`/ai/code-quality/${benchLogin(0)}?refresh=true`, { token });
+    const stats = (await (await fetch(`${githubUrl}/_emulator/stats`)).json()) as { total: number; byStatus: Record<string, number> };
+
+    const metrics = measureMetrics100k();
+    const bundles = await bundleSizesKb();
+    const result = {
+      getItemP50Ms: round(percentile(getItems, 50)),
+      getItemP99Ms: round(percentile(getItems, 99)),
+      cachedReadP50Ms: round(percentile(reads, 50)),
+      cachedReadP99Ms: round(percentile(reads, 99)),
+      cachedReadRatioP99: round(percentile(reads, 99) / percentile(getItems, 99)),
+      cachedReadDdbCalls: (await call(`/ai/code-quality/${benchLogin(1)}`, { token })).calls,
+      dashboardDdbCalls100: dashboard.calls,
+      dashboardStatus: dashboard.status,
+      dashboardPending: dashboard.body?.pending?.length ?? null,
+      refreshUnchangedGithubCalls: stats.total,
+      refreshUnchanged304s: stats.byStatus['304'] ?? 0,
+      metrics100kMs: round(metrics.medianMs),
+      maxBundleKb: Math.max(...Object.values(bundles)),
+      concurrent200Errors,
+      firstCollectionOf100S: round(firstCollection / 1000),
+      totalSeconds: round((performance.now() - started) / 1000),
+    };
+    say('');
+    say('| measure | value | goal |');
+    say('|---|---|---|');
+    const goals: Record<string, string> = {
+      cachedReadRatioP99: '≤ 3',
+      dashboardDdbCalls100: '≤ 1 Query + 1 BatchGet per 100 + writes',
+      refreshUnchanged304s: `= refreshUnchangedGithubCalls`,
+      metrics100kMs: '< 250',
+      maxBundleKb: '≤ 1024',
+      concurrent200Errors: '0',
+    };
+    for (const [name, value] of Object.entries(result)) say(`| ${name} | ${value} | ${goals[name] ?? ''} |`);
+    say('');
+    say(`bundles (KB): ${Object.entries(bundles).map(([route, kb]) => `${route} ${kb}`).join('; ')}`);
+    if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await stack.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

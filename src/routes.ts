@@ -255,8 +255,9 @@ export const routes = [
     access: ANY_ROLE,
     summary: "A member's code quality, burnout risk and metrics from GitHub, filtered by the privacy rules",
     uses: [...TABLE_RW, 'email:send'],
-    // Cached read: guard, login, organization, analysis. A fresh collection adds two writes and the page cache read.
-    dynamodbBudget: 7,
+    // Guard, then one BatchGet (login, organization, analysis): 2 when cached. A fresh collection adds the
+    // page cache read and two writes: 5.
+    dynamodbBudget: 5,
     params: CodeQualityParams,
     query: CodeQualityQuery,
   },

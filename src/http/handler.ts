@@ -80,12 +80,15 @@ async function handle<R extends RouteDefinition>(
     setLogLevel(config().logLevel);
     limited = isRateLimited(route);
     const headers = normalizeHeaders(event);
-    if (limited) await enforceClientLimit(sourceIp, now, log);
+    // The counters and the guard's read are independent round trips: they run side by side.
+    const clientLimit = limited ? enforceClientLimit(sourceIp, now, log) : Promise.resolve();
     let tenant: TenantContext | undefined;
-    if (route.access !== 'public') {
-      tenant = await authenticate(headers['authorization'], log);
+    if (route.access === 'public') await clientLimit;
+    else {
+      const organizationLimit = (claimed: { orgId: string }) =>
+        limited ? enforceOrganizationLimit(claimed, now, log) : Promise.resolve();
+      [, tenant] = await Promise.all([clientLimit, authenticate(headers['authorization'], log, organizationLimit)]);
       log = log.child({ orgId: tenant.orgId, userId: tenant.userId });
-      if (limited) await enforceOrganizationLimit(tenant, now, log);
       requireRole(tenant, route.access);
     }
     const input = parseInput(route, event, headers);

@@ -45,7 +45,7 @@ export async function enforceClientLimit(sourceIp: string, now: number, log: Log
   }
 }
 
-export async function enforceOrganizationLimit(tenant: TenantContext, now: number, log: Logger): Promise<void> {
+export async function enforceOrganizationLimit(tenant: Pick<TenantContext, 'orgId'>, now: number, log: Logger): Promise<void> {
   let requests;
   try {
     requests = await countOrganizationRequest(tenant, minuteOf(now));

@@ -3,17 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../guard/tenant-context';
 import type { PageCache } from '../integrations/github/conditional-client';
 import { batchGetItems, db, isConditionalCheckFailure, queryAll, tableName } from './dynamo';
-import { lookupKeys, tenantKeys } from './keys';
-
-/** The member a GitHub login belongs to, resolved by exact key inside the caller's organization only. */
-export async function resolveGithubLogin(
-  tenant: TenantContext,
-  login: string,
-): Promise<{ userId: string; githubUsername: string } | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: tenantKeys.githubLogin(tenant, login) }));
-  if (!Item) return undefined;
-  return { userId: Item['userId'] as string, githubUsername: Item['githubUsername'] as string };
-}
+import { lookupKeys, tenantKeys, type Key } from './keys';
 
 /** Organizations with a member using this login: read only to alert them of an attempt from elsewhere. */
 export async function organizationsWithGithubLogin(login: string): Promise<string[]> {
@@ -28,12 +18,6 @@ export interface StoredAnalysis<A> {
 
 /** Kept past its 24-hour freshness so a refresh that fails can still answer with the last good analysis. */
 const ANALYSIS_RETENTION_SECONDS = 30 * 24 * 3600;
-
-export async function getAnalysis<A>(tenant: TenantContext, login: string): Promise<StoredAnalysis<A> | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: tenantKeys.analysis(tenant, login) }));
-  if (!Item) return undefined;
-  return { analysis: Item['data'] as A, cachedAt: Item['cachedAt'] as number };
-}
 
 export async function saveAnalysis<A>(
   tenant: TenantContext,
@@ -114,4 +98,30 @@ export async function getAnalysesOf<A>(tenant: TenantContext, logins: readonly s
   return new Map(
     items.map((item) => [String(item['githubUsername']).toLowerCase(), { analysis: item['data'] as A, cachedAt: item['cachedAt'] as number }]),
   );
+}
+
+/**
+ * What a code-quality request needs, in one BatchGetItem: the login's member,
+ * the organization (settings, privacy) and the cached analysis, read side by
+ * side rather than one after another.
+ */
+export async function loadAnalysisContext<A>(
+  tenant: TenantContext,
+  login: string,
+): Promise<{
+  target?: { userId: string; githubUsername: string };
+  organizationItem?: Record<string, unknown>;
+  cached?: StoredAnalysis<A>;
+}> {
+  const keys = [tenantKeys.githubLogin(tenant, login), tenantKeys.organization(tenant), tenantKeys.analysis(tenant, login)];
+  const items = await batchGetItems(keys.map((key) => ({ ...key })));
+  const find = (key: { SK: string }) => items.find((item) => item['SK'] === key.SK);
+  const [loginKey, organizationKey, analysisKey] = keys as [Key, Key, Key];
+  const loginItem = find(loginKey);
+  const analysisItem = find(analysisKey);
+  return {
+    ...(loginItem ? { target: { userId: loginItem['userId'] as string, githubUsername: loginItem['githubUsername'] as string } } : {}),
+    ...(find(organizationKey) ? { organizationItem: find(organizationKey) } : {}),
+    ...(analysisItem ? { cached: { analysis: analysisItem['data'] as A, cachedAt: analysisItem['cachedAt'] as number } } : {}),
+  };
 }

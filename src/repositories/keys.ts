@@ -58,7 +58,10 @@ export const tenantKeys = {
   report: (tenant: TenantContext, reportId: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `REPORT#${reportId}` }),
   reports: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'REPORT#' }),
   /** This minute's request counter of the organization. */
-  organizationRate: (tenant: TenantContext, minute: number): Key => ({ PK: orgPartition(tenant.orgId), SK: `RATE#${minute}` }),
+  organizationRate: (tenant: Pick<TenantContext, 'orgId'>, minute: number): Key => ({
+    PK: orgPartition(tenant.orgId),
+    SK: `RATE#${minute}`,
+  }),
   invitations: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'INVITE#' }),
   auditEntries: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'AUDIT#' }),
   auditEntry: (tenant: TenantContext, at: Date, entryId: string): Key => ({

@@ -131,6 +131,10 @@ export async function getOrganization(tenant: TenantContext, options: { consiste
     new GetCommand({ TableName: tableName(), Key: tenantKeys.organization(tenant), ConsistentRead: options.consistent }),
   );
   if (!Item) throw new NotFoundError('Organization not found');
+  return toOrganization(Item);
+}
+
+export function toOrganization(Item: Record<string, unknown>): Organization {
   return {
     organizationId: Item['organizationId'] as string,
     name: Item['name'] as string,

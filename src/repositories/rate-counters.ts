@@ -35,6 +35,7 @@ export async function countFailedAuthentication(ip: string, minute: number): Pro
   await add(lookupKeys.clientRate(ip, minute), 'failures', minute);
 }
 
-export async function countOrganizationRequest(tenant: TenantContext, minute: number): Promise<number> {
-  return (await add(tenantKeys.organizationRate(tenant, minute), 'requests', minute)).requests;
+/** `claimed` is the organization of a verified token, read before (in parallel with) its membership check. */
+export async function countOrganizationRequest(claimed: Pick<TenantContext, 'orgId'>, minute: number): Promise<number> {
+  return (await add(tenantKeys.organizationRate(claimed, minute), 'requests', minute)).requests;
 }

@@ -8,14 +8,13 @@ import { GithubRateLimitedError, GithubUnavailableError } from '../integrations/
 import { config } from '../config';
 import { writeWithModel } from '../integrations/language-model';
 import {
-  getAnalysis,
   getGithubSource,
+  loadAnalysisContext,
   organizationsWithGithubLogin,
-  resolveGithubLogin,
   saveAnalysis,
   saveGithubSource,
 } from '../repositories/analyses';
-import { getOrganization, type Organization } from '../repositories/organizations';
+import { toOrganization, type Organization } from '../repositories/organizations';
 import { recordCrossOrganizationAttempt } from './access-attempts';
 import { alertTargetOrganizations } from './security-alerts';
 
@@ -42,14 +41,16 @@ export async function analyzeMember(
   log: Logger,
   now = new Date(),
 ): Promise<ServedAnalysis> {
-  const target = await resolveGithubLogin(tenant, login);
+  const context = await loadAnalysisContext<MemberAnalysis>(tenant, login);
+  const target = context.target;
   if (!target) return refuseUnknownLogin(tenant, login, log, now);
-  const organization = await getOrganization(tenant);
+  if (!context.organizationItem) throw new NotFoundError('Organization not found');
+  const organization = toOrganization(context.organizationItem);
   const viewer: AnalysisViewer = { role: tenant.role, isOwner: target.userId === tenant.userId };
   const show = (analysis: MemberAnalysis) => visibleAnalysis(analysis, viewer, organization.settings);
   show(placeholderAnalysis(target.githubUsername));
 
-  const cached = await getAnalysis<MemberAnalysis>(tenant, target.githubUsername);
+  const cached = context.cached;
   if (cached && !options.refresh && isFresh(cached.cachedAt, now)) return show(cached.analysis);
   try {
     return show(await refreshMemberAnalysis(tenant, organization, target, log, now));

@@ -37,8 +37,10 @@ export function decodePathParameters(raw: Record<string, string>): Record<string
 }
 
 function queryParameters(query: string) {
-  const multi: Record<string, string[]> = {};
-  for (const [name, value] of new URLSearchParams(query)) (multi[name] ??= []).push(value);
+  // A Map, not an object literal: a query key may be `constructor` or `__proto__`.
+  const values = new Map<string, string[]>();
+  for (const [name, value] of new URLSearchParams(query)) values.set(name, [...(values.get(name) ?? []), value]);
+  const multi: Record<string, string[]> = Object.fromEntries(values);
   // API Gateway's single-value map keeps the last value of a repeated name.
   const single = Object.fromEntries(Object.entries(multi).map(([name, values]) => [name, values[values.length - 1] ?? '']));
   const empty = Object.keys(multi).length === 0;

@@ -6,7 +6,7 @@ import { config } from '../config';
 import { AppError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError } from '../http/errors';
 import { MAX_BODY_BYTES } from '../http/limits';
 import { logger } from '../http/logger';
-import { errorResult, internalErrorResult, toApiGatewayResult, type HttpResult } from '../http/responses';
+import { errorResult, internalErrorResult, ok, toApiGatewayResult, type HttpResult } from '../http/responses';
 import { routes, type RouteDefinition } from '../routes';
 import { decodePathParameters, parseTarget, toLambdaContext, toProxyEvent } from './lambda-event';
 import { createRouteMatcher, type PathTemplate } from './route-matcher';
@@ -33,6 +33,19 @@ export interface ApiServer {
 }
 
 class BodyTooLarge {}
+
+/** Local mode only: the API's OpenAPI document. Not a route, so no Lambda bundles the generator. */
+const OPENAPI_PATH = '/openapi.json';
+let openApi: Promise<object> | undefined;
+
+function openApiDocument(): Promise<object> {
+  if (!openApi) {
+    openApi = import('../openapi/document').then(({ buildOpenApiDocument }) => buildOpenApiDocument());
+    // A failed build is retried on the next request (the generator may be being edited).
+    openApi.catch(() => (openApi = undefined));
+  }
+  return openApi;
+}
 
 const handlers = new Map<string, Promise<LambdaHandler>>();
 
@@ -118,6 +131,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   async function serve(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<string> {
     const method = request.method ?? 'GET';
     const target = parseTarget(request.url);
+    if (target?.path === OPENAPI_PATH) {
+      answer(response, method === 'GET' ? ok(await openApiDocument()) : errorResult(new MethodNotAllowedError(['GET'])), requestId);
+      return `${method} ${OPENAPI_PATH}`;
+    }
     const match = target ? matchRoute(method, target.path) : ({ kind: 'not-found' } as const);
     if (match.kind === 'not-found' || !target) {
       answer(response, errorResult(new NotFoundError()), requestId);

@@ -30,6 +30,8 @@ const AppEnvironment = z.object({
   RATE_LIMIT_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_PER_ORG_PER_MIN: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_FAILED_AUTH_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(60),
+  /** Failed logins a minute for one email, whatever the address they come from. */
+  RATE_LIMIT_FAILED_LOGIN_PER_ACCOUNT_PER_MIN: z.coerce.number().int().min(1).default(10),
   /** `false` only where no table is reachable (unit tests of the HTTP wrapper). */
   RATE_LIMITS_ENABLED: z.enum(['true', 'false']).default('true'),
   /** Adds each response's DynamoDB call count as headers (tests and benchmarks; never in production). */
@@ -67,6 +69,7 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
       perIpPerMinute: values.RATE_LIMIT_PER_IP_PER_MIN,
       perOrganizationPerMinute: values.RATE_LIMIT_PER_ORG_PER_MIN,
       failedAuthPerIpPerMinute: values.RATE_LIMIT_FAILED_AUTH_PER_IP_PER_MIN,
+      failedLoginPerAccountPerMinute: values.RATE_LIMIT_FAILED_LOGIN_PER_ACCOUNT_PER_MIN,
     },
     languageModel:
       values.AI_BASE_URL && values.AI_MODEL

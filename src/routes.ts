@@ -98,7 +98,7 @@ export const routes = [
     summary: 'Exchange email and password for tokens scoped to the active organization',
     // Writes the sealed refresh token (for switching organization) and corrects stale claims.
     uses: [...TABLE_RW, 'cognito:admin'],
-    dynamodbBudget: 3,
+    dynamodbBudget: 4,
     body: LoginBody,
   },
   {

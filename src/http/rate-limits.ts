@@ -1,8 +1,14 @@
 import { config } from '../config';
 import type { TenantContext } from '../guard/tenant-context';
-import { countClientRequest, countFailedAuthentication, countOrganizationRequest } from '../repositories/rate-counters';
+import {
+  countClientRequest,
+  countFailedAuthentication,
+  countFailedLogin,
+  countOrganizationRequest,
+  failedLoginsOf,
+} from '../repositories/rate-counters';
 import type { RouteDefinition } from '../routes';
-import { RateLimitedError } from './errors';
+import { AppError, RateLimitedError } from './errors';
 import type { Logger } from './logger';
 
 /**
@@ -63,5 +69,31 @@ export async function recordFailedAuthentication(sourceIp: string, now: number, 
     await countFailedAuthentication(sourceIp, minuteOf(now));
   } catch (error) {
     log.warn('failed-authentication counter unavailable', { error });
+  }
+}
+
+/**
+ * Guards one account against password guessing spread over many addresses:
+ * `attempt` runs only while the email has failed logins left this minute,
+ * and a failed one (401) is counted.
+ */
+export async function withAccountLoginLimit<T>(email: string, log: Logger, attempt: () => Promise<T>, now = Date.now()): Promise<T> {
+  const limits = config().rateLimits;
+  if (!limits.enabled) return attempt();
+  const minute = minuteOf(now);
+  const failures = await failedLoginsOf(email, minute).catch((error: unknown) => {
+    log.warn('account login counter unavailable', { error });
+    return 0;
+  });
+  if (failures >= limits.failedLoginPerAccountPerMinute) {
+    throw new RateLimitedError('Too many failed sign-in attempts for this account; try again shortly', secondsLeftIn(now));
+  }
+  try {
+    return await attempt();
+  } catch (error) {
+    if (error instanceof AppError && error.status === 401) {
+      await countFailedLogin(email, minute).catch((counting: unknown) => log.warn('account login counter unavailable', { error: counting }));
+    }
+    throw error;
   }
 }

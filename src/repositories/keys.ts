@@ -86,6 +86,8 @@ export const lookupKeys = {
   githubLoginPartition: (login: string) => `GHLOGIN#${login.toLowerCase()}`,
   /** This minute's request and failed-authentication counters of one client IP. */
   clientRate: (ip: string, minute: number): Key => ({ PK: `RATEIP#${ip}`, SK: `${minute}` }),
+  /** This minute's failed logins for one email (known or not: both count alike). */
+  accountRate: (email: string, minute: number): Key => ({ PK: `RATEACCT#${email.toLowerCase()}`, SK: `${minute}` }),
   /** Hash of an invitation token → where its invitation lives. */
   invitationToken: (tokenHash: string): Key => ({ PK: `INVITE_TOKEN#${tokenHash}`, SK: 'INVITE_TOKEN' }),
 };

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../guard/tenant-context';
 import { db, tableName } from './dynamo';
 import { lookupKeys, tenantKeys, type Key } from './keys';
@@ -38,4 +38,13 @@ export async function countFailedAuthentication(ip: string, minute: number): Pro
 /** `claimed` is the organization of a verified token, read before (in parallel with) its membership check. */
 export async function countOrganizationRequest(claimed: Pick<TenantContext, 'orgId'>, minute: number): Promise<number> {
   return (await add(tenantKeys.organizationRate(claimed, minute), 'requests', minute)).requests;
+}
+
+export async function failedLoginsOf(email: string, minute: number): Promise<number> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: lookupKeys.accountRate(email, minute) }));
+  return Number(Item?.['failures'] ?? 0);
+}
+
+export async function countFailedLogin(email: string, minute: number): Promise<void> {
+  await add(lookupKeys.accountRate(email, minute), 'failures', minute);
 }

@@ -93,6 +93,7 @@ export function launchLocalStack(options: LaunchOptions & { ports: StackPorts })
             RATE_LIMIT_PER_IP_PER_MIN: '1000000',
             RATE_LIMIT_PER_ORG_PER_MIN: '1000000',
             RATE_LIMIT_FAILED_AUTH_PER_IP_PER_MIN: '1000000',
+            RATE_LIMIT_FAILED_LOGIN_PER_ACCOUNT_PER_MIN: '1000000',
           }
         : {}),
       ...options.env,

@@ -34,6 +34,8 @@ const AppEnvironment = z.object({
   RATE_LIMIT_FAILED_LOGIN_PER_ACCOUNT_PER_MIN: z.coerce.number().int().min(1).default(10),
   /** `false` only where no table is reachable (unit tests of the HTTP wrapper). */
   RATE_LIMITS_ENABLED: z.enum(['true', 'false']).default('true'),
+  /** Publishes per-route CloudWatch metrics (Powertools EMF); the CDK sets it on the Lambdas, never locally. */
+  METRICS_ENABLED: z.enum(['true', 'false']).default('false'),
   /** Adds each response's DynamoDB call count as headers (tests and benchmarks; never in production). */
   EXPOSE_CALL_COUNTS: z.enum(['true', 'false']).default('false'),
   /** Keys the server's own secrets: stored refresh tokens, audit-log cursors. */
@@ -64,6 +66,7 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     logLevel: values.LOG_LEVEL,
     appSecret: values.APP_SECRET,
     exposeCallCounts: values.EXPOSE_CALL_COUNTS === 'true',
+    metricsEnabled: values.METRICS_ENABLED === 'true',
     rateLimits: {
       enabled: values.RATE_LIMITS_ENABLED === 'true',
       perIpPerMinute: values.RATE_LIMIT_PER_IP_PER_MIN,

@@ -118,6 +118,7 @@ export class RouteFunction extends NodejsFunction {
         APP_URL: props.settings.appUrl,
         LOG_LEVEL: props.settings.logLevel,
         APP_SECRET: props.settings.appSecret,
+        METRICS_ENABLED: 'true',
         ...props.settings.integrations,
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,

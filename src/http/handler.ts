@@ -7,6 +7,7 @@ import type { TenantContext } from '../guard/tenant-context';
 import { routeKey, type RouteDefinition } from '../routes';
 import { AppError } from './errors';
 import { logger, setLogLevel, type Logger } from './logger';
+import { enableMetrics, recordRequestMetrics } from './metrics';
 import { enforceClientLimit, enforceOrganizationLimit, isRateLimited, recordFailedAuthentication } from './rate-limits';
 import { normalizeHeaders, parseInput, type Headers } from './request';
 import { currentRequestScope, runInRequestScope } from './request-scope';
@@ -78,6 +79,7 @@ async function handle<R extends RouteDefinition>(
   let result: HttpResult;
   try {
     setLogLevel(config().logLevel);
+    enableMetrics(config().metricsEnabled);
     limited = isRateLimited(route);
     const headers = normalizeHeaders(event);
     // The counters and the guard's read are independent round trips: they run side by side.
@@ -98,11 +100,9 @@ async function handle<R extends RouteDefinition>(
   }
   if (limited && result.statusCode === 401) await recordFailedAuthentication(sourceIp, now, log);
   const operations = currentRequestScope()?.dynamodbOperations ?? [];
-  log.info('request', {
-    status: result.statusCode,
-    durationMs: Math.round(performance.now() - started),
-    dynamodbCalls: operations.length,
-  });
+  const durationMs = Math.round(performance.now() - started);
+  log.info('request', { status: result.statusCode, durationMs, dynamodbCalls: operations.length });
+  recordRequestMetrics(routeKey(route), result.statusCode, durationMs, operations.length, log);
   const headers = { ...corsHeaders(), ...callCountHeaders(operations), ...result.headers };
   return toApiGatewayResult({ ...result, headers }, requestId);
 }

@@ -39,6 +39,11 @@ export async function startPrivateApi(options: { modelTimeoutMs: number }): Prom
     AI_API_KEY: 'test-key',
     AI_TIMEOUT_MS: String(options.modelTimeoutMs),
     LOG_LEVEL: 'error',
+    // Shares the shared stack's table, whose per-address counter every test file feeds.
+    RATE_LIMIT_PER_IP_PER_MIN: '1000000',
+    RATE_LIMIT_PER_ORG_PER_MIN: '1000000',
+    RATE_LIMIT_FAILED_AUTH_PER_IP_PER_MIN: '1000000',
+    RATE_LIMIT_FAILED_LOGIN_PER_ACCOUNT_PER_MIN: '1000000',
   });
   const { startApiServer } = await import('../../src/local/http-server');
   const server = await startApiServer({ port: 0, host: '127.0.0.1' });

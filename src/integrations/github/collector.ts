@@ -2,7 +2,7 @@ import pMap from 'p-map';
 import type { Activity, GivenReviewRecord, PullRequestRecord } from '../../domain/activity';
 import { fetchAll, fetchPage, type CallStats, type PageCache } from './conditional-client';
 import { GithubNotFoundError, GithubUnavailableError } from './errors';
-import { commitRecords, issueRecords, pullSize, repositoryNames, reviewRecords } from './records';
+import { commitRecords, pullSize, repositoryNames, reviewRecords } from './records';
 import { searchHits, type SearchHit } from './search';
 
 /** Where a person's work is counted (metrics.md): the organization's repositories, or their own. */

@@ -1,4 +1,4 @@
-import type { CommitRecord, IssueRecord, ReviewRecord, ReviewState } from '../../domain/activity';
+import type { CommitRecord, ReviewRecord, ReviewState } from '../../domain/activity';
 
 /**
  * GitHub's JSON → the compact records the metrics use. Defensive about
@@ -88,15 +88,4 @@ export function reviewRecords(body: unknown): ReviewRecord[] {
     if (typeof state !== 'string' || !REVIEW_STATES.includes(state as ReviewState)) return [];
     return [{ reviewerLogin: login(review['user']), state: state as ReviewState, submittedAt: text(review['submitted_at']) }];
   });
-}
-
-/** GitHub's issues list includes pull requests (marked `pull_request`); they are not issues. */
-export function issueRecords(repo: string) {
-  return (body: unknown): IssueRecord[] =>
-    asArray(body).flatMap((issue) => {
-      const number = issue['number'];
-      const createdAt = text(issue['created_at']);
-      if ('pull_request' in issue || typeof number !== 'number' || !createdAt) return [];
-      return [{ repo, number, authorLogin: login(issue['user']), createdAt }];
-    });
 }

@@ -157,7 +157,6 @@ describe('burnout properties (seeded random profiles)', () => {
 
   it('is low whenever late-night and weekend commits are at most 5% and no streak exceeds 10 days', () => {
     const random = seeded(3);
-    let checked = 0;
     for (let run = 0; run < RUNS; run++) {
       // Worst cases for the trends: volume surges and the few late-night commits crowd into the last weeks.
       const counts = Array.from({ length: 13 }, (_, index) => randomInt(random, 0, index < 4 ? 10 : 80));

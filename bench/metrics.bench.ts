@@ -6,23 +6,12 @@
 import type { Activity, CommitRecord, GivenReviewRecord, IssueRecord, PullRequestRecord } from '../src/domain/activity';
 import { computeMetrics } from '../src/domain/metrics';
 import { personalInsights, scoreBurnout, scoreCodeQuality } from '../src/domain/scores';
+import { seeded as random } from '../test/support/seeded-random';
 
 const COMMITS = 100_000;
 const PULL_REQUESTS = 5_000;
 const RUNS = 5;
 const now = new Date('2026-03-20T12:00:00Z');
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticActivity(): Activity {
   const next = random(42);

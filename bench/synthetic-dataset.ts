@@ -3,18 +3,9 @@
  * organization, `people` engineers with `commitsEach` commits over the last
  * 85 days, a few pull requests, reviews and issues each. Deterministic.
  */
-const DAY = 86_400_000;
+import { seeded as random } from '../test/support/seeded-random';
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const DAY = 86_400_000;
 
 export const BENCH_ORGANIZATION = 'benchcorp';
 export const benchLogin = (index: number) => `bench-dev-${String(index).padStart(3, '0')}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidMetricsInputError } from '../../../src/domain/metrics';
 import { localClockOf } from '../../../src/domain/metrics/local-time';
+import { seeded } from '../../support/seeded-random';
 
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -39,18 +40,6 @@ function wallClockViaFastPath(clock: (ms: number) => number, epochMs: number): s
   const day = Math.floor(local / DAY_MS);
   const weekday = WEEKDAYS[(((day + 4) % 7) + 7) % 7];
   return `${new Date(local).toISOString().slice(0, 19).replace('T', ' ')} ${weekday}`;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Zones with unusual offsets or rules: half and quarter hours, 30-minute DST, skipped days, historic odd seconds. */

@@ -1,4 +1,5 @@
 import type { ActivityFacts, WeekActivity } from '../../../src/domain/metrics';
+export { seeded } from '../../support/seeded-random';
 
 const WINDOW_DAYS = 90;
 const WEEK_COUNT = 13;
@@ -92,18 +93,6 @@ export function totalsOf(weekly: readonly WeekActivity[]): Pick<ActivityFacts, '
     commits: weekly.reduce((sum, week) => sum + week.commits, 0),
     lateNightCommits: weekly.reduce((sum, week) => sum + week.lateNightCommits, 0),
     weekendCommits: weekly.reduce((sum, week) => sum + week.weekendCommits, 0),
-  };
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

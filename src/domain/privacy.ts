@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../http/errors';
+import { ForbiddenError } from '../errors';
 import type { OrganizationSettings, PrivacyMode, Visibility, VisibilityRules } from './organization-settings';
 import type { Role } from './roles';
 

@@ -1,6 +1,6 @@
 import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
 import type { Role } from '../domain/roles';
-import { ForbiddenError, UnauthenticatedError } from '../http/errors';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
 import type { Logger } from '../http/logger';
 import { findActiveMembership } from '../repositories/memberships';
 import { ORG_CLAIM, USER_ID_CLAIM } from '../integrations/user-pool-schema';

@@ -5,12 +5,12 @@ import { config } from '../config';
 import { authenticate, requireRole } from '../guard/tenant-guard';
 import type { TenantContext } from '../guard/tenant-context';
 import { routeKey, type RouteDefinition } from '../routes';
-import { AppError } from './errors';
 import { logger, setLogLevel, type Logger } from './logger';
 import { enableMetrics, recordRequestMetrics } from './metrics';
 import { enforceClientLimit, enforceOrganizationLimit, isRateLimited, recordFailedAuthentication } from './rate-limits';
 import { normalizeHeaders, parseInput, type Headers } from './request';
 import { currentRequestScope, runInRequestScope } from './request-scope';
+import { isShown } from './error-responses';
 import { errorResult, internalErrorResult, toApiGatewayResult, type HttpResult } from './responses';
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -47,7 +47,7 @@ function callCountHeaders(operations: readonly string[]): Record<string, string>
 }
 
 function toErrorResult(error: unknown, log: Logger, requestId: string): HttpResult {
-  if (error instanceof AppError && error.expose) return errorResult(error);
+  if (isShown(error)) return errorResult(error);
   log.error('request failed', { error });
   return internalErrorResult(requestId);
 }

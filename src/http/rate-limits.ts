@@ -8,7 +8,7 @@ import {
   failedLoginsOf,
 } from '../repositories/rate-counters';
 import type { RouteDefinition } from '../routes';
-import { AppError, RateLimitedError } from './errors';
+import { RateLimitedError, UnauthenticatedError } from '../errors';
 import type { Logger } from './logger';
 
 /**
@@ -91,7 +91,7 @@ export async function withAccountLoginLimit<T>(email: string, log: Logger, attem
   try {
     return await attempt();
   } catch (error) {
-    if (error instanceof AppError && error.status === 401) {
+    if (error instanceof UnauthenticatedError) {
       await countFailedLogin(email, minute).catch((counting: unknown) => log.warn('account login counter unavailable', { error: counting }));
     }
     throw error;

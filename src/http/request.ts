@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { z } from 'zod';
 import type { RouteDefinition } from '../routes';
-import { PayloadTooLargeError, ValidationError, type ValidationDetail } from './errors';
+import { PayloadTooLargeError, ValidationError, type ValidationDetail } from '../errors';
 import { MAX_BODY_BYTES } from './limits';
 
 export type Headers = Readonly<Record<string, string>>;

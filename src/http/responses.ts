@@ -1,5 +1,6 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { AppError, ValidationError } from './errors';
+import { ValidationError, type AppError } from '../errors';
+import { headersOf, statusOf } from './error-responses';
 
 export interface HttpResult {
   readonly statusCode: number;
@@ -41,7 +42,7 @@ export function toApiGatewayResult(result: HttpResult, requestId: string): APIGa
 export function errorResult(error: AppError): HttpResult {
   const body: Record<string, unknown> = { success: false, error: error.message, code: error.code };
   if (error instanceof ValidationError) body['details'] = error.details;
-  return { statusCode: error.status, body, headers: error.headers };
+  return { statusCode: statusOf(error) ?? 500, body, headers: headersOf(error) };
 }
 
 export function internalErrorResult(requestId: string): HttpResult {

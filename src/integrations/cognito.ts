@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { awsClientOptions, config } from '../config';
 import type { Role } from '../domain/roles';
-import { EmailNotVerifiedError, RateLimitedError, UnauthenticatedError } from '../http/errors';
+import { EmailNotVerifiedError, RateLimitedError, UnauthenticatedError } from '../errors';
 import { ORG_CLAIM, ROLE_CLAIM, USER_POOL_SCHEMA } from './user-pool-schema';
 
 /**

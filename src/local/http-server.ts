@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { config } from '../config';
-import { AppError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError } from '../http/errors';
+import { AppError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError } from '../errors';
 import { MAX_BODY_BYTES } from '../http/limits';
 import { logger } from '../http/logger';
 import { errorResult, internalErrorResult, ok, toApiGatewayResult, type HttpResult } from '../http/responses';

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import { ValidationError } from '../http/errors';
+import { ValidationError } from '../errors';
 import type { RouteDefinition } from '../routes';
 
 /** What API Gateway gives a Lambda; locally no function times out, this is what it would report. */

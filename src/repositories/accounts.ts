@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../http/errors';
+import { ConflictError } from '../errors';
 import { batchGetItems, db, isConditionalCheckFailure, tableName } from './dynamo';
 import { lookupKeys } from './keys';
 

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { awsClientOptions, config } from '../config';
-import { ConflictError } from '../http/errors';
+import { ConflictError } from '../errors';
 import { currentRequestScope } from '../http/request-scope';
 
 let client: DynamoDBDocumentClient | undefined;

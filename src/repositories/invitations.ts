@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../domain/roles';
 import type { TenantContext } from '../guard/tenant-context';
-import { ConflictError, NotFoundError } from '../http/errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { auditEntryPut } from './audit-log';
 import { batchGetItems, db, failedConditionIndexes, queryAll, tableName, unexplainedWriteError } from './dynamo';
 import { lookupKeys, tenantKeys } from './keys';

@@ -1,6 +1,6 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../guard/tenant-context';
-import { ConflictError, GoneError } from '../http/errors';
+import { ConflictError, GoneError } from '../errors';
 import { activeAccountPut } from './accounts';
 import { auditEntryPut } from './audit-log';
 import { db, failedConditionIndexes, tableName, unexplainedWriteError } from './dynamo';

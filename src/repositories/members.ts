@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ROLES, isRole, type Role } from '../domain/roles';
 import type { TenantContext } from '../guard/tenant-context';
-import { ConflictError } from '../http/errors';
+import { ConflictError } from '../errors';
 import { auditEntryPut } from './audit-log';
 import { db, failedConditionIndexes, queryAll, tableName, unexplainedWriteError } from './dynamo';
 import { lookupKeys, tenantKeys } from './keys';

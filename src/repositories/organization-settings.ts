@@ -1,7 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { maxMembersOf, type Plan } from '../domain/plans';
 import type { TenantContext } from '../guard/tenant-context';
-import { ConflictError } from '../http/errors';
+import { ConflictError } from '../errors';
 import type { SettingsBody } from '../schemas/organization';
 import { auditEntryPut } from './audit-log';
 import { db, failedConditionIndexes, tableName, unexplainedWriteError } from './dynamo';

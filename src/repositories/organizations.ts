@@ -3,7 +3,7 @@ import { normalizeOrganizationName } from '../domain/organization-name';
 import { DEFAULT_SETTINGS, type OrganizationSettings } from '../domain/organization-settings';
 import { maxMembersOf, type Plan } from '../domain/plans';
 import type { TenantContext } from '../guard/tenant-context';
-import { ConflictError, NotFoundError } from '../http/errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { pendingAccountPut, type PendingVerification } from './accounts';
 import { auditEntryPut } from './audit-log';
 import { db, failedConditionIndexes, tableName, unexplainedWriteError } from './dynamo';

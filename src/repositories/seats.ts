@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { maxMembersOf, type Plan } from '../domain/plans';
 import type { TenantContext } from '../guard/tenant-context';
-import { PlanLimitError } from '../http/errors';
+import { PlanLimitError } from '../errors';
 import { db, isConditionalCheckFailure, tableName } from './dynamo';
 import { tenantKeys } from './keys';
 

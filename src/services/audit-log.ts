@@ -1,5 +1,5 @@
 import type { TenantContext } from '../guard/tenant-context';
-import { ValidationError } from '../http/errors';
+import { ValidationError } from '../errors';
 import { listAuditEntries } from '../repositories/audit-log';
 import { sign, signatureMatches } from './secret-box';
 

@@ -1,7 +1,7 @@
 import { buildMemberAnalysis, figuresOf, type MemberAnalysis } from '../domain/analysis/member-analysis';
 import { visibleAnalysis, type AnalysisViewer } from '../domain/privacy';
 import type { TenantContext } from '../guard/tenant-context';
-import { NotFoundError, ServiceUnavailableError } from '../http/errors';
+import { NotFoundError, ServiceUnavailableError } from '../errors';
 import type { Logger } from '../http/logger';
 import { collectActivity, type RepositoryScope } from '../integrations/github/collector';
 import { GithubRateLimitedError, GithubUnavailableError } from '../integrations/github/errors';

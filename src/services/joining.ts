@@ -1,6 +1,6 @@
 import { newId } from '../domain/ids';
 import { hashInvitationToken } from '../domain/invitation-token';
-import { ConflictError, EmailNotVerifiedError, GoneError } from '../http/errors';
+import { ConflictError, EmailNotVerifiedError, GoneError } from '../errors';
 import type { Logger } from '../http/logger';
 import * as cognito from '../integrations/cognito';
 import { activateAccount, findAccountByEmail, releaseEmailReservation, reserveEmail } from '../repositories/accounts';

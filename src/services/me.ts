@@ -1,6 +1,6 @@
 import { permissionsOf } from '../domain/permissions';
 import type { TenantContext } from '../guard/tenant-context';
-import { UnauthenticatedError } from '../http/errors';
+import { UnauthenticatedError } from '../errors';
 import { loadUserWithMemberships } from '../repositories/memberships';
 import { getOrganization } from '../repositories/organizations';
 import { organizationView } from './organization-view';

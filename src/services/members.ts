@@ -1,6 +1,6 @@
 import type { Role } from '../domain/roles';
 import type { TenantContext } from '../guard/tenant-context';
-import { NotFoundError } from '../http/errors';
+import { NotFoundError } from '../errors';
 import type { Logger } from '../http/logger';
 import * as cognito from '../integrations/cognito';
 import { loadUserWithMemberships } from '../repositories/memberships';

@@ -1,5 +1,5 @@
 import type { TenantContext } from '../guard/tenant-context';
-import { ValidationError } from '../http/errors';
+import { ValidationError } from '../errors';
 import type { Logger } from '../http/logger';
 import { sendEmailWithAttachments } from '../integrations/email';
 import { reportEmail } from '../integrations/email-templates';

@@ -1,6 +1,6 @@
 import type { ExecutiveReport } from '../domain/reports/types';
 import type { TenantContext } from '../guard/tenant-context';
-import { NotFoundError } from '../http/errors';
+import { NotFoundError } from '../errors';
 import { getReport, listReports } from '../repositories/reports';
 
 const REPORT_NOT_FOUND = 'Report not found';

@@ -2,7 +2,7 @@ import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
 import { permissionsOf } from '../domain/permissions';
 import type { Role } from '../domain/roles';
 import type { TenantContext } from '../guard/tenant-context';
-import { NotFoundError, UnauthenticatedError } from '../http/errors';
+import { NotFoundError, UnauthenticatedError } from '../errors';
 import type { Logger } from '../http/logger';
 import * as cognito from '../integrations/cognito';
 import { ORG_CLAIM, ROLE_CLAIM, USER_POOL_SCHEMA } from '../integrations/user-pool-schema';

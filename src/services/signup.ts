@@ -5,7 +5,7 @@ import {
   VERIFICATION_CODE_TTL_MS,
 } from '../domain/verification-code';
 import type { TenantContext } from '../guard/tenant-context';
-import { ConflictError } from '../http/errors';
+import { ConflictError } from '../errors';
 import type { Logger } from '../http/logger';
 import * as cognito from '../integrations/cognito';
 import { sendEmail } from '../integrations/email';

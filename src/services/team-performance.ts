@@ -4,7 +4,7 @@ import { buildTeamAnalysis } from '../domain/reports/team-analysis';
 import type { Identifiable } from '../domain/reports/anonymize';
 import type { TeamAnalysis, TeamMemberInput } from '../domain/reports/types';
 import type { TenantContext } from '../guard/tenant-context';
-import { NotFoundError } from '../http/errors';
+import { NotFoundError } from '../errors';
 import type { Logger } from '../http/logger';
 import { GithubRateLimitedError, GithubUnavailableError } from '../integrations/github/errors';
 import { getAnalysesOf } from '../repositories/analyses';

@@ -6,7 +6,7 @@ import {
   VERIFICATION_CODE_TTL_MS,
   verificationCodeMatches,
 } from '../domain/verification-code';
-import { ValidationError } from '../http/errors';
+import { ValidationError } from '../errors';
 import type { Logger } from '../http/logger';
 import { confirmUser } from '../integrations/cognito';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError } from '../../src/http/errors';
+import { ForbiddenError } from '../../src/errors';
 import {
   DEFAULT_SETTINGS,
   PRIVACY_MODES,
@@ -225,7 +225,7 @@ describe('visibleAnalysis: decisions where the contract is silent', () => {
   it('It should refuse with the FORBIDDEN code', () => {
     const settings = { ...DEFAULT_SETTINGS, privacyMode: 'fully_private' as const };
     expect(() => visibleAnalysis(bobsAnalysis, { role: 'member', isOwner: false }, settings)).toThrow(
-      expect.objectContaining({ status: 403, code: 'FORBIDDEN' }),
+      expect.objectContaining({ code: 'FORBIDDEN' }),
     );
   });
 });

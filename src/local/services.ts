@@ -51,7 +51,8 @@ export function localServices(settings: LocalStackConfig): LocalService[] {
         });
         await ensureTable(dynamodb.client, tableName);
         dynamodb.client.destroy();
-        return { environment: { DYNAMODB_ENDPOINT: dynamodb.endpoint }, banner: `DynamoDB ${dynamodb.endpoint}` };
+        const exposure = dynamodb.loopbackOnly ? '' : ' (on every interface: only a JDK can keep it on 127.0.0.1)';
+        return { environment: { DYNAMODB_ENDPOINT: dynamodb.endpoint }, banner: `DynamoDB ${dynamodb.endpoint}${exposure}` };
       },
     },
     {

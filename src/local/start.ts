@@ -4,6 +4,7 @@ import { config, localStackConfig, provideAppEnvironment } from '../config';
 import { setLogLevel } from '../http/logger';
 import { LocalStackError } from './errors';
 import { localAppSecret } from './app-secret';
+import { runningEarlierStack } from './earlier-stack';
 import { writeManifest } from './manifest';
 import { assertPortsFree } from './ports';
 import { exitAfterStoppingChildren, isStopping, stopChildrenWhenProcessEnds } from './process-group';
@@ -44,7 +45,14 @@ async function main(): Promise<void> {
   const settings = readSettings();
   const dataDir = resolve(settings.LOCAL_DATA_DIR);
   const services = localServices(settings);
-  await assertPortsFree([...otherPorts(settings), ...services.map((service) => service.port)]);
+  await assertPortsFree([...otherPorts(settings), ...services.map((service) => service.port)]).catch(async (error: unknown) => {
+    const earlier = await runningEarlierStack(dataDir);
+    if (!earlier) throw error;
+    throw new LocalStackError(
+      `An earlier DevInsights stack (pid ${earlier.pid}, API ${earlier.apiUrl}) is still running on ${dataDir} and holds its ports: ` +
+        `stop it with \`kill ${earlier.pid}\` (or Ctrl-C in its terminal), or give this one its own LOCAL_DATA_DIR and ports.`,
+    );
+  });
   await mkdir(join(dataDir, 'logs'), { recursive: true });
 
   const started = await Promise.all(

@@ -90,3 +90,64 @@ describe('npm start across restarts', () => {
     STACK_TEST_TIMEOUT_MS,
   );
 });
+
+async function eventuallyFree(ports: StackPorts, timeoutMs = 20_000): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  let taken = await portsStillTaken(ports);
+  while (taken.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    taken = await portsStillTaken(ports);
+  }
+  return taken;
+}
+
+describe('npm start under an IDE or a process manager', () => {
+  let dataDir: string;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'devinsights-signals-'));
+  });
+
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'It should stop every emulator and free every port when only the npm process gets %s',
+    async (signal) => {
+      const ports = await freePorts();
+      const launched = launchLocalStack({ dataDir, ports, viaNpm: true });
+      await launched.ready();
+
+      // The npm process alone, as `kill -TERM <pid>` does, not its process group.
+      process.kill(launched.pid, signal);
+      await launched.exited;
+
+      expect(await eventuallyFree(ports)).toEqual([]);
+    },
+    STACK_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'It should name the earlier stack that holds the ports and how to stop it, in one line',
+    async () => {
+      const ports = await freePorts();
+      const earlier = await startLocalStack({ dataDir, ports });
+      try {
+        const second = launchLocalStack({ dataDir, ports });
+
+        const { code } = await second.exited;
+
+        expect(code).toBe(1);
+        const problems = second.output().split('\n').filter((line) => line.trim() !== '');
+        expect(problems).toEqual([expect.stringContaining(`An earlier DevInsights stack (pid ${earlier.pid}`)]);
+        expect(problems[0]).toContain(`kill ${earlier.pid}`);
+        const health = await fetch(`${earlier.manifest.apiUrl}/health`);
+        expect(health.status).toBe(200);
+      } finally {
+        await earlier.stop();
+      }
+    },
+    STACK_TEST_TIMEOUT_MS,
+  );
+});

@@ -65,11 +65,14 @@ export interface LaunchOptions {
   readonly testHooks?: boolean;
   /** More variables for the stack (a benchmark's dataset, say). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Run it as a developer does, `npm start`, so signals reach npm rather than the stack itself. */
+  readonly viaNpm?: boolean;
 }
 
 export function launchLocalStack(options: LaunchOptions & { ports: StackPorts }): LaunchedStack {
   const { dataDir, ports } = options;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/start.ts'], {
+  const [command, args]: [string, string[]] = options.viaNpm ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'src/local/start.ts']];
+  const child = spawn(command, args, {
     cwd: REPO_ROOT,
     // Its own process group, so a Ctrl-C meant for the test runner is not delivered to it twice;
     // the IPC channel makes it stop its emulators if this process dies without tearing down.

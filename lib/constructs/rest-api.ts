@@ -77,19 +77,17 @@ function grantKind<K extends CapabilityKind>(kind: K, fn: LambdaFunction, uses: 
 
 /** The route-level throttles, as the stage's method settings (`/path/METHOD`). */
 function methodThrottles(routeTable: readonly RouteDefinition[]): Record<string, MethodDeploymentOptions> {
-  return Object.fromEntries(
-    routeTable.flatMap((route) =>
-      route.throttle
-        ? [
-            [
-              `${route.path}/${route.method}`,
-              // A method setting replaces the stage's for that method, metrics included.
-              { throttlingRateLimit: route.throttle.ratePerSecond, throttlingBurstLimit: route.throttle.burst, metricsEnabled: true },
-            ],
-          ]
-        : [],
-    ),
-  );
+  const settings: Record<string, MethodDeploymentOptions> = {};
+  for (const { path, method, throttle } of routeTable) {
+    if (!throttle) continue;
+    // A method setting replaces the stage's for that method, metrics included.
+    settings[`${path}/${method}`] = {
+      throttlingRateLimit: throttle.ratePerSecond,
+      throttlingBurstLimit: throttle.burst,
+      metricsEnabled: true,
+    };
+  }
+  return settings;
 }
 
 /**

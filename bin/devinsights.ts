@@ -29,6 +29,8 @@ const aiModel = contextString('aiModel');
 const aiApiKeySecretName = contextString('aiApiKeySecret');
 const githubApiUrl = contextString('githubApiUrl');
 const githubTokenSecretName = contextString('githubTokenSecret');
+const createApiLogRole = contextString('createApiLogRole', 'true');
+if (createApiLogRole !== 'true' && createApiLogRole !== 'false') throw new Error("Context 'createApiLogRole' must be true or false");
 
 new DevInsightsStack(app, stage ? `DevInsights-${stage}` : 'DevInsights', {
   description: 'DevInsights: engineering-team analytics from GitHub activity',
@@ -36,6 +38,7 @@ new DevInsightsStack(app, stage ? `DevInsights-${stage}` : 'DevInsights', {
   appUrl: contextString('appUrl', 'http://localhost:3000'),
   logLevel,
   stage,
+  createApiLogRole: createApiLogRole === 'true',
   ...(githubApiUrl ? { githubApiUrl } : {}),
   ...(githubTokenSecretName ? { githubTokenSecretName } : {}),
   ...(aiBaseUrl && aiModel

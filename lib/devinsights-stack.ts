@@ -1,7 +1,9 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import type { SecretName } from '../src/config';
 import { routes, type RouteDefinition } from '../src/routes';
+import { namedSecret, stackSecret, type ReadableSecret } from './constructs/app-secrets';
 import { AppTable } from './constructs/app-table';
 import { MailSender } from './constructs/mail-sender';
 import { AppRestApi } from './constructs/rest-api';
@@ -22,6 +24,12 @@ export interface DevInsightsStackProps extends StackProps {
   readonly languageModel?: { readonly baseUrl: string; readonly model: string; readonly apiKeySecretName?: string };
   /** Deployment name, e.g. `staging`; keeps two deployments in one account apart. */
   readonly stage?: string;
+  /**
+   * Whether this stack creates API Gateway's CloudWatch role for the account
+   * and region (needed for access logs). Default `true`; `false` when the
+   * account already has one, e.g. for a second stage.
+   */
+  readonly createApiLogRole?: boolean;
   /** Defaults to the route table in `src/routes.ts`; tests may pass their own. */
   readonly routes?: readonly RouteDefinition[];
 }
@@ -38,6 +46,7 @@ export class DevInsightsStack extends Stack {
     this.table = new AppTable(this, 'Data');
     this.userPool = new AppUserPool(this, 'Users');
     this.mail = new MailSender(this, 'Mail', { mailFrom: props.mailFrom });
+    // Construct id kept: a new id would replace the secret and so end every stored session.
     const appSecret = new Secret(this, 'AppSecret', {
       description: 'DevInsights APP_SECRET: seals stored refresh tokens, signs audit-log cursors',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
@@ -50,12 +59,13 @@ export class DevInsightsStack extends Stack {
         mailFrom: props.mailFrom,
         appUrl: props.appUrl,
         logLevel: props.logLevel ?? 'info',
-        appSecret: appSecret.secretValue.unsafeUnwrap(),
-        integrations: this.integrationEnvironment(props),
+        integrations: integrationEnvironment(props),
       },
       table: this.table,
       userPool: this.userPool,
       mail: this.mail,
+      secrets: this.secretsOf(props, stackSecret(appSecret)),
+      createLogRole: props.createApiLogRole ?? true,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the API (stage v1)' });
@@ -64,21 +74,21 @@ export class DevInsightsStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 
-  /** Secrets are resolved by CloudFormation at deploy time (dynamic references), never written in the template. */
-  private integrationEnvironment(props: DevInsightsStackProps): Record<string, string> {
-    const secret = (id: string, name: string) => Secret.fromSecretNameV2(this, id, name).secretValue.unsafeUnwrap();
+  /** The secrets functions may read at run time: the stack's own APP_SECRET, and those named at deploy time. */
+  private secretsOf(props: DevInsightsStackProps, app: ReadableSecret): Partial<Record<SecretName, ReadableSecret>> {
+    const modelKey = props.languageModel?.apiKeySecretName;
     return {
-      ...(props.githubApiUrl ? { GITHUB_API_URL: props.githubApiUrl } : {}),
-      ...(props.githubTokenSecretName ? { GITHUB_TOKEN: secret('GithubToken', props.githubTokenSecretName) } : {}),
-      ...(props.languageModel
-        ? {
-            AI_BASE_URL: props.languageModel.baseUrl,
-            AI_MODEL: props.languageModel.model,
-            ...(props.languageModel.apiKeySecretName
-              ? { AI_API_KEY: secret('LanguageModelKey', props.languageModel.apiKeySecretName) }
-              : {}),
-          }
-        : {}),
+      app,
+      ...(props.githubTokenSecretName ? { github: namedSecret(this, props.githubTokenSecretName) } : {}),
+      ...(modelKey ? { model: namedSecret(this, modelKey) } : {}),
     };
   }
+}
+
+/** The integrations' settings every function gets; none of them is a secret. */
+function integrationEnvironment(props: DevInsightsStackProps): Record<string, string> {
+  return {
+    ...(props.githubApiUrl ? { GITHUB_API_URL: props.githubApiUrl } : {}),
+    ...(props.languageModel ? { AI_BASE_URL: props.languageModel.baseUrl, AI_MODEL: props.languageModel.model } : {}),
+  };
 }

@@ -20,12 +20,16 @@ const AppEnvironment = z.object({
   /** An OpenAI-compatible provider (URL and model; a local server may need no key); without it the heuristic engine writes the insights. */
   AI_BASE_URL: z.url().optional(),
   AI_API_KEY: z.string().min(1).optional(),
+  /** On AWS instead of AI_API_KEY: the Secrets Manager secret (ARN or name) holding it. */
+  AI_API_KEY_SECRET_ID: z.string().min(1).optional(),
   AI_MODEL: z.string().min(1).optional(),
   /** Per attempt; two attempts must fit well inside API Gateway's 29 s. */
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(12_000).default(8_000),
   /** GitHub, GitHub Enterprise (`https://host/api/v3`) or the local emulator. */
   GITHUB_API_URL: z.url().default('https://api.github.com'),
   GITHUB_TOKEN: z.string().min(1).optional(),
+  /** On AWS instead of GITHUB_TOKEN: the Secrets Manager secret (ARN or name) holding it. */
+  GITHUB_TOKEN_SECRET_ID: z.string().min(1).optional(),
   /** Requests a minute per client IP and per organization, and failed authentications a minute per IP. */
   RATE_LIMIT_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_PER_ORG_PER_MIN: z.coerce.number().int().min(1).default(1200),
@@ -38,9 +42,25 @@ const AppEnvironment = z.object({
   METRICS_ENABLED: z.enum(['true', 'false']).default('false'),
   /** Adds each response's DynamoDB call count as headers (tests and benchmarks; never in production). */
   EXPOSE_CALL_COUNTS: z.enum(['true', 'false']).default('false'),
-  /** Keys the server's own secrets: stored refresh tokens, audit-log cursors. */
-  APP_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /**
+   * Keys the server's own secrets: stored refresh tokens, audit-log cursors.
+   * Set locally; on AWS only the functions that use it get APP_SECRET_ID, and
+   * read the value from Secrets Manager (src/integrations/secrets.ts).
+   */
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  APP_SECRET_ID: z.string().min(1).optional(),
 });
+
+/** The secrets a function may read: `secret:<name>` in the route table. */
+export type SecretName = 'app' | 'github' | 'model';
+
+/** Where a secret comes from: its value (local stack, tests), or the Secrets Manager secret to read it from (AWS). */
+export interface SecretSource {
+  /** The variable a missing secret is reported under. */
+  readonly variable: string;
+  readonly value: string | undefined;
+  readonly secretId: string | undefined;
+}
 
 export type AppConfig = ReturnType<typeof parseAppConfig>;
 
@@ -64,7 +84,11 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     mailFrom: values.MAIL_FROM,
     appUrl: values.APP_URL.replace(/\/+$/, ''),
     logLevel: values.LOG_LEVEL,
-    appSecret: values.APP_SECRET,
+    secrets: {
+      app: { variable: 'APP_SECRET', value: values.APP_SECRET, secretId: values.APP_SECRET_ID },
+      github: { variable: 'GITHUB_TOKEN', value: values.GITHUB_TOKEN, secretId: values.GITHUB_TOKEN_SECRET_ID },
+      model: { variable: 'AI_API_KEY', value: values.AI_API_KEY, secretId: values.AI_API_KEY_SECRET_ID },
+    } satisfies Record<SecretName, SecretSource>,
     exposeCallCounts: values.EXPOSE_CALL_COUNTS === 'true',
     metricsEnabled: values.METRICS_ENABLED === 'true',
     rateLimits: {
@@ -78,12 +102,11 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
       values.AI_BASE_URL && values.AI_MODEL
         ? {
             baseUrl: values.AI_BASE_URL,
-            apiKey: values.AI_API_KEY ?? 'not-needed',
             model: values.AI_MODEL,
             timeoutMs: values.AI_TIMEOUT_MS,
           }
         : undefined,
-    github: { apiUrl: values.GITHUB_API_URL.replace(/\/+$/, ''), token: values.GITHUB_TOKEN },
+    github: { apiUrl: values.GITHUB_API_URL.replace(/\/+$/, '') },
   };
 }
 

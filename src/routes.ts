@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { SecretName } from './config';
 import { ANY_ROLE, type Role } from './domain/roles';
 import { CodeQualityParams, CodeQualityQuery, OrganizationParams } from './schemas/analytics';
 import { EmailReportBody, ExecutiveReportBody, ReportParams } from './schemas/reports';
@@ -19,11 +20,38 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** Who may call a route: anyone, or an authenticated member holding one of these roles. */
 export type Access = 'public' | readonly Role[];
 
+/** The Cognito admin actions `src/integrations/cognito.ts` sends (SignUp and InitiateAuth need no IAM grant). */
+export const COGNITO_ADMIN_ACTIONS = [
+  'AdminConfirmSignUp',
+  'AdminUpdateUserAttributes',
+  'AdminDeleteUser',
+  'AdminGetUser',
+  'AdminUserGlobalSignOut',
+] as const;
+export type CognitoAdminAction = (typeof COGNITO_ADMIN_ACTIONS)[number];
+
 /**
  * What a route's Lambda touches. The CDK app grants exactly these and nothing
- * else, so a route's IAM policy is read off this table.
+ * else, so a route's IAM policy is read off this table: each Cognito admin
+ * action its code path sends, each secret it reads (`src/integrations/secrets.ts`).
+ * `test/cdk/bundles.test.ts` checks the lists against what each bundle calls.
  */
-export type Capability = 'table:read' | 'table:write' | 'cognito:admin' | 'email:send';
+export type Capability =
+  | 'table:read'
+  | 'table:write'
+  | 'email:send'
+  | `cognito:${CognitoAdminAction}`
+  | `secret:${SecretName}`;
+
+/**
+ * A throttle of this route's method on API Gateway, below the stage's: for
+ * routes whose every call costs (a password check, an email, a report).
+ * API Gateway counts it for all callers together; the WAF limits each IP.
+ */
+export interface RouteThrottle {
+  readonly ratePerSecond: number;
+  readonly burst: number;
+}
 
 /** Libraries that read their own files at run time; the CDK app ships those files with the bundle. */
 export type RuntimeFiles = 'pdfkit';
@@ -43,6 +71,7 @@ export interface RouteDefinition {
    */
   readonly dynamodbBudget: number;
   readonly runtimeFiles?: readonly RuntimeFiles[];
+  readonly throttle?: RouteThrottle;
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
   readonly params?: z.ZodType;
@@ -66,8 +95,9 @@ export const routes = [
     handler: 'auth/signup',
     access: 'public',
     summary: 'Create an organization and its first admin; sends a verification code',
-    uses: [...TABLE_RW, 'cognito:admin', 'email:send'],
+    uses: [...TABLE_RW, 'cognito:AdminUpdateUserAttributes', 'cognito:AdminDeleteUser', 'email:send'],
     dynamodbBudget: 3,
+    throttle: { ratePerSecond: 5, burst: 10 },
     body: SignupBody,
   },
   {
@@ -76,7 +106,7 @@ export const routes = [
     handler: 'auth/verify',
     access: 'public',
     summary: 'Confirm an email address with the emailed 6-digit code',
-    uses: [...TABLE_RW, 'cognito:admin'],
+    uses: [...TABLE_RW, 'cognito:AdminConfirmSignUp', 'cognito:AdminUpdateUserAttributes'],
     dynamodbBudget: 3,
     body: VerifyBody,
   },
@@ -88,6 +118,7 @@ export const routes = [
     summary: 'Send a new verification code (always answers 200)',
     uses: [...TABLE_RW, 'email:send'],
     dynamodbBudget: 3,
+    throttle: { ratePerSecond: 5, burst: 10 },
     body: ResendVerificationBody,
   },
   {
@@ -97,8 +128,9 @@ export const routes = [
     access: 'public',
     summary: 'Exchange email and password for tokens scoped to the active organization',
     // Writes the sealed refresh token (for switching organization) and corrects stale claims.
-    uses: [...TABLE_RW, 'cognito:admin'],
+    uses: [...TABLE_RW, 'cognito:AdminUpdateUserAttributes', 'secret:app'],
     dynamodbBudget: 4,
+    throttle: { ratePerSecond: 20, burst: 40 },
     body: LoginBody,
   },
   {
@@ -126,7 +158,7 @@ export const routes = [
     handler: 'auth/switch-organization',
     access: ANY_ROLE,
     summary: 'A new access token for another organization the caller belongs to',
-    uses: [...TABLE_RW, 'cognito:admin'],
+    uses: [...TABLE_RW, 'cognito:AdminUpdateUserAttributes', 'secret:app'],
     dynamodbBudget: 4,
     body: SwitchOrganizationBody,
   },
@@ -138,6 +170,7 @@ export const routes = [
     summary: 'Invite 1–50 people by email; refused whole (402) above the plan',
     uses: [...TABLE_RW, 'email:send'],
     dynamodbBudget: 8,
+    throttle: { ratePerSecond: 5, burst: 10 },
     body: InviteBody,
   },
   {
@@ -175,7 +208,7 @@ export const routes = [
     handler: 'invite/complete',
     access: 'public',
     summary: 'Accept an invitation: create the account, or add the membership to an existing one',
-    uses: [...TABLE_RW, 'cognito:admin'],
+    uses: [...TABLE_RW, 'cognito:AdminConfirmSignUp', 'cognito:AdminUpdateUserAttributes', 'cognito:AdminDeleteUser'],
     dynamodbBudget: 5,
     body: CompleteInvitationBody,
   },
@@ -194,7 +227,7 @@ export const routes = [
     handler: 'team/change-role',
     access: ['admin'],
     summary: "Change a member's role; the last admin cannot be demoted",
-    uses: [...TABLE_RW, 'cognito:admin'],
+    uses: [...TABLE_RW, 'cognito:AdminGetUser', 'cognito:AdminUpdateUserAttributes'],
     dynamodbBudget: 4,
     params: MemberParams,
     body: ChangeRoleBody,
@@ -205,7 +238,7 @@ export const routes = [
     handler: 'team/remove-member',
     access: ['admin'],
     summary: 'Remove a member; their next request with an old token answers 401',
-    uses: [...TABLE_RW, 'cognito:admin'],
+    uses: [...TABLE_RW, 'cognito:AdminUserGlobalSignOut'],
     dynamodbBudget: 5,
     params: MemberParams,
   },
@@ -244,7 +277,7 @@ export const routes = [
     handler: 'audit/list-audit-logs',
     access: ['admin'],
     summary: 'The audit log, newest first, paged with an opaque cursor',
-    uses: ['table:read'],
+    uses: ['table:read', 'secret:app'],
     dynamodbBudget: 2,
     query: AuditLogQuery,
   },
@@ -254,7 +287,7 @@ export const routes = [
     handler: 'ai/code-quality',
     access: ANY_ROLE,
     summary: "A member's code quality, burnout risk and metrics from GitHub, filtered by the privacy rules",
-    uses: [...TABLE_RW, 'email:send'],
+    uses: [...TABLE_RW, 'email:send', 'secret:github', 'secret:model'],
     // Guard, then one BatchGet (login, organization, analysis): 2 when cached. A fresh collection adds the
     // page cache read and two writes: 5.
     dynamodbBudget: 5,
@@ -267,7 +300,7 @@ export const routes = [
     handler: 'ai/team-performance',
     access: ['admin'],
     summary: "The team's health from its members' analyses; also saved as today's team report",
-    uses: [...TABLE_RW, 'email:send'],
+    uses: [...TABLE_RW, 'email:send', 'secret:github', 'secret:model'],
     // Guard, organization, members Query, one BatchGet page, the team report; collecting a member adds its own reads and writes.
     dynamodbBudget: 6,
     params: OrganizationParams,
@@ -278,8 +311,9 @@ export const routes = [
     handler: 'ai/generate-report',
     access: ['admin'],
     summary: 'An executive report (PDF at pdfUrl) from the team analysis',
-    uses: [...TABLE_RW, 'email:send'],
+    uses: [...TABLE_RW, 'email:send', 'secret:github', 'secret:model'],
     dynamodbBudget: 7,
+    throttle: { ratePerSecond: 2, burst: 5 },
     params: OrganizationParams,
     body: ExecutiveReportBody,
   },

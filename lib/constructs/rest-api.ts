@@ -1,14 +1,23 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
 import {
+  AccessLogField,
+  AccessLogFormat,
   Cors,
   LambdaIntegration,
+  LogGroupLogDestination,
   Resource,
   ResponseType,
   RestApi,
   type IResource,
+  type MethodDeploymentOptions,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { SecretName } from '../../src/config';
 import { routeKey, type Capability, type RouteDefinition } from '../../src/routes';
+import { ApiFirewall } from './api-firewall';
+import { grantSecretRead, type ReadableSecret } from './app-secrets';
 import type { AppTable } from './app-table';
 import type { MailSender } from './mail-sender';
 import { RouteFunction, type RouteFunctionSettings } from './route-function';
@@ -23,29 +32,85 @@ export interface AppRestApiProps {
   readonly table: AppTable;
   readonly userPool: AppUserPool;
   readonly mail: MailSender;
+  /** The secrets functions may read; one left out (not configured) is granted to nobody. */
+  readonly secrets: Partial<Record<SecretName, ReadableSecret>>;
   /** Shown in the console; distinguishes stages deployed to one account. */
   readonly apiName: string;
+  /**
+   * API Gateway writes access logs through one IAM role per account and
+   * region. `true` creates it (kept when the stack is deleted, as other APIs
+   * may log through it); `false` when the account already has one.
+   */
+  readonly createLogRole: boolean;
 }
 
-type Grant = (fn: LambdaFunction, deps: AppRestApiProps) => void;
+/** `table:write` → `table`, `cognito:AdminGetUser` → `cognito`. */
+type CapabilityKind = Capability extends `${infer Kind}:${string}` ? Kind : never;
+/** The capabilities of one kind without their prefix: `cognito` → `AdminGetUser` | …. */
+type DetailOf<K extends CapabilityKind> = Capability extends infer C ? (C extends `${K}:${infer Detail}` ? Detail : never) : never;
+type Grant<K extends CapabilityKind> = (fn: LambdaFunction, deps: AppRestApiProps, details: readonly DetailOf<K>[]) => void;
 
 /**
- * Every capability a route may declare, and what it grants. `satisfies`
- * makes a capability added to the route table without a grant here a
+ * Every kind of capability a route may declare, and what it grants. The
+ * mapped type makes a kind added to the route table without a grant here a
  * compile error instead of a function that fails with AccessDenied.
  */
-const CAPABILITY_GRANTS = {
-  'table:read': (fn, { table }) => table.grantTo(fn, 'read'),
-  'table:write': (fn, { table }) => table.grantTo(fn, 'read-write'),
-  'cognito:admin': (fn, { userPool }) => userPool.grantAdminTo(fn),
-  'email:send': (fn, { mail }) => mail.grantSendTo(fn),
-} as const satisfies Record<Capability, Grant>;
+const CAPABILITY_GRANTS: { readonly [K in CapabilityKind]: Grant<K> } = {
+  // Write implies read; granting both would leave a redundant read statement.
+  table: (fn, { table }, access) => table.grantTo(fn, access.includes('write') ? 'read-write' : 'read'),
+  // One statement naming exactly the admin actions the route's code sends.
+  cognito: (fn, { userPool }, actions) => userPool.grantAdminTo(fn, actions),
+  email: (fn, { mail }) => mail.grantSendTo(fn),
+  secret: (fn, { secrets }, names) => {
+    for (const name of names) {
+      const secret = secrets[name];
+      if (secret) grantSecretRead(fn, name, secret);
+    }
+  },
+};
 
-/** Write implies read; granting both would leave a redundant read statement. */
-function effectiveCapabilities(uses: readonly Capability[]): Capability[] {
-  const unique = [...new Set(uses)];
-  return unique.includes('table:write') ? unique.filter((use) => use !== 'table:read') : unique;
+function grantKind<K extends CapabilityKind>(kind: K, fn: LambdaFunction, uses: readonly Capability[], deps: AppRestApiProps): void {
+  const prefix = `${kind}:`;
+  const details = [...new Set(uses)].filter((use) => use.startsWith(prefix)).map((use) => use.slice(prefix.length) as DetailOf<K>);
+  if (details.length > 0) CAPABILITY_GRANTS[kind](fn, deps, details);
 }
+
+/** The route-level throttles, as the stage's method settings (`/path/METHOD`). */
+function methodThrottles(routeTable: readonly RouteDefinition[]): Record<string, MethodDeploymentOptions> {
+  const settings: Record<string, MethodDeploymentOptions> = {};
+  for (const { path, method, throttle } of routeTable) {
+    if (!throttle) continue;
+    // A method setting replaces the stage's for that method, metrics included.
+    settings[`${path}/${method}`] = {
+      throttlingRateLimit: throttle.ratePerSecond,
+      throttlingBurstLimit: throttle.burst,
+      metricsEnabled: true,
+    };
+  }
+  return settings;
+}
+
+/**
+ * One JSON line per request. The resource path (`/team/members/{userId}`), not
+ * the path, so ids and GitHub usernames stay out; the IP stays for abuse
+ * investigations, for the month the log group keeps it.
+ */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: AccessLogField.contextRequestId(),
+    requestTime: AccessLogField.contextRequestTime(),
+    ip: AccessLogField.contextIdentitySourceIp(),
+    userAgent: AccessLogField.contextIdentityUserAgent(),
+    method: AccessLogField.contextHttpMethod(),
+    resourcePath: AccessLogField.contextResourcePath(),
+    status: AccessLogField.contextStatus(),
+    responseLength: AccessLogField.contextResponseLength(),
+    responseLatencyMs: AccessLogField.contextResponseLatency(),
+    integrationLatencyMs: AccessLogField.contextIntegrationLatency(),
+    errorType: AccessLogField.contextErrorResponseType(),
+    wafStatus: AccessLogField.contextWafResponseCode(),
+  }),
+);
 
 /**
  * The API's answers for requests that never reach a Lambda, in the contract's
@@ -64,6 +129,8 @@ const GATEWAY_RESPONSES = [
     headers: { 'retry-after': "'1'" },
   },
   { type: ResponseType.REQUEST_TOO_LARGE, statusCode: '413', error: '"Request body too large"', code: 'PAYLOAD_TOO_LARGE' },
+  // A request one of the firewall's managed rules blocked (its rate limit answers 429 itself).
+  { type: ResponseType.WAF_FILTERED, statusCode: '403', error: '"Request blocked"', code: 'FORBIDDEN' },
   { type: ResponseType.DEFAULT_4XX, error: '$context.error.messageString', code: 'BAD_REQUEST' },
   {
     type: ResponseType.DEFAULT_5XX,
@@ -83,23 +150,31 @@ export class AppRestApi extends Construct {
   /** By handler module, e.g. `auth/login`. */
   readonly routeFunctions: ReadonlyMap<string, RouteFunction>;
   readonly methodNotAllowedFunction: RouteFunction;
+  readonly accessLogs: LogGroup;
+  readonly firewall: ApiFirewall;
 
   constructor(scope: Construct, id: string, props: AppRestApiProps) {
     super(scope, id);
     const { appUrl } = props.settings;
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.api = new RestApi(this, 'RestApi', {
       restApiName: props.apiName,
       description: 'DevInsights HTTP API, generated from src/routes.ts',
       binaryMediaTypes: ['application/pdf'],
-      // Only needed for execution logs, which are off; it is an account-wide
-      // setting that one app stack should not own.
-      cloudWatchRole: false,
+      cloudWatchRole: props.createLogRole,
+      ...(props.createLogRole ? { cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN } : {}),
       deployOptions: {
         stageName: 'v1',
         throttlingRateLimit: 100,
         throttlingBurstLimit: 200,
+        methodOptions: methodThrottles(props.routes),
         metricsEnabled: true,
         tracingEnabled: true,
+        accessLogDestination: new LogGroupLogDestination(this.accessLogs),
+        accessLogFormat: ACCESS_LOG_FORMAT,
       },
       defaultCorsPreflightOptions: {
         allowOrigins: [appUrl],
@@ -143,6 +218,7 @@ export class AppRestApi extends Construct {
     );
     this.routeFunctions = functions;
     addMethodNotAllowed(routedResources, this.methodNotAllowedFunction);
+    this.firewall = new ApiFirewall(this, 'Firewall', { stage: this.api.deploymentStage, name: props.apiName, appUrl });
   }
 
   /** The function serving a route of the table. */
@@ -171,7 +247,7 @@ function addRoutes(
       fn = createFunction(route);
       functions.set(route.handler, fn);
     }
-    for (const capability of effectiveCapabilities(route.uses)) CAPABILITY_GRANTS[capability](fn, props);
+    for (const kind of Object.keys(CAPABILITY_GRANTS) as CapabilityKind[]) grantKind(kind, fn, route.uses, props);
     const resource = resourceFor(root, route.path);
     // Each route function gets a permission scoped to its method; the console's
     // test-invoke permission would double that count against the stack's resource limit.

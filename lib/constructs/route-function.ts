@@ -19,13 +19,10 @@ export interface RouteFunctionSettings {
   readonly appUrl: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /**
-   * APP_SECRET (see src/config.ts), resolved by CloudFormation from Secrets
-   * Manager at deploy time. It lands in the function's environment, which
-   * Lambda encrypts at rest; reading it per cold start would add a call to
-   * every first request.
+   * Extra variables for the integrations (GITHUB_API_URL, AI_BASE_URL,
+   * AI_MODEL), set only when configured. Never a secret: those are read at
+   * run time, by the functions granted them (`lib/constructs/app-secrets.ts`).
    */
-  readonly appSecret: string;
-  /** Extra variables for the integrations (GITHUB_API_URL, GITHUB_TOKEN, AI_*), set only when configured. */
   readonly integrations?: Readonly<Record<string, string>>;
 }
 
@@ -117,7 +114,6 @@ export class RouteFunction extends NodejsFunction {
         MAIL_FROM: props.settings.mailFrom,
         APP_URL: props.settings.appUrl,
         LOG_LEVEL: props.settings.logLevel,
-        APP_SECRET: props.settings.appSecret,
         METRICS_ENABLED: 'true',
         ...props.settings.integrations,
         NODE_OPTIONS: '--enable-source-maps',

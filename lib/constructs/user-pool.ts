@@ -10,18 +10,7 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { PASSWORD_POLICY } from '../../src/domain/password-policy';
 import { USER_POOL_SCHEMA } from '../../src/integrations/user-pool-schema';
-
-/**
- * What the backend does to users on their behalf. Listed one by one so a
- * function holding `cognito:admin` still cannot, say, delete the pool.
- */
-export const COGNITO_ADMIN_ACTIONS = [
-  'cognito-idp:AdminConfirmSignUp',
-  'cognito-idp:AdminUpdateUserAttributes',
-  'cognito-idp:AdminDeleteUser',
-  'cognito-idp:AdminGetUser',
-  'cognito-idp:AdminUserGlobalSignOut',
-] as const;
+import type { CognitoAdminAction } from '../../src/routes';
 
 /**
  * The user pool and the one app client the backend signs users in with.
@@ -93,9 +82,12 @@ export class AppUserPool extends Construct {
     return { USER_POOL_ID: this.userPoolId, USER_POOL_CLIENT_ID: this.clientId };
   }
 
-  /** Grants the admin actions on this pool only, and sets the pool ids. */
-  grantAdminTo(fn: LambdaFunction): void {
-    this.userPool.grant(fn, ...COGNITO_ADMIN_ACTIONS);
+  /**
+   * Grants these admin actions (a route's `cognito:*` capabilities) on this
+   * pool only, and sets the pool ids.
+   */
+  grantAdminTo(fn: LambdaFunction, actions: readonly CognitoAdminAction[]): void {
+    this.userPool.grant(fn, ...actions.map((action) => `cognito-idp:${action}`));
     for (const [name, value] of Object.entries(this.environment)) fn.addEnvironment(name, value);
   }
 }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import OpenAI from 'openai';
 import { config, type AppConfig } from '../config';
 import { logger } from '../http/logger';
+import { languageModelKey } from './secrets';
 import { readAnswer, type ModelAnswer } from './language-model/answer';
 import { buildPrompt, type PromptOptions, type WritingTask } from './language-model/prompts';
 
@@ -63,7 +64,7 @@ export async function writeWithModel(
   if (!settings) return undefined;
 
   const prompt = buildPrompt(task, figures, options);
-  const openai = clientFor(settings);
+  const openai = clientFor(settings, (await languageModelKey()) ?? 'not-needed');
   const startedAt = Date.now();
   const failures: string[] = [];
 
@@ -88,16 +89,20 @@ export async function writeWithModel(
   return undefined;
 }
 
-let cachedClient: { readonly settings: ModelSettings; readonly openai: OpenAI } | undefined;
+let cachedClient: { readonly settings: ModelSettings; readonly apiKey: string; readonly openai: OpenAI } | undefined;
 
-/** One client per process; config() hands back the same settings object until the environment is re-provided (local stack, tests). */
-function clientFor(settings: ModelSettings): OpenAI {
-  if (cachedClient?.settings !== settings) {
+/**
+ * One client per process and key; config() hands back the same settings object until the environment
+ * is re-provided (local stack, tests), and a rotated key arrives once the secret cache expires.
+ */
+function clientFor(settings: ModelSettings, apiKey: string): OpenAI {
+  if (cachedClient?.settings !== settings || cachedClient.apiKey !== apiKey) {
     cachedClient = {
       settings,
+      apiKey,
       openai: new OpenAI({
         baseURL: settings.baseUrl,
-        apiKey: settings.apiKey,
+        apiKey,
         timeout: settings.timeoutMs,
         // Retries are decided here (one at most), not by the SDK's default of two with backoff.
         maxRetries: 0,

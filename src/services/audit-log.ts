@@ -6,22 +6,22 @@ import { sign, signatureMatches } from './secret-box';
 const CURSOR_PURPOSE = 'audit-cursor';
 
 /** Cursors are signed for one organization: a forged one, or one from another organization, is refused. */
-function encodeCursor(tenant: TenantContext, lastKey: string): string {
+async function encodeCursor(tenant: TenantContext, lastKey: string): Promise<string> {
   const position = Buffer.from(lastKey).toString('base64url');
-  return `${position}.${sign(CURSOR_PURPOSE, `${tenant.orgId}|${lastKey}`)}`;
+  return `${position}.${await sign(CURSOR_PURPOSE, `${tenant.orgId}|${lastKey}`)}`;
 }
 
-function decodeCursor(tenant: TenantContext, cursor: string): string {
+async function decodeCursor(tenant: TenantContext, cursor: string): Promise<string> {
   const [position, signature, extra] = cursor.split('.');
   const lastKey = position ? Buffer.from(position, 'base64url').toString('utf8') : '';
-  if (extra !== undefined || !signature || !lastKey || !signatureMatches(CURSOR_PURPOSE, `${tenant.orgId}|${lastKey}`, signature)) {
+  if (extra !== undefined || !signature || !lastKey || !(await signatureMatches(CURSOR_PURPOSE, `${tenant.orgId}|${lastKey}`, signature))) {
     throw new ValidationError('Invalid cursor', [{ path: 'query.cursor', message: 'Not a cursor this server issued for you' }]);
   }
   return lastKey;
 }
 
 export async function auditLogPage(tenant: TenantContext, limit: number, cursor?: string) {
-  const after = cursor ? decodeCursor(tenant, cursor) : undefined;
+  const after = cursor ? await decodeCursor(tenant, cursor) : undefined;
   const { entries, lastKey } = await listAuditEntries(tenant, limit, after);
   return {
     items: entries.map((entry) => ({
@@ -33,6 +33,6 @@ export async function auditLogPage(tenant: TenantContext, limit: number, cursor?
       severity: entry.severity,
       ...(entry.details ? { details: entry.details } : {}),
     })),
-    nextCursor: lastKey ? encodeCursor(tenant, lastKey) : null,
+    nextCursor: lastKey ? await encodeCursor(tenant, lastKey) : null,
   };
 }

@@ -90,7 +90,7 @@ const REFRESH_TOKEN_PURPOSE = 'refresh-token';
 
 async function keepRefreshToken(userId: string, refreshToken: string, now = new Date()): Promise<void> {
   const expiresAt = now.getTime() + USER_POOL_SCHEMA.refreshTokenValidityDays * 24 * 3600 * 1000;
-  await saveSealedRefreshToken(userId, seal(REFRESH_TOKEN_PURPOSE, refreshToken), expiresAt);
+  await saveSealedRefreshToken(userId, await seal(REFRESH_TOKEN_PURPOSE, refreshToken), expiresAt);
 }
 
 /**
@@ -111,7 +111,7 @@ export async function switchOrganization(
     throw new NotFoundError('Organization not found');
   }
   const sealed = await loadSealedRefreshToken(tenant.userId, now);
-  const refreshToken = sealed ? open(REFRESH_TOKEN_PURPOSE, sealed) : undefined;
+  const refreshToken = sealed ? await open(REFRESH_TOKEN_PURPOSE, sealed) : undefined;
   if (!refreshToken) throw new UnauthenticatedError('Your session is too old to switch organizations; log in again');
   await cognito.setTenantClaims(tenant.userId, organizationId, target.role);
   const tokens = await cognito.refreshSession(refreshToken);

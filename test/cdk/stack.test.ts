@@ -2,10 +2,12 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { WAF_REQUESTS_PER_IP, WAF_WINDOW_SECONDS } from '../../lib/constructs/api-firewall';
+import { SECRET_ID_VARIABLES } from '../../lib/constructs/app-secrets';
 import { METHOD_NOT_ALLOWED_HANDLER } from '../../lib/constructs/rest-api';
 import type { RouteFunction } from '../../lib/constructs/route-function';
-import { COGNITO_ADMIN_ACTIONS } from '../../lib/constructs/user-pool';
 import { DevInsightsStack } from '../../lib/devinsights-stack';
+import type { SecretName } from '../../src/config';
 import { PASSWORD_POLICY } from '../../src/domain/password-policy';
 import { USER_POOL_SCHEMA } from '../../src/integrations/user-pool-schema';
 import { TABLE_SCHEMA } from '../../src/repositories/table-schema';
@@ -19,6 +21,7 @@ import {
   type Resources,
   type Statement,
   statementsOf,
+  unbundledTemplate,
 } from './template-helpers';
 
 let stack: DevInsightsStack;
@@ -35,6 +38,17 @@ const fnFor = (route: Pick<RouteDefinition, 'handler'>): RouteFunction => stack.
 const policyOf = (fn: RouteFunction): Statement[] => statementsOf(template, stack, fn);
 const actionsOf = (fn: RouteFunction): string[] => policyOf(fn).flatMap(actionsOfStatement);
 const byRoute = routes.map((route) => [routeKey(route), route] as const);
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const environmentOf = (fn: RouteFunction): Record<string, unknown> => {
+  const resources = template.findResources('AWS::Lambda::Function') as Resources;
+  return resources[logicalId(fn)]?.Properties['Environment']['Variables'] ?? {};
+};
+/** What each secret's grant names as its Resource in this template. */
+const secretResources = (): Record<SecretName, unknown> => ({
+  app: { Ref: logicalId(stack.node.findChild('AppSecret')) },
+  github: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':secret:devinsights/github-token-??????']] },
+  model: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':secret:devinsights/model-key-??????']] },
+});
 
 describe('the table', () => {
   it('is the only table, keyed by string PK and SK from the table schema', () => {
@@ -135,7 +149,8 @@ describe('the functions', () => {
       TracingConfig: { Mode: 'Active' },
       LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
     });
-    template.resourceCountIs('AWS::Logs::LogGroup', handlers.size + 1);
+    // One per function, plus the API's access logs.
+    template.resourceCountIs('AWS::Logs::LogGroup', handlers.size + 2);
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
@@ -158,7 +173,7 @@ describe('the functions', () => {
   it.each(byRoute)('sets TABLE_NAME for %s only if it uses the table', (_, route) => {
     const usesTable = route.uses.some((use) => use.startsWith('table:'));
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Description: Match.stringLikeRegexp(`^${routeKey(route).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`),
+      Description: Match.stringLikeRegexp(`^${escapeRegExp(routeKey(route))}:`),
       Environment: {
         Variables: Match.objectLike({
           TABLE_NAME: usesTable ? { Ref: logicalId(stack.table.table) } : Match.absent(),
@@ -187,9 +202,67 @@ describe('the API', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: 'v1',
       TracingEnabled: true,
-      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200, MetricsEnabled: true })],
+      MethodSettings: Match.arrayWith([
+        Match.objectLike({ ResourcePath: '/*', HttpMethod: '*', ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200, MetricsEnabled: true }),
+      ]),
     });
     template.hasResourceProperties('AWS::ApiGateway::RestApi', { BinaryMediaTypes: ['application/pdf'] });
+  });
+
+  it('It should throttle the costly routes (login, signup, resend, invite, report generation) below the stage', () => {
+    const throttled = routes.filter((route) => 'throttle' in route);
+    expect(throttled.map(routeKey).sort()).toEqual([
+      'POST /ai/generate-report/{organizationId}',
+      'POST /auth/login',
+      'POST /auth/resend-verification',
+      'POST /auth/signup',
+      'POST /team/invite',
+    ]);
+    const settings = throttled.map((route) => {
+      const { ratePerSecond, burst } = (route as RouteDefinition).throttle ?? { ratePerSecond: 0, burst: 0 };
+      expect(ratePerSecond).toBeLessThan(100);
+      return Match.objectLike({
+        // A method setting names `/<resource path>`, the resource path's own slashes escaped as ~1.
+        ResourcePath: `/${route.path.replaceAll('/', '~1')}`,
+        HttpMethod: route.method,
+        ThrottlingRateLimit: ratePerSecond,
+        ThrottlingBurstLimit: burst,
+        MetricsEnabled: true,
+      });
+    });
+    template.hasResourceProperties('AWS::ApiGateway::Stage', { MethodSettings: Match.arrayWith(settings) });
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      MethodSettings: Match.arrayWith([Match.objectLike({ ResourcePath: '/~1auth~1login', ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 })]),
+    });
+  });
+
+  it('It should write one JSON access-log line per request to a log group kept a month, without request paths', () => {
+    const stages = Object.values(template.findResources('AWS::ApiGateway::Stage') as Resources);
+    expect(stages).toHaveLength(1);
+    const logging = stages[0]?.Properties['AccessLogSetting'];
+    expect(logging?.DestinationArn).toEqual({ 'Fn::GetAtt': [logicalId(stack.api.accessLogs), 'Arn'] });
+    const line = JSON.parse(logging?.Format) as Record<string, string>;
+    expect(line).toMatchObject({
+      requestId: '$context.requestId',
+      ip: '$context.identity.sourceIp',
+      method: '$context.httpMethod',
+      resourcePath: '$context.resourcePath',
+      status: '$context.status',
+      wafStatus: '$context.wafResponseCode',
+    });
+    // The path carries user ids and GitHub usernames; the resource path only the route.
+    expect(Object.values(line)).not.toContain('$context.path');
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('It should give API Gateway its account logging role, kept when the stack goes, unless told the account has one', () => {
+    template.resourceCountIs('AWS::ApiGateway::Account', 1);
+    template.hasResource('AWS::ApiGateway::Account', { DeletionPolicy: 'Retain' });
+    const withoutRole = Template.fromStack(
+      new DevInsightsStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'NoRole', { ...PROPS, createApiLogRole: false }),
+    );
+    withoutRole.resourceCountIs('AWS::ApiGateway::Account', 0);
+    withoutRole.hasResourceProperties('AWS::ApiGateway::Stage', { AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }) });
   });
 
   it.each([
@@ -242,8 +315,78 @@ describe('the API', () => {
     });
   });
 
+  it('It should answer a request the firewall blocked with 403 FORBIDDEN in the contract shape', () => {
+    const found = template.findResources('AWS::ApiGateway::GatewayResponse', {
+      Properties: { ResponseType: 'WAF_FILTERED', StatusCode: '403' },
+    }) as Resources;
+    const response = Object.values(found)[0];
+    expect(JSON.parse(response?.Properties['ResponseTemplates']['application/json'])).toEqual({
+      success: false,
+      error: 'Request blocked',
+      code: 'FORBIDDEN',
+    });
+  });
+
   it('outputs the API URL, pool ids and table name, once each', () => {
     expect(Object.keys(template.toJSON()['Outputs']).sort()).toEqual(['ApiUrl', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+  });
+});
+
+describe('the firewall', () => {
+  it('It should put one regional web ACL on the v1 stage, allowing by default', () => {
+    template.resourceCountIs('AWS::WAFv2::WebACL', 1);
+    template.hasResourceProperties('AWS::WAFv2::WebACL', { Scope: 'REGIONAL', DefaultAction: { Allow: {} } });
+    const stageId = logicalId(stack.api.api.deploymentStage);
+    template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      WebACLArn: { 'Fn::GetAtt': [stack.getLogicalId(stack.api.firewall.webAcl), 'Arn'] },
+      ResourceArn: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([{ Ref: stageId }])] }),
+    });
+  });
+
+  it('It should limit each IP to 6000 requests in 5 minutes and answer 429 in the contract shape with retry-after and CORS', () => {
+    expect([WAF_REQUESTS_PER_IP, WAF_WINDOW_SECONDS]).toEqual([6000, 300]);
+    template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Rules: Match.arrayWith([
+        Match.objectLike({
+          Name: 'RateLimitPerIp',
+          Statement: { RateBasedStatement: { Limit: 6000, EvaluationWindowSec: 300, AggregateKeyType: 'IP' } },
+          Action: {
+            Block: {
+              CustomResponse: {
+                ResponseCode: 429,
+                CustomResponseBodyKey: 'rate-limited',
+                ResponseHeaders: [
+                  { Name: 'retry-after', Value: '60' },
+                  { Name: 'Access-Control-Allow-Origin', Value: PROPS.appUrl },
+                ],
+              },
+            },
+          },
+        }),
+      ]),
+    });
+    const acl = Object.values(template.findResources('AWS::WAFv2::WebACL') as Resources)[0];
+    const body = acl?.Properties['CustomResponseBodies']['rate-limited'];
+    expect(body?.ContentType).toBe('APPLICATION_JSON');
+    expect(JSON.parse(body?.Content)).toEqual({ success: false, error: 'Too many requests', code: 'RATE_LIMITED' });
+  });
+
+  it('It should apply the AWS common rule set, counting only its 8 KB body rule (the API takes 256 KB)', () => {
+    template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Rules: Match.arrayWith([
+        Match.objectLike({
+          Name: 'AWSManagedRulesCommonRuleSet',
+          OverrideAction: { None: {} },
+          Statement: {
+            ManagedRuleGroupStatement: {
+              VendorName: 'AWS',
+              Name: 'AWSManagedRulesCommonRuleSet',
+              RuleActionOverrides: [{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }],
+            },
+          },
+        }),
+      ]),
+    });
   });
 });
 
@@ -265,10 +408,84 @@ describe('permissions', () => {
     expect(onAnything.flatMap(actionsOfStatement).filter((action) => !action.startsWith('xray:'))).toEqual([]);
   });
 
-  it.each(byRoute)('grants %s exactly what it declares', (_, route) => {
+  it.each(byRoute)('It should grant %s exactly what it declares', (_, route) => {
     const declared = new Set<Capability>(route.uses);
     if (declared.has('table:write')) declared.add('table:read');
-    expect(capabilitiesIn(actionsOf(fnFor(route))).sort()).toEqual([...declared].sort());
+    expect(capabilitiesIn(policyOf(fnFor(route)), secretResources()).sort()).toEqual([...declared].sort());
+  });
+
+  it.each(byRoute)('It should tell %s the id of exactly the secrets it reads, and no secret value', (_, route) => {
+    const environment = environmentOf(fnFor(route));
+    for (const [name, variable] of Object.entries(SECRET_ID_VARIABLES) as [SecretName, string][]) {
+      expect(variable in environment, variable).toBe((route.uses as readonly Capability[]).includes(`secret:${name}`));
+    }
+    for (const value of ['APP_SECRET', 'GITHUB_TOKEN', 'AI_API_KEY']) expect(environment).not.toHaveProperty(value);
+  });
+
+  it('It should resolve no secret into the template (no dynamic references)', () => {
+    expect(JSON.stringify(template.toJSON())).not.toContain('resolve:secretsmanager');
+  });
+
+  it('It should let login read APP_SECRET, by the secret ARN, with GetSecretValue on that secret only', () => {
+    const appSecretId = logicalId(stack.node.findChild('AppSecret'));
+    const login = fnFor({ handler: 'auth/login' });
+    expect(environmentOf(login)['APP_SECRET_ID']).toEqual({ Ref: appSecretId });
+    const read = policyOf(login).filter((s) => actionsOfStatement(s).some((a) => a.startsWith('secretsmanager:')));
+    expect(read).toEqual([expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: appSecretId } })]);
+  });
+
+  it('It should let the analytics read the GitHub token and the model key by name, granted on that name and its suffix only', () => {
+    const fn = fnFor({ handler: 'ai/code-quality' });
+    expect(environmentOf(fn)).toMatchObject({
+      GITHUB_TOKEN_SECRET_ID: 'devinsights/github-token',
+      AI_API_KEY_SECRET_ID: 'devinsights/model-key',
+      AI_BASE_URL: 'https://llm.example.com/v1',
+      AI_MODEL: 'a-model',
+    });
+    const resources = policyOf(fn)
+      .filter((s) => actionsOfStatement(s).includes('secretsmanager:GetSecretValue'))
+      .map((s) => s.Resource);
+    expect(resources).toEqual(expect.arrayContaining([secretResources().github, secretResources().model]));
+    expect(resources).toHaveLength(2);
+  });
+
+  it('It should grant nothing for a secret that is not configured', () => {
+    const bare = unbundledTemplate(routes.filter((route) => route.handler === 'ai/code-quality'), {
+      mailFrom: PROPS.mailFrom,
+      appUrl: PROPS.appUrl,
+    });
+    const policies = JSON.stringify(bare.findResources('AWS::IAM::Policy'));
+    expect(policies).not.toContain('github-token');
+    bare.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('^GET /ai/code-quality'),
+      Environment: { Variables: Match.objectLike({ GITHUB_TOKEN_SECRET_ID: Match.absent(), AI_API_KEY_SECRET_ID: Match.absent() }) },
+    });
+  });
+
+  it('It should give the health function nothing but X-Ray tracing', () => {
+    expect(actionsOf(fnFor({ handler: 'health/get-health' })).filter((a) => !a.startsWith('xray:'))).toEqual([]);
+  });
+
+  it('It should grant no function BatchWriteItem or ConditionCheckItem, which no code sends', () => {
+    const actions = allStatements().flatMap(actionsOfStatement);
+    expect(actions).toContain('dynamodb:PutItem');
+    expect(actions).not.toContain('dynamodb:BatchWriteItem');
+    expect(actions).not.toContain('dynamodb:ConditionCheckItem');
+  });
+
+  it('It should grant login AdminUpdateUserAttributes on the user pool and no other Cognito action', () => {
+    const cognito = policyOf(fnFor({ handler: 'auth/login' })).filter((s) => actionsOfStatement(s).some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito).toEqual([
+      expect.objectContaining({
+        Action: 'cognito-idp:AdminUpdateUserAttributes',
+        Resource: { 'Fn::GetAtt': [logicalId(stack.userPool.userPool), 'Arn'] },
+      }),
+    ]);
+  });
+
+  it('It should let only the routes that delete an account call AdminDeleteUser', () => {
+    const deleting = routes.filter((route) => actionsOf(fnFor(route)).includes('cognito-idp:AdminDeleteUser')).map(routeKey);
+    expect(deleting.sort()).toEqual(['POST /auth/signup', 'POST /invite/complete']);
   });
 
   it('gives a reading route (team members) read-only table access', () => {
@@ -284,8 +501,10 @@ describe('permissions', () => {
   });
 
   it('grants the Cognito admin actions on the user pool only', () => {
-    const admin = policyOf(fnFor({ handler: 'auth/signup' })).find((s) => actionsOfStatement(s).includes('cognito-idp:AdminConfirmSignUp'));
-    expect(actionsOfStatement(admin).sort()).toEqual([...COGNITO_ADMIN_ACTIONS].sort());
+    const admin = policyOf(fnFor({ handler: 'invite/complete' })).find((s) => actionsOfStatement(s).includes('cognito-idp:AdminConfirmSignUp'));
+    expect(actionsOfStatement(admin).sort()).toEqual(
+      ['cognito-idp:AdminConfirmSignUp', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUpdateUserAttributes'],
+    );
     expect(admin?.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.userPool.userPool), 'Arn'] });
   });
 

@@ -1,13 +1,18 @@
+import { join } from 'node:path';
 import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import type { RouteFunction } from '../../lib/constructs/route-function';
 import { DevInsightsStack, type DevInsightsStackProps } from '../../lib/devinsights-stack';
-import type { Capability, RouteDefinition } from '../../src/routes';
+import type { SecretName } from '../../src/config';
+import type { Capability, CognitoAdminAction, RouteDefinition } from '../../src/routes';
 
 export const PROPS: DevInsightsStackProps = {
   mailFrom: 'DevInsights <no-reply@mail.example.com>',
   appUrl: 'https://app.example.com',
+  // Every secret configured, so every `secret:*` capability has something to grant.
+  githubTokenSecretName: 'devinsights/github-token',
+  languageModel: { baseUrl: 'https://llm.example.com/v1', model: 'a-model', apiKeySecretName: 'devinsights/model-key' },
 };
 
 /** Template resources as plain JSON: `any` because tests read arbitrary nested CloudFormation properties. */
@@ -19,9 +24,9 @@ export interface Statement {
 }
 
 /** A stack that skips bundling: for tests about the route-to-resource logic only. */
-export function unbundledTemplate(routeTable: readonly RouteDefinition[]): Template {
+export function unbundledTemplate(routeTable: readonly RouteDefinition[], props: DevInsightsStackProps = PROPS): Template {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  return Template.fromStack(new DevInsightsStack(app, 'Unbundled', { ...PROPS, routes: routeTable }));
+  return Template.fromStack(new DevInsightsStack(app, 'Unbundled', { ...props, routes: routeTable }));
 }
 
 export const logicalIdOf = (stack: Stack, construct: IConstruct): string =>
@@ -39,14 +44,46 @@ export function statementsOf(template: Template, stack: Stack, fn: RouteFunction
 export const actionsOfStatement = (statement: Statement | undefined): string[] =>
   statement ? [statement.Action].flat() : [];
 
-/** What a set of IAM actions lets a function do, in route-table words. */
-export function capabilitiesIn(actions: readonly string[]): Capability[] {
+/**
+ * What a function's statements let it do, in route-table words. `secrets`
+ * says which secret each `secret:*` capability names, as its grant's Resource.
+ */
+export function capabilitiesIn(statements: readonly Statement[], secrets: Readonly<Record<SecretName, unknown>>): Capability[] {
+  const actions = statements.flatMap(actionsOfStatement);
   const granted: Capability[] = [];
   if (actions.includes('dynamodb:GetItem')) granted.push('table:read');
   if (actions.includes('dynamodb:PutItem')) granted.push('table:write');
-  if (actions.some((action) => action.startsWith('cognito-idp:'))) granted.push('cognito:admin');
+  for (const action of actions.filter((a) => a.startsWith('cognito-idp:'))) {
+    granted.push(`cognito:${action.slice('cognito-idp:'.length) as CognitoAdminAction}`);
+  }
   if (actions.some((action) => action.startsWith('ses:'))) granted.push('email:send');
+  const read = statements.filter((statement) => actionsOfStatement(statement).includes('secretsmanager:GetSecretValue'));
+  for (const [name, resource] of Object.entries(secrets) as [SecretName, unknown][]) {
+    if (read.some((statement) => JSON.stringify(statement.Resource) === JSON.stringify(resource))) granted.push(`secret:${name}`);
+  }
   return granted;
+}
+
+/**
+ * Synthesizes the stack with bundling and answers each function's bundle
+ * folder, by route key (`POST /auth/login`) or, for the 405 function, its
+ * description.
+ */
+export function synthesizedBundleDirs(props: DevInsightsStackProps = PROPS): Map<string, string> {
+  const app = new App();
+  const stack = new DevInsightsStack(app, 'DevInsights', props);
+  const assembly = app.synth();
+  const template = assembly.getStackByName(stack.stackName).template as {
+    Resources: Record<string, { Type: string; Properties: { Description?: string; Code?: { S3Key?: string } } }>;
+  };
+  const dirs = new Map<string, string>();
+  for (const resource of Object.values(template.Resources)) {
+    if (resource.Type !== 'AWS::Lambda::Function') continue;
+    const key = resource.Properties.Description?.split(':')[0] ?? '';
+    const hash = resource.Properties.Code?.S3Key?.replace(/\.zip$/, '') ?? '';
+    dirs.set(key, join(assembly.directory, `asset.${hash}`));
+  }
+  return dirs;
 }
 
 /** Every API method with its full resource path (`/auth/signup`), read off the template's parent links. */

@@ -1,5 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { config } from '../../config';
+import { githubToken } from '../secrets';
 import { GithubNotFoundError, GithubRateLimitedError, GithubUnavailableError } from './errors';
 
 /**
@@ -28,18 +29,22 @@ export interface Page<T> {
 
 const PER_REQUEST_TIMEOUT_MS = 8_000;
 
-let octokit: Octokit | undefined;
-function client(): Octokit {
-  if (!octokit) {
-    const { apiUrl, token } = config().github;
-    octokit = new Octokit({
-      baseUrl: apiUrl,
-      ...(token ? { auth: token } : {}),
-      userAgent: 'devinsights',
-      request: { retries: 0 },
-    });
+let octokit: { readonly token: string | undefined; readonly client: Octokit } | undefined;
+/** One Octokit per token: a rotated token, read again once the secret cache expires, gets a new one. */
+async function client(): Promise<Octokit> {
+  const token = await githubToken();
+  if (!octokit || octokit.token !== token) {
+    octokit = {
+      token,
+      client: new Octokit({
+        baseUrl: config().github.apiUrl,
+        ...(token ? { auth: token } : {}),
+        userAgent: 'devinsights',
+        request: { retries: 0 },
+      }),
+    };
   }
-  return octokit;
+  return octokit.client;
 }
 
 function nextLink(link: string | undefined): string | undefined {
@@ -85,8 +90,10 @@ export async function fetchPage<T>(
   const key = relative(path);
   const cached = cache[key];
   stats.requests += 1;
+  // Outside the try: a token that cannot be read is our fault, not GitHub's.
+  const github = await client();
   try {
-    const response = await client().request({
+    const response = await github.request({
       method: 'GET',
       url: key,
       headers: cached ? { 'if-none-match': cached.etag } : {},

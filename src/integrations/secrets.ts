@@ -1,0 +1,59 @@
+import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { awsClientOptions, config, type SecretSource } from '../config';
+
+/**
+ * The secrets a function reads at run time. Locally (and in tests) the value
+ * is in the environment; on AWS the environment names only the Secrets
+ * Manager secret, and only a function whose route `uses` it has that name and
+ * may read it. Each accessor reads one `config().secrets` entry, so a bundle
+ * holds the accessors its code path calls and no others
+ * (`test/cdk/bundles.test.ts` relies on that).
+ */
+
+/**
+ * Powertools keeps a value this long; a warm function then reads each secret
+ * about once every five minutes, and a rotated GitHub token or model key is
+ * picked up within that time.
+ */
+export const SECRET_MAX_AGE_SECONDS = 300;
+
+/**
+ * Powertools' `getSecret` on a provider of our own: the same cache, with a
+ * client built from our config (region) like every other SDK client, once.
+ */
+let provider: SecretsProvider | undefined;
+function secretsManager(): SecretsProvider {
+  provider ??= new SecretsProvider({ awsSdkV3Client: new SecretsManagerClient(awsClientOptions(undefined)) });
+  return provider;
+}
+
+async function read(source: SecretSource): Promise<string | undefined> {
+  if (source.value !== undefined) return source.value;
+  if (source.secretId === undefined) return undefined;
+  const value = await secretsManager().get(source.secretId, { maxAge: SECRET_MAX_AGE_SECONDS });
+  // A binary or empty secret is a deployment mistake; the message names the variable, never the value.
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new Error(`The secret ${source.secretId} (${source.variable}) holds no text`);
+  }
+  return value;
+}
+
+/** APP_SECRET: required wherever it is used (a function without it is a deployment mistake). */
+export async function appSecret(): Promise<string> {
+  const source = config().secrets.app;
+  const value = await read(source);
+  if (value === undefined) throw new Error(`${source.variable} is not configured for this function`);
+  if (value.length < 32) throw new Error(`${source.variable} must be at least 32 characters`);
+  return value;
+}
+
+/** The GitHub token, when one is configured; without it GitHub is called unauthenticated. */
+export async function githubToken(): Promise<string | undefined> {
+  return read(config().secrets.github);
+}
+
+/** The language model's API key, when one is configured (a local server may need none). */
+export async function languageModelKey(): Promise<string | undefined> {
+  return read(config().secrets.model);
+}

@@ -1,0 +1,98 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { READ_ACTIONS, WRITE_ACTIONS } from '../../lib/constructs/app-table';
+import { type Capability, COGNITO_ADMIN_ACTIONS, routeKey, routes } from '../../src/routes';
+import { synthesizedBundleDirs } from './template-helpers';
+
+/** The bundles as the CDK builds them (minified, tree-shaken, the AWS SDK left out), by route key. */
+let assetDirs: Map<string, string>;
+const bundleOf = (key: string): string => readFileSync(join(assetDirs.get(key) ?? '', 'index.js'), 'utf8');
+
+beforeAll(() => {
+  assetDirs = synthesizedBundleDirs();
+}, 180_000);
+
+/**
+ * What a bundle's code can reach. esbuild drops every function no handler
+ * reaches, and the AWS SDK stays outside the bundle, so a command the code
+ * can send survives as a property of the SDK module (`x.AdminGetUserCommand`)
+ * and a secret it can read as `config().secrets.<name>`
+ * (src/integrations/secrets.ts).
+ */
+const found = (bundle: string, pattern: RegExp): string[] => [...new Set([...bundle.matchAll(pattern)].map((match) => match[1] ?? ''))].sort();
+const commandsIn = (bundle: string): string[] => found(bundle, /\.(\w+)Command\b/g);
+const declared = (uses: readonly Capability[], kind: string): string[] =>
+  uses.filter((use) => use.startsWith(`${kind}:`)).map((use) => use.slice(kind.length + 1)).sort();
+const byRoute = routes.map((route) => [routeKey(route), route] as const);
+
+describe('what each route declares against what its code sends', () => {
+  it.each(byRoute)('It should declare for %s exactly the Cognito admin actions its bundle sends', (key, route) => {
+    const sent = commandsIn(bundleOf(key)).filter((command) => (COGNITO_ADMIN_ACTIONS as readonly string[]).includes(command));
+    expect(sent).toEqual(declared(route.uses, 'cognito'));
+  });
+
+  it.each(byRoute)('It should declare for %s exactly the secrets its bundle reads', (key, route) => {
+    expect(found(bundleOf(key), /\.secrets\.(app|github|model)\b/g)).toEqual(declared(route.uses, 'secret'));
+  });
+
+  it('It should send no Admin command that the route table cannot declare', () => {
+    const sent = [...assetDirs.keys()].flatMap((key) => commandsIn(bundleOf(key))).filter((command) => command.startsWith('Admin'));
+    expect(sent.filter((command) => !(COGNITO_ADMIN_ACTIONS as readonly string[]).includes(command))).toEqual([]);
+    expect(sent).toContain('AdminUpdateUserAttributes');
+  });
+
+  it('It should grant exactly the DynamoDB actions some bundle sends (no BatchWriteItem, no ConditionCheckItem)', () => {
+    const SENT_AS: Record<string, readonly string[]> = {
+      Get: ['GetItem'],
+      BatchGet: ['BatchGetItem'],
+      Query: ['Query'],
+      Put: ['PutItem'],
+      Update: ['UpdateItem'],
+      Delete: ['DeleteItem'],
+      BatchWrite: ['BatchWriteItem'],
+      Scan: ['Scan'],
+      // A transaction is granted by the actions of its parts: here Put, Update and Delete, never a ConditionCheck.
+      TransactWrite: ['PutItem', 'UpdateItem', 'DeleteItem'],
+    };
+    const bundles = [...assetDirs.keys()].map(bundleOf);
+    expect(bundles.some((bundle) => /\bConditionCheck:/.test(bundle))).toBe(false);
+    const needed = [...new Set(bundles.flatMap(commandsIn).flatMap((command) => SENT_AS[command] ?? []))].sort();
+    const granted = [...READ_ACTIONS, ...WRITE_ACTIONS].map((action) => action.replace('dynamodb:', '')).sort();
+    expect(granted).toEqual(needed);
+  });
+});
+
+/**
+ * The PDF routes bundle pdfkit, which reads fonts and a colour profile from
+ * files at run time: they must ship beside the bundle (the bundle resolves
+ * them through the package.json written next to it).
+ */
+const pdfRoutes = routes.filter((route) => 'runtimeFiles' in route && route.runtimeFiles?.includes('pdfkit')).map(routeKey);
+
+describe('the PDF Lambdas', () => {
+  it('exist for the PDF download and the report email', () => {
+    expect(pdfRoutes.sort()).toEqual(['GET /reports/{reportId}/pdf', 'POST /reports/{reportId}/email']);
+  });
+
+  it.each(pdfRoutes)('ship pdfkit’s fonts and colour profile with %s', (route) => {
+    const dir = assetDirs.get(route) ?? '';
+    expect(existsSync(join(dir, 'standard-fonts', 'Helvetica.cjs'))).toBe(true);
+    expect(existsSync(join(dir, 'data', 'sRGB_IEC61966_2_1.icc'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))).toEqual({
+      imports: { '#standard-fonts/*': './standard-fonts/*.cjs' },
+    });
+  });
+
+  it.each(pdfRoutes)('keep %s under 1 MB without the embedded-font machinery', (route) => {
+    const bundle = readFileSync(join(assetDirs.get(route) ?? '', 'index.js'), 'utf8');
+    expect(statSync(join(assetDirs.get(route) ?? '', 'index.js')).size).toBeLessThan(1024 * 1024);
+    expect(bundle).toContain('Embedded fonts are not bundled');
+  });
+
+  it('leave every other route without those files', () => {
+    const others = [...assetDirs].filter(([route]) => route.includes(' ') && !pdfRoutes.includes(route));
+    expect(others.length).toBeGreaterThan(10);
+    for (const [, dir] of others) expect(existsSync(join(dir, 'standard-fonts'))).toBe(false);
+  });
+});

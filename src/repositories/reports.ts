@@ -11,8 +11,10 @@ export interface ReportSummary {
   readonly generatedBy: string;
 }
 
-export interface StoredReport<R> extends ReportSummary {
+export interface StoredReport<R, S = unknown> extends ReportSummary {
   readonly report: R;
+  /** What the report was built from, kept so it can be written again for each reader; absent in older reports. */
+  readonly source?: S;
 }
 
 /** Team reports are one per day; their public id is `team-<day>`. */
@@ -49,7 +51,13 @@ export async function saveTeamReport<R>(tenant: TenantContext, report: R, genera
   return reportId;
 }
 
-export async function saveExecutiveReport<R>(tenant: TenantContext, reportId: string, report: R, generatedAt: Date): Promise<void> {
+export async function saveExecutiveReport<R, S>(
+  tenant: TenantContext,
+  reportId: string,
+  report: R,
+  source: S,
+  generatedAt: Date,
+): Promise<void> {
   await db().send(
     new PutCommand({
       TableName: tableName(),
@@ -61,6 +69,7 @@ export async function saveExecutiveReport<R>(tenant: TenantContext, reportId: st
         generatedAt: generatedAt.toISOString(),
         generatedBy: tenant.userId,
         report,
+        source,
         ttl: Math.floor(generatedAt.getTime() / 1000) + RETENTION_SECONDS,
       },
     }),
@@ -74,9 +83,10 @@ function keyOf(tenant: TenantContext, reportId: string) {
 }
 
 /** A report of the caller's organization, or undefined (another organization's id finds nothing). */
-export async function getReport<R>(tenant: TenantContext, reportId: string): Promise<StoredReport<R> | undefined> {
+export async function getReport<R, S = unknown>(tenant: TenantContext, reportId: string): Promise<StoredReport<R, S> | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keyOf(tenant, reportId) }));
-  return Item ? { ...toSummary(Item), report: Item['report'] as R } : undefined;
+  if (!Item) return undefined;
+  return { ...toSummary(Item), report: Item['report'] as R, ...(Item['source'] === undefined ? {} : { source: Item['source'] as S }) };
 }
 
 async function summaries(PK: string, prefix: string, limit: number): Promise<ReportSummary[]> {

@@ -115,6 +115,19 @@ describe('after the organization turns fully_private with burnout owner_only', (
     expectNone(JSON.stringify(response.body), ALICE);
   });
 
+  it('answers the admin who generates a report with includeIndividuals:true without named burnout', async () => {
+    const response = await api(`/ai/generate-report/${team.sarah.organizationId}`, {
+      method: 'POST',
+      token: team.sarah.accessToken,
+      json: { reportType: 'executive', includeGraphs: false, includeIndividuals: true, confidential: true },
+    });
+    expect(response.status).toBe(201);
+    expect(response.body.report.individuals.burnoutRisks).toEqual([]);
+    expect(response.body.report.hiringJustification.figures.engineersAtHighRisk).toBeGreaterThan(0);
+    expectNone(JSON.stringify(response.body.report), ALICE);
+    expectNone(await pdfOf(team.sarah.accessToken, response.body.reportId), ALICE);
+  });
+
   it("keeps Alice's burnout from the admin on code-quality and shows it to Alice", async () => {
     const admin = await api('/ai/code-quality/alice-dev', { token: team.sarah.accessToken });
     expect(admin.status).toBe(200);

@@ -234,13 +234,15 @@ function teamSentencesFor(team: TeamAnalysis, audience: Audience): Pick<TeamAnal
     totalCommits: team.totalCommits,
     burnoutRisks,
     needsSupport: team.needsSupport === null ? null : audience.named(team.needsSupport, 'codeQuality'),
-    topPerformer: team.topPerformer === null ? null : audience.named(team.topPerformer, 'codeQuality'),
     mentor: null,
     pending: team.pending.map((person) => (audience.seesName(person) ? person : { ...person, name: audience.labelOf(person) })),
     hiring: team.hiringJustification,
     facts,
   };
-  return { insights: teamInsightsOf(notes), recommendations: teamRecommendationsOf(notes) };
+  // No sentence names the top performer; labelled last, so a label they hold leaves no gap in the letters.
+  const topPerformer = team.topPerformer === null ? null : audience.named(team.topPerformer, 'codeQuality');
+  const input = { ...notes, topPerformer };
+  return { insights: teamInsightsOf(input), recommendations: teamRecommendationsOf(input) };
 }
 
 /** Who an executive report's sentences may name for this reader; the others by label. */

@@ -12,6 +12,8 @@ import {
 import { buildTeamAnalysis } from '../../../src/domain/reports/team-analysis';
 import type { ExecutiveReport, TeamAnalysis } from '../../../src/domain/reports/types';
 import { ROLES, type Role } from '../../../src/domain/roles';
+import { renderExecutiveReportPdf } from '../../../src/integrations/pdf/executive-report-pdf';
+import { pdfText } from '../../support/pdf';
 import { NOW, storyInput, storyMembers } from './fixtures';
 
 const team = buildTeamAnalysis(storyInput());
@@ -153,6 +155,38 @@ describe('reader views: every role, privacy mode and visibility rule, every repo
         expect(views.team).toStrictEqual(team);
         expect(views.named).toStrictEqual(named);
       }
+    },
+  );
+});
+
+/** In the story's team, who appears only for their burnout, and who only for their code quality (top, support). */
+const BURNOUT_ONLY = ['Alice Dev', 'alice-dev', 'Erin Dev', 'erin-dev', 'Felix Dev', 'felix-dev'];
+const QUALITY_ONLY = ['Bob Senior', 'bob-senior', 'Charlie Junior', 'charlie-junior'];
+
+const pdfCases = ROLES.flatMap((role) =>
+  PRIVACY_MODES.flatMap((privacyMode) =>
+    VISIBILITIES.flatMap((codeQuality) =>
+      VISIBILITIES.map((burnoutRisk) => ({
+        role,
+        settings: {
+          privacyMode,
+          allowMembersViewOthers: true,
+          visibilityRules: { codeQuality, burnoutRisk, commitDetails: 'visible_to_all', personalInsights: 'owner_only' },
+        } satisfies PrivacySettings,
+      })),
+    ),
+  ),
+);
+
+describe('reader views in the PDF: every role, privacy mode, code-quality and burnout rule', () => {
+  it.each(pdfCases)(
+    'It should print no one beside a figure the reader may not see: $role, $settings.privacyMode, codeQuality=$settings.visibilityRules.codeQuality burnoutRisk=$settings.visibilityRules.burnoutRisk',
+    async ({ role, settings }) => {
+      const sees = (kind: Kind) => outcomeOf(role, settings, settings.visibilityRules[kind]) === 'shown';
+      const text = (await pdfText(await renderExecutiveReportPdf(executiveReportFor(named, team, { role }, settings)))).toLowerCase();
+      const present = (identifiers: readonly string[]) => identifiers.filter((identifier) => text.includes(identifier.toLowerCase()));
+      expect(present(BURNOUT_ONLY)).toEqual(sees('burnoutRisk') ? BURNOUT_ONLY : []);
+      expect(present(QUALITY_ONLY)).toEqual(sees('codeQuality') ? QUALITY_ONLY : []);
     },
   );
 });

@@ -29,7 +29,9 @@
  *     labels are given in the order people are first needed, so a label says
  *     nothing about who it is.
  *   - A person is the reader themself when their GitHub username is the
- *     reader's: they see all of their own figures, by name.
+ *     reader's: they see all of their own figures, by name (except in an
+ *     executive report read by someone the rules refuse, which is the
+ *     anonymous report for them too: it has no place for one name alone).
  *   - A reader who may see every figure of everyone in the report gets it as
  *     stored. Otherwise the sentences are written again from the filtered
  *     figures (the team analysis' mentor is not stored, so a rewritten

@@ -3,29 +3,33 @@ import type { OrganizationSettings, PrivacyMode, Visibility, VisibilityRules } f
 import type { Role } from './roles';
 
 /**
- * What a caller of the same organization sees of one person's code-quality
- * analysis. The contract and the story fix most of it; the rest is decided
- * here, and the decision is the same in every handler because this is the
- * only place it is made.
+ * What a reader of the same organization may see of one person: the one
+ * decision behind every path where a person's figures leave the API (the
+ * code-quality analysis here; the team analysis, the reports, their PDF and
+ * their email through `domain/reports/reader-view.ts`). It is made at read
+ * time, for the reader's role now and the organization's settings now.
  *
- * Fields and the visibility rule that governs each:
- *   codeQuality      ← visibilityRules.codeQuality
- *   burnout          ← visibilityRules.burnoutRisk
- *   metrics          ← visibilityRules.commitDetails
- *   personalInsights ← visibilityRules.personalInsights
- *   githubUsername, analysisEngine, cachedAt, windowDays: shown to anyone
- *   allowed to see the analysis at all.
+ * The figures of a person, each governed by the visibility rule of its name:
+ *   codeQuality, burnoutRisk, commitDetails, personalInsights.
  *
- * Who sees what, first match wins:
- *   1. The owner of the analysis sees all of it, whatever their role.
- *   2. A viewer is refused (viewers read aggregates and reports, never one person).
- *   3. `fully_private`: a member is refused; an admin sees every field that is
+ * Who sees what of someone, first match wins:
+ *   1. The person themself sees all of their figures, whatever their role.
+ *   2. A viewer sees none (viewers read aggregates and reports, never one person).
+ *   3. `fully_private`: a member sees none; an admin sees every figure that is
  *      not `owner_only`.
- *   4. `allowMembersViewOthers: false`: a member is refused (an admin goes on to 5).
+ *   4. `allowMembersViewOthers: false`: a member sees none (an admin goes on to 5).
  *   5. `team_transparent`: `visible_to_all` → admins and members,
  *      `admin_only` → admins, `owner_only` → nobody else.
- *      `public_metrics`: as team_transparent, except that `admin_only` fields
+ *      `public_metrics`: as team_transparent, except that `admin_only` figures
  *      are shown to members too; `owner_only` stays with the owner.
+ * Rules 2–4 are a refusal: asked for one person's analysis they answer 403;
+ * in a report they mean the reader sees that person's figures only without
+ * their name (see reader-view.ts).
+ *
+ * The code-quality analysis (`visibleAnalysis`), field by field:
+ *   codeQuality ← codeQuality, burnout ← burnoutRisk, metrics ← commitDetails,
+ *   personalInsights ← personalInsights; githubUsername, analysisEngine,
+ *   cachedAt, windowDays: shown to anyone not refused.
  *
  * Decided where the contract is silent:
  *   - A caller who passes 2–4 but may see none of the four governed fields
@@ -76,6 +80,33 @@ export interface AnalysisViewer {
 
 export type PrivacySettings = Pick<OrganizationSettings, 'privacyMode' | 'visibilityRules' | 'allowMembersViewOthers'>;
 
+/** A kind of figure about one person, named after the visibility rule that governs it. */
+export type PersonFigureKind = keyof VisibilityRules;
+export const PERSON_FIGURE_KINDS = ['codeQuality', 'burnoutRisk', 'commitDetails', 'personalInsights'] as const satisfies readonly PersonFigureKind[];
+
+/** The decision for one reader and one person: refused (rules 2–4), or the kinds of figure they may see. */
+export type PersonAccess =
+  | { readonly refused: true; readonly reason: string }
+  | { readonly refused: false; readonly figures: ReadonlySet<PersonFigureKind> };
+
+/** What `viewer` may see of one person under `settings` (rules 1–5 above). */
+export function personAccess(viewer: AnalysisViewer, settings: PrivacySettings): PersonAccess {
+  if (viewer.isOwner) return { refused: false, figures: new Set(PERSON_FIGURE_KINDS) };
+  const reason = refusalOf(viewer.role, settings);
+  if (reason !== undefined) return { refused: true, reason };
+  const role = viewer.role as 'admin' | 'member';
+  return {
+    refused: false,
+    figures: new Set(PERSON_FIGURE_KINDS.filter((kind) => mayShow(settings.visibilityRules[kind], role, settings.privacyMode))),
+  };
+}
+
+/** The kinds of figure `viewer` may see of one person; none when refused. */
+export function visibleFigures(viewer: AnalysisViewer, settings: PrivacySettings): ReadonlySet<PersonFigureKind> {
+  const access = personAccess(viewer, settings);
+  return access.refused ? new Set() : access.figures;
+}
+
 /**
  * The part of `analysis` that `viewer` may see under `settings`; throws
  * ForbiddenError when they may see none of it. Pure: `analysis` is not changed.
@@ -87,31 +118,25 @@ export function visibleAnalysis<A extends FullAnalysis>(
 ): AnalysisView<A> {
   if (viewer.isOwner) return { ...analysis };
 
-  const role = viewerRoleFor(viewer.role, settings);
+  const access = personAccess(viewer, settings);
+  if (access.refused) throw new ForbiddenError(access.reason);
   const view: Record<string, unknown> = {};
   for (const field of ALWAYS_SHOWN_FIELDS) view[field] = analysis[field];
   for (const field of Object.keys(GOVERNED_FIELDS) as GovernedField[]) {
-    const rule = settings.visibilityRules[GOVERNED_FIELDS[field]];
-    if (mayShow(rule, role, settings.privacyMode) && analysis[field] !== undefined) view[field] = analysis[field];
+    if (access.figures.has(GOVERNED_FIELDS[field]) && analysis[field] !== undefined) view[field] = analysis[field];
   }
   return view as AnalysisView<A>;
 }
 
-/** Rules 2–4: refuses the callers who may see nothing of another person's analysis. */
-function viewerRoleFor(role: Role, settings: PrivacySettings): 'admin' | 'member' {
-  if (role === 'viewer') {
-    throw new ForbiddenError("Viewers see the team's aggregates and reports, not one person's analysis");
-  }
-  if (role === 'member' && settings.privacyMode === 'fully_private') {
-    throw new ForbiddenError('This organization keeps each analysis private to its owner');
-  }
-  if (role === 'member' && !settings.allowMembersViewOthers) {
-    throw new ForbiddenError("This organization does not let members view each other's analyses");
-  }
-  return role;
+/** Rules 2–4: why this caller may see nothing of another person, or undefined when they may see something. */
+function refusalOf(role: Role, settings: PrivacySettings): string | undefined {
+  if (role === 'viewer') return "Viewers see the team's aggregates and reports, not one person's analysis";
+  if (role === 'member' && settings.privacyMode === 'fully_private') return 'This organization keeps each analysis private to its owner';
+  if (role === 'member' && !settings.allowMembersViewOthers) return "This organization does not let members view each other's analyses";
+  return undefined;
 }
 
-/** Rules 3 and 5 for one governed field of someone else's analysis. */
+/** Rules 3 and 5 for one kind of figure of someone else. */
 function mayShow(rule: Visibility, role: 'admin' | 'member', mode: PrivacyMode): boolean {
   switch (rule) {
     case 'owner_only':

@@ -114,7 +114,8 @@ export async function loadAnalysisContext<A>(
   cached?: StoredAnalysis<A>;
 }> {
   const keys = [tenantKeys.githubLogin(tenant, login), tenantKeys.organization(tenant), tenantKeys.analysis(tenant, login)];
-  const items = await batchGetItems(keys.map((key) => ({ ...key })));
+  // Consistent: the privacy settings on the organization item apply as they are now, even just changed.
+  const items = await batchGetItems(keys.map((key) => ({ ...key })), { consistent: true });
   const find = (key: { SK: string }) => items.find((item) => item['SK'] === key.SK);
   const [loginKey, organizationKey, analysisKey] = keys as [Key, Key, Key];
   const loginItem = find(loginKey);

@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../guard/tenant-context';
-import { db, tableName } from './dynamo';
+import { batchGetItems, db, tableName } from './dynamo';
 import { tenantKeys } from './keys';
 
 /** What `GET /reports` lists: executive reports and the daily team reports, newest first. */
@@ -11,8 +11,10 @@ export interface ReportSummary {
   readonly generatedBy: string;
 }
 
-export interface StoredReport<R> extends ReportSummary {
+export interface StoredReport<R, S = unknown> extends ReportSummary {
   readonly report: R;
+  /** What the report was built from, kept so it can be written again for each reader; absent in older reports. */
+  readonly source?: S;
 }
 
 /** Team reports are one per day; their public id is `team-<day>`. */
@@ -49,7 +51,13 @@ export async function saveTeamReport<R>(tenant: TenantContext, report: R, genera
   return reportId;
 }
 
-export async function saveExecutiveReport<R>(tenant: TenantContext, reportId: string, report: R, generatedAt: Date): Promise<void> {
+export async function saveExecutiveReport<R, S>(
+  tenant: TenantContext,
+  reportId: string,
+  report: R,
+  source: S,
+  generatedAt: Date,
+): Promise<void> {
   await db().send(
     new PutCommand({
       TableName: tableName(),
@@ -61,6 +69,7 @@ export async function saveExecutiveReport<R>(tenant: TenantContext, reportId: st
         generatedAt: generatedAt.toISOString(),
         generatedBy: tenant.userId,
         report,
+        source,
         ttl: Math.floor(generatedAt.getTime() / 1000) + RETENTION_SECONDS,
       },
     }),
@@ -73,10 +82,33 @@ function keyOf(tenant: TenantContext, reportId: string) {
     : tenantKeys.report(tenant, reportId);
 }
 
-/** A report of the caller's organization, or undefined (another organization's id finds nothing). */
-export async function getReport<R>(tenant: TenantContext, reportId: string): Promise<StoredReport<R> | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keyOf(tenant, reportId) }));
-  return Item ? { ...toSummary(Item), report: Item['report'] as R } : undefined;
+function storedReportOf<R, S>(item: Record<string, unknown>): StoredReport<R, S> {
+  return { ...toSummary(item), report: item['report'] as R, ...(item['source'] === undefined ? {} : { source: item['source'] as S }) };
+}
+
+/** A report with what reading it needs: the organization (its privacy settings) and the reader's own GitHub username. */
+export interface ReportContext<R, S> {
+  readonly stored?: StoredReport<R, S>;
+  readonly organizationItem?: Record<string, unknown>;
+  readonly readerGithubUsername?: string;
+}
+
+/**
+ * The report, the organization and the caller's member record in one
+ * consistent BatchGet: a privacy setting changed a moment ago applies to this read.
+ */
+export async function loadReportContext<R, S = unknown>(tenant: TenantContext, reportId: string): Promise<ReportContext<R, S>> {
+  const keys = [keyOf(tenant, reportId), tenantKeys.organization(tenant), tenantKeys.member(tenant, tenant.role, tenant.userId)] as const;
+  const items = await batchGetItems(keys.map((key) => ({ ...key })), { consistent: true });
+  const [reportItem, organizationItem, memberItem] = keys.map((key) =>
+    items.find((item) => item['PK'] === key.PK && item['SK'] === key.SK),
+  );
+  const login = memberItem?.['githubUsername'];
+  return {
+    ...(reportItem ? { stored: storedReportOf<R, S>(reportItem) } : {}),
+    ...(organizationItem ? { organizationItem } : {}),
+    ...(typeof login === 'string' && login !== '' ? { readerGithubUsername: login } : {}),
+  };
 }
 
 async function summaries(PK: string, prefix: string, limit: number): Promise<ReportSummary[]> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { buildExecutiveReport } from '../domain/reports/executive-report';
+import { executiveReportFor } from '../domain/reports/reader-view';
 import type { TenantContext } from '../guard/tenant-context';
 import type { Logger } from '../http/logger';
 import { saveExecutiveReport } from '../repositories/reports';
@@ -12,10 +13,15 @@ function newReportId(now: Date): string {
   return `rpt_${stamp}_${randomBytes(6).toString('base64url')}`;
 }
 
+/**
+ * Builds and stores the report in full, with the team analysis it was built
+ * from (every read filters it again for its reader); answers with the
+ * caller's view of it. The caller is an admin, in no one's figures.
+ */
 export async function generateExecutiveReport(tenant: TenantContext, options: ExecutiveReportBody, log: Logger, now = new Date()) {
-  const { team, roster } = await analyzeTeamWithRoster(tenant, log, now);
+  const { team, roster, settings } = await analyzeTeamWithRoster(tenant, log, now);
   const reportId = newReportId(now);
   const report = buildExecutiveReport({ team, options, reportId, generatedBy: tenant.userId, now, people: roster });
-  await saveExecutiveReport(tenant, reportId, report, now);
-  return { reportId, report, pdfUrl: `/reports/${reportId}/pdf` };
+  await saveExecutiveReport(tenant, reportId, report, team, now);
+  return { reportId, report: executiveReportFor(report, team, { role: tenant.role }, settings), pdfUrl: `/reports/${reportId}/pdf` };
 }

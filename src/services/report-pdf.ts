@@ -6,7 +6,8 @@ import { reportEmail } from '../integrations/email-templates';
 import { renderExecutiveReportPdf } from '../integrations/pdf/executive-report-pdf';
 import { getProfile } from '../repositories/memberships';
 import { listMembers } from '../repositories/members';
-import { getExecutiveReport } from './reports';
+import { leastPrivilegedReader } from '../domain/reports/reader-view';
+import { getExecutiveReport, readableExecutiveReport } from './reports';
 
 export async function reportPdf(tenant: TenantContext, reportId: string): Promise<{ pdf: Buffer; filename: string }> {
   const report = await getExecutiveReport(tenant, reportId);
@@ -15,20 +16,23 @@ export async function reportPdf(tenant: TenantContext, reportId: string): Promis
 
 /**
  * Sends the PDF to members of this organization only: one outside address
- * refuses the whole request and nothing is sent.
+ * refuses the whole request and nothing is sent. Everyone gets the same
+ * PDF, so it is rendered as the least privileged recipient may see it (no
+ * recipient counts as the person behind anyone's figures).
  */
 export async function emailReport(tenant: TenantContext, reportId: string, to: readonly string[], log: Logger) {
-  const [report, members, sender] = await Promise.all([
-    getExecutiveReport(tenant, reportId),
+  const [readable, members, sender] = await Promise.all([
+    readableExecutiveReport(tenant, reportId),
     listMembers(tenant),
     getProfile(tenant.userId),
   ]);
-  const memberEmails = new Set(members.map((member) => member.email.toLowerCase()));
+  const roleOf = new Map(members.map((member) => [member.email.toLowerCase(), member.role]));
   const outside = to.flatMap((address, index) =>
-    memberEmails.has(address.toLowerCase()) ? [] : [{ path: `to.${index}`, message: 'Not a member of this organization' }],
+    roleOf.has(address.toLowerCase()) ? [] : [{ path: `to.${index}`, message: 'Not a member of this organization' }],
   );
   if (outside.length > 0) throw new ValidationError('Reports can only be sent to members of this organization', outside);
   const recipients = [...new Set(to.map((address) => address.toLowerCase()))];
+  const report = readable.as(leastPrivilegedReader(recipients.flatMap((address) => roleOf.get(address) ?? [])));
   const pdf = await renderExecutiveReportPdf(report);
   await sendEmailWithAttachments({
     ...reportEmail({

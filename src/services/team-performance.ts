@@ -2,7 +2,9 @@ import pMap from 'p-map';
 import type { MemberAnalysis } from '../domain/analysis/member-analysis';
 import { buildTeamAnalysis } from '../domain/reports/team-analysis';
 import type { Identifiable } from '../domain/reports/anonymize';
-import type { TeamAnalysis, TeamMemberInput } from '../domain/reports/types';
+import type { PrivacySettings } from '../domain/privacy';
+import { teamAnalysisFor } from '../domain/reports/reader-view';
+import type { TeamAnalysis, TeamAnalysisView, TeamMemberInput } from '../domain/reports/types';
 import type { TenantContext } from '../guard/tenant-context';
 import { NotFoundError } from '../errors';
 import type { Logger } from '../http/logger';
@@ -34,21 +36,29 @@ export async function requireOwnOrganization(tenant: TenantContext, organization
 }
 
 /**
+ * The team analysis as the caller may see it (saved in full as the day's
+ * team report). The caller is an admin, and admins are not in the team's
+ * figures (engineers are members), so no entry is the caller's own.
+ */
+export async function analyzeTeam(tenant: TenantContext, log: Logger, now = new Date()): Promise<TeamAnalysisView> {
+  const { team, settings } = await analyzeTeamWithRoster(tenant, log, now);
+  return teamAnalysisFor(team, { role: tenant.role }, settings);
+}
+
+/**
  * The team analysis: engineers (role member with a GitHub username) from one
  * Query, their cached analyses in BatchGet pages of 100, the missing ones
  * collected with bounded concurrency inside a time budget; the rest pending.
+ * With it, the people behind it (names, logins, emails), for reports that
+ * must not name them, and the privacy settings read for this request.
  */
-export async function analyzeTeam(tenant: TenantContext, log: Logger, now = new Date()): Promise<TeamAnalysis> {
-  return (await analyzeTeamWithRoster(tenant, log, now)).team;
-}
-
-/** The team analysis and the people behind it (names, logins, emails), for reports that must not name them. */
 export async function analyzeTeamWithRoster(
   tenant: TenantContext,
   log: Logger,
   now = new Date(),
-): Promise<{ team: TeamAnalysis; roster: Identifiable[] }> {
-  const [organization, members] = await Promise.all([getOrganization(tenant), listMembers(tenant, ['member'])]);
+): Promise<{ team: TeamAnalysis; roster: Identifiable[]; settings: PrivacySettings }> {
+  // A consistent read: a privacy setting changed just before applies to this analysis.
+  const [organization, members] = await Promise.all([getOrganization(tenant, { consistent: true }), listMembers(tenant, ['member'])]);
   const engineers = members.filter((member) => member.githubUsername);
   const cached = await getAnalysesOf<MemberAnalysis>(
     tenant,
@@ -97,5 +107,5 @@ export async function analyzeTeamWithRoster(
   });
   await saveTeamReport(tenant, team, now);
   const roster = engineers.map(({ name, email, githubUsername }) => ({ name, email, ...(githubUsername ? { githubUsername } : {}) }));
-  return { team, roster };
+  return { team, roster, settings: organization.settings };
 }

@@ -9,7 +9,7 @@ import {
   type VisibilityRules,
 } from '../../src/domain/organization-settings';
 import { ROLES, type Role } from '../../src/domain/roles';
-import { visibleAnalysis, type FullAnalysis, type PrivacySettings } from '../../src/domain/privacy';
+import { personAccess, visibleAnalysis, type FullAnalysis, type PrivacySettings } from '../../src/domain/privacy';
 
 const bobsAnalysis = {
   githubUsername: 'bob-senior',
@@ -227,5 +227,28 @@ describe('visibleAnalysis: decisions where the contract is silent', () => {
     expect(() => visibleAnalysis(bobsAnalysis, { role: 'member', isOwner: false }, settings)).toThrow(
       expect.objectContaining({ code: 'FORBIDDEN' }),
     );
+  });
+});
+
+describe('personAccess: the one decision behind the analysis and every report', () => {
+  it('It should give the owner every kind of figure, whatever their role and the rules', () => {
+    const settings = { ...DEFAULT_SETTINGS, privacyMode: 'fully_private' as const };
+    const access = personAccess({ role: 'viewer', isOwner: true }, settings);
+    expect(access).toStrictEqual({ refused: false, figures: new Set(['codeQuality', 'burnoutRisk', 'commitDetails', 'personalInsights']) });
+  });
+
+  it("It should refuse a viewer someone else's figures with the reason it gives", () => {
+    expect(personAccess({ role: 'viewer', isOwner: false }, DEFAULT_SETTINGS)).toStrictEqual({
+      refused: true,
+      reason: "Viewers see the team's aggregates and reports, not one person's analysis",
+    });
+  });
+
+  it('It should keep owner_only figures from an admin under fully_private', () => {
+    const settings = { ...DEFAULT_SETTINGS, privacyMode: 'fully_private' as const };
+    expect(personAccess({ role: 'admin', isOwner: false }, settings)).toStrictEqual({
+      refused: false,
+      figures: new Set(['codeQuality', 'burnoutRisk', 'commitDetails']),
+    });
   });
 });

@@ -21,7 +21,7 @@ import {
   type Identifiable,
   type Identifiers,
 } from './anonymize';
-import { figuresOf, namesOf, type ReportTeam } from './executive-figures';
+import { figuresOf, namesOf, type Names, type ReportTeam } from './executive-figures';
 import { burnoutFindings, codeQualityFindings, productivityFindings } from './executive-findings';
 import { immediateActions, longTermActions, shortTermActions } from './executive-recommendations';
 import { conclusionOf, reportHeadingOf, teamOverviewOf } from './executive-summary';
@@ -51,6 +51,12 @@ export interface ExecutiveReportInput {
    * those the team analysis names: the whole roster, with emails, when at hand.
    */
   readonly people?: readonly Identifiable[];
+  /**
+   * Who the sentences name when the report includes individuals: everyone
+   * the team analysis names unless given (a reader's view passes the names
+   * they may see, the others as anonymous labels: reader-view.ts).
+   */
+  readonly names?: Names;
 }
 
 /** Fields of machine values (ids, instants, chart data), not text a name could be written into. */
@@ -108,7 +114,7 @@ export function buildExecutiveReport(input: ExecutiveReportInput): ExecutiveRepo
   const { team, options, prose } = input;
   const named = options.includeIndividuals;
   const figures = figuresOf(team);
-  const names = named ? namesOf(team) : undefined;
+  const names = named ? (input.names ?? namesOf(team)) : undefined;
   const identifiers = named ? undefined : identifiersOf(peopleOf(team, input.people ?? []));
   // A model's sentences are held to the loose test (first names too): nothing structural keeps names out of them.
   const fromModel = (sentences: readonly string[] | undefined, fallback: string[]): readonly string[] => {
@@ -151,7 +157,21 @@ export function buildExecutiveReport(input: ExecutiveReportInput): ExecutiveRepo
       : {}),
   };
   if (identifiers === undefined) return report;
+  return checkedScrub(report, identifiers);
+}
+
+function checkedScrub(report: ExecutiveReport, identifiers: Identifiers): ExecutiveReport {
   const scrubbed = scrub(report, identifiers);
   assertNoMentions(scrubbed, identifiers.strict, MACHINE_FIELDS);
   return scrubbed;
+}
+
+/**
+ * `report` without `people`: every sentence that mentions one dropped, every
+ * single field redacted, `individuals` left out; for a stored report that
+ * cannot be rebuilt from its team analysis (reader-view.ts).
+ */
+export function withoutPeople(report: ExecutiveReport, people: readonly Identifiable[]): ExecutiveReport {
+  const { individuals: _named, ...rest } = report;
+  return checkedScrub(rest, identifiersOf(people));
 }

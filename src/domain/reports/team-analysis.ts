@@ -132,7 +132,7 @@ export function buildTeamAnalysis(input: TeamAnalysisInput): TeamAnalysisWithFac
   const notes = {
     windowDays,
     totalMembers: members.length,
-    analysed,
+    analysedMembers: analysed.length,
     pending,
     averageCodeQuality,
     totalCommits,

@@ -10,7 +10,6 @@ import {
   HEALTHY_REVIEW_COVERAGE,
   HIGH_RISK,
   REVIEWABLE_PR_LINES,
-  type AnalysedMember,
   type TeamFacts,
 } from './team-figures';
 import type { BurnoutRisk, HiringJustification, PersonFigure } from './types';
@@ -19,6 +18,9 @@ import type { BurnoutRisk, HiringJustification, PersonFigure } from './types';
 const FREQUENT_REVERT_SHARE = 0.05;
 /** At most this many concrete actions in one person's recommendation. */
 const MAX_ACTIONS = 2;
+
+/** The advice that rests on no one's figures: for a reader who may not see the figures behind the specific one. */
+export const GENERAL_SUPPORT = 'Pair programming with a senior developer and regular code review sessions';
 
 /**
  * What the engineer with the lowest code quality should work on, from their
@@ -39,14 +41,14 @@ export function supportRecommendationOf(analysis: MemberAnalysis): string {
   if (metrics.totalPRs === 0 && metrics.totalCommits > 0) {
     actions.push('open pull requests so changes are reviewed before they land');
   }
-  if (actions.length === 0) return 'Pair programming with a senior developer and regular code review sessions';
+  if (actions.length === 0) return GENERAL_SUPPORT;
   return `Pair programming with a senior developer to ${joinAnd(actions.slice(0, MAX_ACTIONS))}`;
 }
 
 export interface TeamNotesInput {
   readonly windowDays: number;
   readonly totalMembers: number;
-  readonly analysed: readonly AnalysedMember[];
+  readonly analysedMembers: number;
   readonly pending: readonly { readonly name: string; readonly githubUsername: string }[];
   readonly averageCodeQuality: number;
   readonly totalCommits: number;
@@ -62,12 +64,12 @@ export interface TeamNotesInput {
 const describeRisk = (risk: BurnoutRisk) => `${risk.name} (${score(risk.riskScore)}/10: ${risk.pattern})`;
 
 export function teamInsightsOf(input: TeamNotesInput): string[] {
-  const { facts, analysed, windowDays } = input;
+  const { facts, analysedMembers, windowDays } = input;
   const insights: string[] = [];
-  if (analysed.length > 0) {
-    const perEngineer = Math.round(input.totalCommits / analysed.length);
+  if (analysedMembers > 0) {
+    const perEngineer = Math.round(input.totalCommits / analysedMembers);
     insights.push(
-      `${count(input.totalCommits, 'commit')} across ${count(analysed.length, 'analysed engineer')} in the last ${windowDays} days (${integer(perEngineer)} per engineer)`,
+      `${count(input.totalCommits, 'commit')} across ${count(analysedMembers, 'analysed engineer')} in the last ${windowDays} days (${integer(perEngineer)} per engineer)`,
     );
   }
   if (facts.ratedEngineers > 0) {
@@ -84,7 +86,7 @@ export function teamInsightsOf(input: TeamNotesInput): string[] {
   const elevated = input.burnoutRisks.filter((risk) => risk.riskScore < HIGH_RISK);
   if (high.length > 0) {
     insights.push(`${count(high.length, 'engineer')} showing critical burnout signs: ${joinAnd(high.map(describeRisk))}`);
-  } else if (analysed.length > 0) {
+  } else if (analysedMembers > 0) {
     insights.push('No engineer at high burnout risk');
   }
   if (elevated.length > 0) {
@@ -97,7 +99,7 @@ export function teamInsightsOf(input: TeamNotesInput): string[] {
       `${input.needsSupport.name} has the lowest code quality (${score(input.needsSupport.codeQualityScore)}/10) and would benefit from mentoring`,
     );
   }
-  if (analysed.length > 0) {
+  if (analysedMembers > 0) {
     const { capacityPercent } = input.hiring.figures;
     insights.push(`Team at ${capacityPercent}% capacity (${capacityLabelOf(capacityPercent)})`);
   }
@@ -106,7 +108,7 @@ export function teamInsightsOf(input: TeamNotesInput): string[] {
       `${count(input.pending.length, 'engineer')} not analysed yet (${joinAnd(input.pending.map((person) => person.name))}): counted in the team size of ${input.totalMembers}, left out of averages and totals`,
     );
   }
-  const unrated = analysed.length - facts.ratedEngineers;
+  const unrated = analysedMembers - facts.ratedEngineers;
   if (unrated > 0) {
     insights.push(
       `${count(unrated, 'engineer')} had no commits or pull requests in the last ${windowDays} days, so their code quality is not rated`,
@@ -133,7 +135,7 @@ export function teamRecommendationsOf(input: TeamNotesInput): string[] {
         : `Pair ${support.name} with ${input.mentor.name} for mentoring (code quality ${score(support.codeQualityScore)}/10 vs ${score(input.mentor.codeQualityScore)}/10)`,
     );
   }
-  if (input.analysed.length > 0) {
+  if (input.analysedMembers > 0) {
     const { capacityPercent, suggestedHires } = hiring.figures;
     recommendations.push(
       suggestedHires > 0

@@ -17,6 +17,10 @@ export interface PersonFigure {
   readonly commits: number;
 }
 
+/** A person's figure as one reader sees it: a figure the privacy rules hide from them is absent. */
+export type PersonFigureView = Omit<PersonFigure, 'commits'> & { readonly commits?: number };
+export type SupportFigureView = PersonFigureView & { readonly recommendation?: string };
+
 export interface BurnoutRisk {
   readonly name: string;
   readonly githubUsername: string;
@@ -121,10 +125,24 @@ export interface ExecutiveReport {
   readonly conclusion: string;
   /** Present only with includeGraphs. */
   readonly charts?: TeamAnalysis['charts'];
-  /** Present only with includeIndividuals: named top performer, support and risks. */
+  /**
+   * Present only with includeIndividuals: named top performer, support and
+   * risks, each as far as the reader may see it (domain/reports/reader-view).
+   */
   readonly individuals?: {
-    readonly topPerformer: PersonFigure | null;
-    readonly needsSupport: TeamAnalysis['needsSupport'];
+    readonly topPerformer?: PersonFigureView | null;
+    readonly needsSupport?: SupportFigureView | null;
     readonly burnoutRisks: readonly BurnoutRisk[];
   };
 }
+
+/**
+ * The team analysis as one reader sees it (domain/reports/reader-view): a
+ * person the rules hide is absent from the named fields, and the sentences
+ * name them by an anonymous label or not at all.
+ */
+export type TeamAnalysisView = Omit<TeamAnalysis, 'topPerformer' | 'needsSupport' | 'pending'> & {
+  readonly topPerformer?: PersonFigureView | null;
+  readonly needsSupport?: SupportFigureView | null;
+  readonly pending?: TeamAnalysis['pending'];
+};

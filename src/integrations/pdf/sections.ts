@@ -4,7 +4,7 @@
  * case for hiring, the conclusion and, only when the report names people,
  * the people behind the figures.
  */
-import type { ExecutiveReport, PersonFigure } from '../../domain/reports/types';
+import type { ExecutiveReport, PersonFigureView } from '../../domain/reports/types';
 import { drawCharts } from './charts';
 import { formatInteger, formatIsoDate, formatLongDate, formatScore } from './format';
 import {
@@ -138,19 +138,27 @@ export function conclusion(doc: Doc, report: ExecutiveReport): void {
   callout(doc, report.conclusion);
 }
 
-const describePerson = (person: PersonFigure) =>
-  `${person.name} (@${person.githubUsername}): code quality ${formatScore(person.codeQualityScore)}/10, ${formatInteger(person.commits)} commits`;
+const describePerson = (person: PersonFigureView) =>
+  `${person.name} (@${person.githubUsername}): code quality ${formatScore(person.codeQualityScore)}/10` +
+  (person.commits === undefined ? '' : `, ${formatInteger(person.commits)} commits`);
 
-/** Named people; the caller draws it only for reports that include individuals. */
+/** Said where the privacy rules keep the person from this reader (the field is absent), not "none". */
+const NOT_SHOWN = "Not shown under the organization's privacy settings.";
+
+/** Named people, as far as the reader may see them; the caller draws it only for reports that include individuals. */
 export function people(doc: Doc, individuals: NonNullable<ExecutiveReport['individuals']>): void {
-  const support = individuals.needsSupport;
+  const { topPerformer: top, needsSupport: support } = individuals;
   listSection(doc, 'People', [
-    ['Top performer', individuals.topPerformer ? [describePerson(individuals.topPerformer)] : [], 'None identified.'],
-    ['Needs support', support ? [`${describePerson(support)}. ${support.recommendation}`] : [], 'None identified.'],
+    ['Top performer', top ? [describePerson(top)] : [], top === undefined ? NOT_SHOWN : 'None identified.'],
+    [
+      'Needs support',
+      support ? [`${describePerson(support)}.${support.recommendation === undefined ? '' : ` ${support.recommendation}`}`] : [],
+      support === undefined ? NOT_SHOWN : 'None identified.',
+    ],
     [
       'Burnout risks',
       individuals.burnoutRisks.map((risk) => `${risk.name} (@${risk.githubUsername}): risk ${formatScore(risk.riskScore)}/10, ${risk.pattern}`),
-      'No engineer at or above the risk threshold.',
+      'No engineer shown at or above the risk threshold.',
     ],
   ]);
 }

@@ -2,7 +2,7 @@ import { PDFParse } from 'pdf-parse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExecutiveReport } from '../../../src/domain/reports/types';
 import { ReportPdfError, renderExecutiveReportPdf } from '../../../src/integrations/pdf/executive-report-pdf';
-import { PERSON_IDENTIFIERS, SECTION_HEADINGS, anonymousReport, fullReport, longReport } from './fixtures';
+import { PEOPLE, PERSON_IDENTIFIERS, SECTION_HEADINGS, anonymousReport, fullReport, longReport } from './fixtures';
 
 interface Extracted {
   readonly pages: readonly string[];
@@ -90,6 +90,19 @@ describe('renderExecutiveReportPdf', () => {
     const pdf = await renderExecutiveReportPdf({ ...anonymousReport, individuals: fullReport.individuals });
     const { text } = await extract(pdf);
     for (const identifier of PERSON_IDENTIFIERS) expect(text).not.toContain(identifier);
+  });
+
+  it("It should say a person the reader may not see is not shown, and draw only the figures they may see", async () => {
+    const bob = fullReport.individuals?.topPerformer ?? PEOPLE.bob;
+    const pdf = await renderExecutiveReportPdf({
+      ...fullReport,
+      individuals: { topPerformer: { name: bob.name, githubUsername: bob.githubUsername, codeQualityScore: 8.9 }, burnoutRisks: [] },
+    });
+    const text = lines((await extract(pdf)).text).join('\n');
+    expect(text).toContain('Bob Senior (@bob-senior): code quality 8.9/10');
+    expect(text).not.toMatch(/Bob Senior \(@bob-senior\): code quality 8\.9\/10, [\d,]+ commits/);
+    expect(text).toContain("Not shown under the organization's privacy settings.");
+    expect(text).not.toContain(PEOPLE.alice.name);
   });
 
   it('It should draw no charts without graphs', () => {

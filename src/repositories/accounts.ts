@@ -1,4 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { MAX_VERIFICATION_ATTEMPTS, MAX_VERIFICATION_CLIENTS, type PendingCode } from '../domain/verification-code';
 import { ConflictError } from '../errors';
 import { batchGetItems, db, isConditionalCheckFailure, tableName } from './dynamo';
 import { lookupKeys } from './keys';
@@ -10,12 +11,7 @@ import { lookupKeys } from './keys';
  */
 export type AccountStatus = 'reserved' | 'pending_verification' | 'active';
 
-export interface PendingVerification {
-  readonly codeHash: string;
-  readonly expiresAt: number;
-  readonly attempts: number;
-  readonly sentAt: number;
-}
+export type PendingVerification = PendingCode;
 
 export interface Account {
   readonly email: string;
@@ -104,20 +100,32 @@ export async function findAccountByEmail(email: string): Promise<Account | undef
 }
 
 /**
- * Spends one of the code's attempts before it is compared, atomically, so
- * parallel guesses cannot all slip under the limit. False when none is left
- * (or the code was replaced meanwhile).
+ * Spends one of the code's attempts for this client before the code is
+ * compared, atomically, so parallel guesses cannot all slip under the limit.
+ * The condition is `mayTryCode` (src/domain/verification-code.ts). False
+ * when this client may not try (or the code was replaced meanwhile).
  */
-export async function claimVerificationAttempt(email: string, codeHash: string, maxAttempts: number): Promise<boolean> {
+export async function claimVerificationAttempt(email: string, codeHash: string, clientKey: string): Promise<boolean> {
   try {
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: lookupKeys.emailAccount(email),
-        UpdateExpression: 'ADD verification.attempts :one',
-        ConditionExpression: '#status = :pending AND verification.codeHash = :codeHash AND verification.attempts < :max',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':one': 1, ':pending': 'pending_verification', ':codeHash': codeHash, ':max': maxAttempts },
+        UpdateExpression: 'ADD verification.attempts :one SET verification.clients.#client = if_not_exists(verification.clients.#client, :zero) + :one',
+        ConditionExpression: [
+          '#status = :pending AND verification.codeHash = :codeHash',
+          '(attribute_not_exists(verification.clients.#client) OR verification.clients.#client < :max)',
+          '(verification.attempts < :max OR (attribute_not_exists(verification.clients.#client) AND size(verification.clients) < :maxClients))',
+        ].join(' AND '),
+        ExpressionAttributeNames: { '#status': 'status', '#client': clientKey },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':zero': 0,
+          ':pending': 'pending_verification',
+          ':codeHash': codeHash,
+          ':max': MAX_VERIFICATION_ATTEMPTS,
+          ':maxClients': MAX_VERIFICATION_CLIENTS,
+        },
       }),
     );
     return true;

@@ -1,9 +1,5 @@
 import { newId } from '../domain/ids';
-import {
-  generateVerificationCode,
-  hashVerificationCode,
-  VERIFICATION_CODE_TTL_MS,
-} from '../domain/verification-code';
+import { newPendingCode, VERIFICATION_CODE_TTL_MS } from '../domain/verification-code';
 import type { TenantContext } from '../guard/tenant-context';
 import { ConflictError } from '../errors';
 import type { Logger } from '../http/logger';
@@ -31,7 +27,7 @@ export async function signUpOrganization(input: SignupBody, log: Logger, now = n
   await reserveEmail(input.email, reservationId, now);
   const owner: TenantContext = { orgId: newId('org'), userId: newId('usr'), role: 'admin' };
   let cognitoUserCreated = false;
-  const code = generateVerificationCode();
+  const { code, pending } = newPendingCode(owner.userId, now);
   try {
     if (await isOrganizationNameTaken(input.organizationName)) {
       throw new ConflictError('An organization with this name already exists');
@@ -46,12 +42,7 @@ export async function signUpOrganization(input: SignupBody, log: Logger, now = n
       ownerName: input.name,
       githubUsername: input.githubUsername ?? undefined,
       emailReservationId: reservationId,
-      verification: {
-        codeHash: hashVerificationCode(owner.userId, code),
-        expiresAt: now.getTime() + VERIFICATION_CODE_TTL_MS,
-        attempts: 0,
-        sentAt: now.getTime(),
-      },
+      verification: pending,
       now,
     });
   } catch (error) {

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { newSignup, signedInAdmin, unique, verificationCodeFor } from '../support/accounts';
-import { api, inbox } from '../support/stack';
+import { api, inbox, newClientAddress } from '../support/stack';
+import { backdateVerificationCode } from '../support/table';
 import { decodeJwt } from '../support/tokens';
 
 const signUp = (json: unknown) => api('/auth/signup', { method: 'POST', json });
 const logIn = (email: string, password: string) => api('/auth/login', { method: 'POST', json: { email, password } });
+const verify = (email: string, code: string, from?: string) => api('/auth/verify', { method: 'POST', from, json: { email, code } });
+/** A code that is certainly not `code`. */
+const otherThan = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 describe('signup', () => {
   it('creates the organization with Sarah as admin, as in the story', async () => {
@@ -75,6 +79,15 @@ describe('signup', () => {
   });
 });
 
+/** A new unverified signup whose emailed code then got five wrong tries from `from` (default 127.0.0.1). */
+async function signupWithFiveWrongTries(from?: string) {
+  const input = newSignup();
+  await signUp(input);
+  const code = await verificationCodeFor(input.email);
+  for (let attempt = 0; attempt < 5; attempt += 1) await verify(input.email, otherThan(code), from);
+  return { input, code };
+}
+
 describe('verification', () => {
   it('keeps an unverified account out with 403 EMAIL_NOT_VERIFIED', async () => {
     const input = newSignup();
@@ -88,23 +101,17 @@ describe('verification', () => {
     const input = newSignup();
     await signUp(input);
     const code = await verificationCodeFor(input.email);
-    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
-    const refused = await api('/auth/verify', { method: 'POST', json: { email: input.email, code: wrong } });
+    const wrong = otherThan(code);
+    const refused = await verify(input.email, wrong);
     expect(refused.status).toBe(400);
-    const accepted = await api('/auth/verify', { method: 'POST', json: { email: input.email, code } });
+    const accepted = await verify(input.email, code);
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ success: true });
   });
 
-  it('locks the code after five wrong tries, even for the right code', async () => {
-    const input = newSignup();
-    await signUp(input);
-    const code = await verificationCodeFor(input.email);
-    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      await api('/auth/verify', { method: 'POST', json: { email: input.email, code: wrong } });
-    }
-    const locked = await api('/auth/verify', { method: 'POST', json: { email: input.email, code } });
+  it('locks the code for the address that made five wrong tries, even for the right code', async () => {
+    const { input, code } = await signupWithFiveWrongTries();
+    const locked = await verify(input.email, code);
     expect(locked.status).toBe(400);
   });
 
@@ -112,12 +119,25 @@ describe('verification', () => {
     const input = newSignup();
     await signUp(input);
     const code = await verificationCodeFor(input.email);
-    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
-    await Promise.all(
-      Array.from({ length: 10 }, () => api('/auth/verify', { method: 'POST', json: { email: input.email, code: wrong } })),
-    );
-    const locked = await api('/auth/verify', { method: 'POST', json: { email: input.email, code } });
+    await Promise.all(Array.from({ length: 10 }, () => verify(input.email, otherThan(code))));
+    const locked = await verify(input.email, code);
     expect(locked.status).toBe(400);
+  });
+
+  it("accepts the owner's code after a stranger spent five wrong tries on it", async () => {
+    const { input, code } = await signupWithFiveWrongTries(newClientAddress());
+    const owner = await verify(input.email, code, newClientAddress());
+    expect(owner.status).toBe(200);
+  });
+
+  it('gives a resent code fresh attempts', async () => {
+    const { input } = await signupWithFiveWrongTries();
+    await backdateVerificationCode(input.email, 61_000);
+    await api('/auth/resend-verification', { method: 'POST', json: { email: input.email } });
+    await expect.poll(async () => (await inbox().emailsTo(input.email)).length).toBe(2);
+    const fresh = await verificationCodeFor(input.email);
+    const accepted = await verify(input.email, fresh);
+    expect(accepted.status).toBe(200);
   });
 
   it('answers an unknown email exactly like a wrong code', async () => {

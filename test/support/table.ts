@@ -24,3 +24,15 @@ export async function expireInvitation(organizationId: string, inviteId: string)
     }),
   );
 }
+
+/** Moves the last verification email's send time back by `ms`, as if that long had passed since. */
+export async function backdateVerificationCode(email: string, ms: number): Promise<void> {
+  await table().send(
+    new UpdateCommand({
+      TableName: stack().tableName,
+      Key: { PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' },
+      UpdateExpression: 'SET verification.sentAt = verification.sentAt - :ms',
+      ExpressionAttributeValues: { ':ms': ms },
+    }),
+  );
+}

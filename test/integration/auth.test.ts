@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newSignup, signedInAdmin, unique, verificationCodeFor } from '../support/accounts';
 import { api, inbox, newClientAddress } from '../support/stack';
 import { backdateVerificationCode } from '../support/table';
+import { teammateOfTwo } from '../support/team';
 import { decodeJwt } from '../support/tokens';
 
 const signUp = (json: unknown) => api('/auth/signup', { method: 'POST', json });
@@ -252,5 +253,59 @@ describe('GET /me', () => {
       permissions: expect.arrayContaining(['invite_members']),
       memberships: [{ organizationId: admin.organizationId, organizationName: admin.input.organizationName, role: 'admin' }],
     });
+  });
+});
+
+describe('sessions per device', () => {
+  const organizationOf = (accessToken: string) => decodeJwt(accessToken).payload['custom:organizationId'];
+  const switchTo = (accessToken: string, organizationId: string) =>
+    api('/auth/switch-organization', { method: 'POST', token: accessToken, json: { organizationId } });
+  const logInTo = (email: string, password: string, organizationId?: string) =>
+    api('/auth/login', { method: 'POST', json: { email, password, ...(organizationId ? { organizationId } : {}) } });
+
+  it("keeps a refresh in its own session's organization after another device switched", async () => {
+    const { sarah, eve, bob } = await teammateOfTwo();
+    const laptop = await logInTo(bob.email, bob.password);
+    expect((await switchTo(laptop.body.accessToken, eve.organizationId)).status).toBe(200);
+    const phone = await api('/auth/refresh', { method: 'POST', json: { refreshToken: bob.refreshToken } });
+    expect(phone.status).toBe(200);
+    expect(organizationOf(phone.body.accessToken)).toBe(sarah.organizationId);
+    expect((await api('/me', { token: phone.body.accessToken })).body.user.organizationId).toBe(sarah.organizationId);
+  });
+
+  it('keeps a switched session in its organization when it refreshes', async () => {
+    const { eve, bob } = await teammateOfTwo();
+    const switched = await switchTo(bob.accessToken, eve.organizationId);
+    const refreshed = await api('/auth/refresh', { method: 'POST', json: { refreshToken: switched.body.refreshToken } });
+    expect(organizationOf(refreshed.body.accessToken)).toBe(eve.organizationId);
+  });
+
+  it('lands a login in the first organization joined, whatever another device switched to', async () => {
+    const { sarah, eve, bob } = await teammateOfTwo();
+    await switchTo(bob.accessToken, eve.organizationId);
+    const login = await logInTo(bob.email, bob.password);
+    expect(login.status).toBe(200);
+    expect(login.body.user.organizationId).toBe(sarah.organizationId);
+    expect(organizationOf(login.body.accessToken)).toBe(sarah.organizationId);
+  });
+
+  it('signs in to the organization named at login, and lands there at the next login', async () => {
+    const { eve, bob } = await teammateOfTwo();
+    const chosen = await logInTo(bob.email, bob.password, eve.organizationId);
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.user).toMatchObject({ organizationId: eve.organizationId, role: 'viewer' });
+    expect(organizationOf(chosen.body.accessToken)).toBe(eve.organizationId);
+    const next = await logInTo(bob.email, bob.password);
+    expect(next.body.user.organizationId).toBe(eve.organizationId);
+  });
+
+  it('answers a login into an organization the user is not in like one that does not exist, after the password', async () => {
+    const { bob } = await teammateOfTwo();
+    const stranger = await signedInAdmin();
+    const foreign = await logInTo(bob.email, bob.password, stranger.organizationId);
+    const missing = await logInTo(bob.email, bob.password, 'org_doesnotexist');
+    expect(foreign.status).toBe(404);
+    expect(foreign.body).toEqual(missing.body);
+    expect((await logInTo(bob.email, 'WrongPass999', stranger.organizationId)).status).toBe(401);
   });
 });

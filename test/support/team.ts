@@ -1,6 +1,6 @@
 import { api, inbox } from './stack';
 import type { SignedInAdmin, Via } from './accounts';
-import { unique } from './accounts';
+import { signedInAdmin, unique } from './accounts';
 
 export interface InvitationEntry {
   email: string;
@@ -74,4 +74,15 @@ export async function adminWithTeammate(
   const response = await invite(admin, [{ email, name: `A ${role}`, role }], via);
   if (response.status !== 201) throw new Error(`invite answered ${response.status}: ${JSON.stringify(response.body)}`);
   return acceptAndLogIn(email, undefined, via);
+}
+
+/** Bob, a member of Sarah's organization (joined first, his token is for it) and of Eve's (joined second). */
+export async function teammateOfTwo(): Promise<{ sarah: SignedInAdmin; eve: SignedInAdmin; bob: Teammate }> {
+  const [sarah, eve] = await Promise.all([signedInAdmin(), signedInAdmin()]);
+  const bob = await adminWithTeammate(sarah, 'member');
+  await invite(eve, [{ email: bob.email, name: 'Bob Senior', role: 'viewer' }]);
+  const { token } = await invitationLinkFor(bob.email);
+  const joined = await completeInvitation(token, bob.password);
+  if (joined.status !== 201) throw new Error(`complete answered ${joined.status}: ${JSON.stringify(joined.body)}`);
+  return { sarah, eve, bob };
 }

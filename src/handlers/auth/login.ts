@@ -5,5 +5,5 @@ import { route } from '../../routes';
 import { logIn } from '../../services/session';
 
 export const handler = http(route('POST /auth/login'), async ({ body, sourceIp, log }) =>
-  ok(await withAccountLoginLimit(body.email, sourceIp, log, () => logIn(body.email, body.password))),
+  ok(await withAccountLoginLimit(body.email, sourceIp, log, () => logIn(body.email, body.password, body.organizationId))),
 );

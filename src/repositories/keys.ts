@@ -18,6 +18,8 @@ const orgPartition = (orgId: string) => `ORG#${orgId}`;
 const ROLE_PREFIX: Record<Role, string> = { admin: 'ADMIN', member: 'MEMBER', viewer: 'VIEWER' };
 
 export const tenantKeys = {
+  /** The whole partition: only to discard an organization that never became real (an expired signup). */
+  partition: (tenant: TenantContext): string => orgPartition(tenant.orgId),
   organization: (tenant: TenantContext): Key => ({ PK: orgPartition(tenant.orgId), SK: orgPartition(tenant.orgId) }),
   member: (tenant: TenantContext, role: Role, userId: string): Key => ({
     PK: orgPartition(tenant.orgId),

@@ -1,4 +1,5 @@
 import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
+import { hasPendingSignupExpired } from '../domain/pending-signup';
 import { permissionsOf } from '../domain/permissions';
 import type { Role } from '../domain/roles';
 import type { TenantContext } from '../guard/tenant-context';
@@ -115,7 +116,8 @@ function openSessionToken(token: string): SessionToken | undefined {
  */
 export async function logIn(email: string, password: string, organizationId?: string): Promise<LoginResult> {
   const account = await findAccountByEmail(email);
-  if (!account?.userId || account.status === 'reserved') throw new UnauthenticatedError(BAD_CREDENTIALS);
+  const expired = account?.status === 'pending_verification' && hasPendingSignupExpired(account.pendingUntil, new Date());
+  if (!account?.userId || account.status === 'reserved' || expired) throw new UnauthenticatedError(BAD_CREDENTIALS);
   const userId = account.userId;
 
   const signedIn = await cognito.passwordSignIn(userId, password);

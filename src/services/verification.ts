@@ -2,11 +2,13 @@ import { clientKeyOf, mayTryCode, newPendingCode, RESEND_INTERVAL_MS, verificati
 import { WrongCodeError } from '../errors';
 import type { Logger } from '../http/logger';
 import { confirmUser } from '../integrations/cognito';
+import { hasPendingSignupExpired } from '../domain/pending-signup';
 import {
-  findAccountByEmail,
-  markAccountVerified,
+  activatePendingAccount,
   claimVerificationAttempt,
+  findAccountByEmail,
   replaceVerificationCode,
+  type Account,
 } from '../repositories/accounts';
 import { loadUserWithMemberships } from '../repositories/memberships';
 import { sendVerificationCode } from './signup';
@@ -22,16 +24,23 @@ const invalidCode = () =>
  * wrong guesses spend the code's attempts, but the owner's first try with
  * the emailed code still counts.
  */
+/** The code of an account that still waits for it; none once the signup expired (its address may be taken over). */
+function pendingCodeOf(account: Account | undefined, now: Date) {
+  if (account?.status !== 'pending_verification' || !account.userId) return undefined;
+  return hasPendingSignupExpired(account.pendingUntil, now) ? undefined : account.verification;
+}
+
 export async function verifyEmail(email: string, code: string, sourceIp: string, now = new Date()): Promise<void> {
   const account = await findAccountByEmail(email);
-  const pending = account?.status === 'pending_verification' ? account.verification : undefined;
+  const pending = pendingCodeOf(account, now);
   if (!account?.userId || !pending) throw invalidCode();
   const client = clientKeyOf(sourceIp);
   if (pending.expiresAt <= now.getTime() || !mayTryCode(pending, client)) throw invalidCode();
   if (!(await claimVerificationAttempt(email, pending.codeHash, client))) throw invalidCode();
   if (!verificationCodeMatches(account.userId, code, pending.codeHash)) throw invalidCode();
   await confirmUser(account.userId, email);
-  await markAccountVerified(email, pending.codeHash);
+  // False only when a parallel request with the same code activated it first: verified either way.
+  await activatePendingAccount(account, now, pending.codeHash);
 }
 
 /**
@@ -41,7 +50,7 @@ export async function verifyEmail(email: string, code: string, sourceIp: string,
  */
 export async function resendVerification(email: string, log: Logger, now = new Date()): Promise<void> {
   const account = await findAccountByEmail(email);
-  const previous = account?.status === 'pending_verification' ? account.verification : undefined;
+  const previous = pendingCodeOf(account, now);
   if (!account?.userId || !previous || now.getTime() - previous.sentAt < RESEND_INTERVAL_MS) return;
   const { code, pending } = newPendingCode(account.userId, now);
   if (!(await replaceVerificationCode(email, pending, previous.sentAt))) return;

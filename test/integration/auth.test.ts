@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newSignup, signedInAdmin, unique, verificationCodeFor } from '../support/accounts';
 import { api, inbox, newClientAddress } from '../support/stack';
-import { backdateVerificationCode } from '../support/table';
+import { backdateVerificationCode, letPendingSignupExpire } from '../support/table';
 import { teammateOfTwo } from '../support/team';
 import { decodeJwt } from '../support/tokens';
 
@@ -307,5 +307,66 @@ describe('sessions per device', () => {
     expect(foreign.status).toBe(404);
     expect(foreign.body).toEqual(missing.body);
     expect((await logInTo(bob.email, 'WrongPass999', stranger.organizationId)).status).toBe(401);
+  });
+});
+
+describe('unverified signups', () => {
+  it('lets the owner of an address sign up once an unverified signup held it for 48 hours', async () => {
+    const squatter = newSignup({ password: 'Squatter123' });
+    expect((await signUp(squatter)).status).toBe(201);
+    const owner = newSignup({ email: squatter.email });
+    expect((await signUp(owner)).status).toBe(409);
+    await letPendingSignupExpire(squatter.email, squatter.organizationName);
+    const signup = await signUp(owner);
+    expect(signup.status).toBe(201);
+    expect((await verify(owner.email, await verificationCodeFor(owner.email))).status).toBe(200);
+    const login = await logIn(owner.email, owner.password);
+    expect(login.status).toBe(200);
+    expect(login.body.user.organizationId).toBe(signup.body.data.organizationId);
+    expect((await logIn(squatter.email, squatter.password)).status).toBe(401);
+  });
+
+  it('frees the organization name of a signup left unverified for 48 hours, and its address too', async () => {
+    const squatter = newSignup();
+    await signUp(squatter);
+    await letPendingSignupExpire(squatter.email, squatter.organizationName);
+    const taker = await signUp(newSignup({ organizationName: squatter.organizationName.toUpperCase() }));
+    expect(taker.status).toBe(201);
+    expect((await signUp(newSignup({ email: squatter.email }))).status).toBe(201);
+  });
+
+  it('lets exactly one of five simultaneous signups take over an expired address', async () => {
+    const squatter = newSignup();
+    await signUp(squatter);
+    await letPendingSignupExpire(squatter.email, squatter.organizationName);
+    const responses = await Promise.all(Array.from({ length: 5 }, () => signUp(newSignup({ email: squatter.email }))));
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);
+  });
+
+  it('lets exactly one of five simultaneous signups take over an expired organization name', async () => {
+    const squatter = newSignup();
+    await signUp(squatter);
+    await letPendingSignupExpire(squatter.email, squatter.organizationName);
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => signUp(newSignup({ organizationName: squatter.organizationName }))),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);
+  });
+
+  it('refuses the emailed code of a signup once its 48 hours are up', async () => {
+    const input = newSignup();
+    await signUp(input);
+    const code = await verificationCodeFor(input.email);
+    await letPendingSignupExpire(input.email, input.organizationName);
+    expect((await verify(input.email, code)).status).toBe(400);
+    expect((await logIn(input.email, input.password)).status).toBe(401);
+  });
+
+  it("keeps a verified organization's address and name for good, however long ago it signed up", async () => {
+    const sarah = await signedInAdmin();
+    await letPendingSignupExpire(sarah.input.email, sarah.input.organizationName);
+    expect((await signUp(newSignup({ email: sarah.input.email }))).status).toBe(409);
+    expect((await signUp(newSignup({ organizationName: sarah.input.organizationName }))).status).toBe(409);
+    expect((await logIn(sarah.input.email, sarah.input.password)).status).toBe(200);
   });
 });

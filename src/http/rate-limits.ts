@@ -37,10 +37,11 @@ export function isRateLimited(route: RouteDefinition): boolean {
   return route.path !== '/health' && config().rateLimits.enabled;
 }
 
-/** DynamoDB calls the limits add to one request of this route (on top of its `dynamodbBudget`). */
+/** DynamoDB calls the limits add to one request of this route (on top of its `dynamodbBudget`), at most. */
 export function rateLimitCallsOf(route: RouteDefinition, status: number): number {
   if (route.path === '/health') return 0;
-  return (route.access === 'public' ? 1 : 2) + (status === 401 ? 1 : 0);
+  const failureCounted = status === 401 || (route.path === '/auth/verify' && status === 400);
+  return (route.access === 'public' ? 1 : 2) + (failureCounted ? 1 : 0);
 }
 
 function counterUnavailable(counter: string, error: unknown, log: Logger): void {

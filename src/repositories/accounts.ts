@@ -34,12 +34,19 @@ export interface PendingSignup {
   readonly organizationNameKey: string;
 }
 
+/** A code stored before attempts were kept per client has no `clients`: nobody tried it per client yet. */
+function verificationOf(stored: unknown): PendingVerification | undefined {
+  if (!stored) return undefined;
+  const verification = stored as Omit<PendingVerification, 'clients'> & { clients?: PendingVerification['clients'] };
+  return { ...verification, clients: verification.clients ?? {} };
+}
+
 function toAccount(Item: Record<string, unknown>): Account {
   return {
     email: Item['email'] as string,
     userId: Item['userId'] as string | undefined,
     status: Item['status'] as AccountStatus,
-    verification: Item['verification'] as PendingVerification | undefined,
+    verification: verificationOf(Item['verification']),
     pendingUntil: Item['pendingUntil'] as number | undefined,
     organizationId: Item['organizationId'] as string | undefined,
     organizationNameKey: Item['organizationNameKey'] as string | undefined,
@@ -171,6 +178,17 @@ export async function findAccountByEmail(email: string): Promise<Account | undef
  */
 export async function claimVerificationAttempt(email: string, codeHash: string, clientKey: string): Promise<boolean> {
   try {
+    return await claimAttempt(email, codeHash, clientKey);
+  } catch (error) {
+    // A code stored before attempts were kept per client has no `clients` map to add this client to.
+    if (!(error instanceof Error && error.name === 'ValidationException')) throw error;
+    await addClientsMap(email, codeHash);
+    return claimAttempt(email, codeHash, clientKey);
+  }
+}
+
+async function claimAttempt(email: string, codeHash: string, clientKey: string): Promise<boolean> {
+  try {
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
@@ -196,6 +214,22 @@ export async function claimVerificationAttempt(email: string, codeHash: string, 
   } catch (error) {
     if (isConditionalCheckFailure(error)) return false;
     throw error;
+  }
+}
+
+async function addClientsMap(email: string, codeHash: string): Promise<void> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: lookupKeys.emailAccount(email),
+        UpdateExpression: 'SET verification.clients = :none',
+        ConditionExpression: 'verification.codeHash = :codeHash AND attribute_not_exists(verification.clients)',
+        ExpressionAttributeValues: { ':none': {}, ':codeHash': codeHash },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailure(error)) throw error;
   }
 }
 

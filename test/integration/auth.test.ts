@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newSignup, signedInAdmin, unique, verificationCodeFor } from '../support/accounts';
 import { api, inbox, newClientAddress } from '../support/stack';
-import { backdateVerificationCode, letPendingSignupExpire } from '../support/table';
+import { backdateVerificationCode, letPendingSignupExpire, storeCodeTheOldWay } from '../support/table';
 import { teammateOfTwo } from '../support/team';
 import { decodeJwt } from '../support/tokens';
 
@@ -139,6 +139,15 @@ describe('verification', () => {
     const fresh = await verificationCodeFor(input.email);
     const accepted = await verify(input.email, fresh);
     expect(accepted.status).toBe(200);
+  });
+
+  it('accepts a code stored before attempts were kept per client', async () => {
+    const input = newSignup();
+    await signUp(input);
+    const code = await verificationCodeFor(input.email);
+    await storeCodeTheOldWay(input.email);
+    expect((await verify(input.email, otherThan(code))).status).toBe(400);
+    expect((await verify(input.email, code)).status).toBe(200);
   });
 
   it('answers an unknown email exactly like a wrong code', async () => {

@@ -62,3 +62,14 @@ export async function letPendingSignupExpire(email: string, organizationName: st
     );
   }
 }
+
+/** Makes a pending code look like one stored before attempts were kept per client (no `clients` map). */
+export async function storeCodeTheOldWay(email: string): Promise<void> {
+  await table().send(
+    new UpdateCommand({
+      TableName: stack().tableName,
+      Key: { PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' },
+      UpdateExpression: 'REMOVE verification.clients',
+    }),
+  );
+}

@@ -66,18 +66,18 @@ const MINT_ATTEMPTS = 3;
  * the token minted again. Two devices doing this at once each retry until
  * their own token is right.
  */
-async function tokensFor(userId: string, target: { organizationId: string; role: Role }, mint: () => Promise<cognito.Tokens>, minted?: cognito.Tokens) {
+async function mintTokensFor(userId: string, target: { organizationId: string; role: Role }, mint: () => Promise<cognito.Tokens>, minted?: cognito.Tokens) {
   let tokens = minted;
   for (let attempt = 0; attempt < MINT_ATTEMPTS; attempt += 1) {
-    if (tokens && isFor(tokens, target)) return tokens;
+    if (tokens && tokensAreFor(tokens, target)) return tokens;
     await cognito.setTenantClaims(userId, target.organizationId, target.role);
     tokens = await mint();
   }
-  if (tokens && isFor(tokens, target)) return tokens;
+  if (tokens && tokensAreFor(tokens, target)) return tokens;
   throw new ConflictError('Another sign-in of yours changed organization at the same moment; try again');
 }
 
-function isFor(tokens: cognito.Tokens, target: { organizationId: string; role: Role }): boolean {
+function tokensAreFor(tokens: cognito.Tokens, target: { organizationId: string; role: Role }): boolean {
   const claims = claimsOf(tokens.idToken);
   return claims.orgId === target.organizationId && claims.role === target.role;
 }
@@ -127,7 +127,7 @@ export async function logIn(email: string, password: string, organizationId?: st
   if (organizationId && !active) throw new NotFoundError('Organization not found');
   if (!profile || !active) throw new UnauthenticatedError('This account no longer belongs to any organization');
 
-  const tokens = await tokensFor(userId, active, () => cognito.passwordSignIn(userId, password), signedIn);
+  const tokens = await mintTokensFor(userId, active, () => cognito.passwordSignIn(userId, password), signedIn);
   const refreshToken = tokens.refreshToken;
   if (refreshToken) await keepRefreshToken(userId, refreshToken, chosen);
   return {
@@ -167,7 +167,7 @@ export async function switchOrganization(
   const sealed = await loadSealedRefreshToken(tenant.userId, now);
   const refreshToken = sealed ? open(REFRESH_TOKEN_PURPOSE, sealed) : undefined;
   if (!refreshToken) throw new UnauthenticatedError('Your session is too old to switch organizations; log in again');
-  const tokens = await tokensFor(tenant.userId, { organizationId, role: target.role }, () => cognito.refreshSession(refreshToken));
+  const tokens = await mintTokensFor(tenant.userId, { organizationId, role: target.role }, () => cognito.refreshSession(refreshToken));
   const { profile, memberships } = await loadUserWithMemberships(tenant.userId);
   const active = memberships.find((membership) => membership.organizationId === organizationId);
   if (!profile || !active) throw new NotFoundError('Organization not found');
@@ -188,6 +188,6 @@ export async function refresh(refreshToken: string): Promise<{ accessToken: stri
   const membership = await findActiveMembership(session.userId, session.organizationId);
   if (!membership) throw new UnauthenticatedError(REFRESH_REFUSED);
   const mint = () => cognito.refreshSession(session.cognitoRefreshToken);
-  const tokens = await tokensFor(session.userId, { organizationId: session.organizationId, role: membership.role }, mint, await mint());
+  const tokens = await mintTokensFor(session.userId, { organizationId: session.organizationId, role: membership.role }, mint, await mint());
   return { accessToken: tokens.idToken, expiresIn: tokens.expiresIn };
 }

@@ -289,6 +289,25 @@ describe('sessions per device', () => {
     expect(organizationOf(refreshed.body.accessToken)).toBe(eve.organizationId);
   });
 
+  it("never hands a refresh a token for another session's organization, even when both refresh at once", async () => {
+    const { sarah, eve, bob } = await teammateOfTwo();
+    const inEve = await logInTo(bob.email, bob.password, eve.organizationId);
+    const sessions = [
+      { refreshToken: bob.refreshToken, organizationId: sarah.organizationId },
+      { refreshToken: inEve.body.refreshToken, organizationId: eve.organizationId },
+    ];
+    const refreshes = sessions.flatMap((session) =>
+      Array.from({ length: 3 }, async () => {
+        const response = await api('/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
+        return { status: response.status, expected: session.organizationId, got: response.status === 200 ? organizationOf(response.body.accessToken) : undefined };
+      }),
+    );
+    const outcomes = await Promise.all(refreshes);
+    // Two sessions racing over one user's claims may have to retry (409); a token for the wrong organization never comes back.
+    expect(outcomes.every((outcome) => outcome.status === 409 || (outcome.status === 200 && outcome.got === outcome.expected))).toBe(true);
+    expect(outcomes.some((outcome) => outcome.status === 200)).toBe(true);
+  });
+
   it('lands a login in the first organization joined, whatever another device switched to', async () => {
     const { sarah, eve, bob } = await teammateOfTwo();
     await switchTo(bob.accessToken, eve.organizationId);

@@ -31,6 +31,13 @@ export class ValidationError extends AppError {
   }
 }
 
+/**
+ * A guessed secret that was wrong (a verification code): answered like any
+ * validation error, and counted against the client's address like a failed
+ * authentication, so guessing is limited per IP too.
+ */
+export class WrongCodeError extends ValidationError {}
+
 export class UnauthenticatedError extends AppError {
   readonly code = 'UNAUTHENTICATED';
   constructor(message = 'Authentication required', options?: ErrorOptions) {

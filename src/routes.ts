@@ -126,7 +126,7 @@ export const routes = [
     path: '/auth/login',
     handler: 'auth/login',
     access: 'public',
-    summary: 'Exchange email and password for tokens scoped to the active organization',
+    summary: 'Exchange email and password (and optionally an organizationId) for tokens scoped to that organization',
     // Writes the sealed refresh token (for switching organization) and corrects stale claims.
     uses: [...TABLE_RW, 'cognito:AdminUpdateUserAttributes', 'secret:app'],
     dynamodbBudget: 4,
@@ -138,9 +138,11 @@ export const routes = [
     path: '/auth/refresh',
     handler: 'auth/refresh',
     access: 'public',
-    summary: 'Exchange a refresh token for a new access token',
-    uses: [],
-    dynamodbBudget: 0,
+    summary: "Exchange a refresh token for a new access token in its own session's organization",
+    // The membership in the session's organization: a removed member's session ends there. The
+    // sealed session opens with APP_SECRET, and claims another device moved are set back.
+    uses: ['table:read', 'cognito:AdminUpdateUserAttributes', 'secret:app'],
+    dynamodbBudget: 1,
     body: RefreshBody,
   },
   {

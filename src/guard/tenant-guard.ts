@@ -31,11 +31,7 @@ function refuseKeyReferences(token: string): void {
  * GetItem: claims alone are never trusted, so a removed member is locked out
  * on the next request and the role always comes from the membership.
  */
-export async function authenticate(
-  authorization: string | undefined,
-  log: Logger,
-  whileConfirming?: (claimed: { orgId: string; userId: string }) => Promise<void>,
-): Promise<TenantContext> {
+export async function authenticate(authorization: string | undefined, log: Logger): Promise<TenantContext> {
   const token = bearerToken(authorization);
   let payload;
   try {
@@ -50,9 +46,7 @@ export async function authenticate(
   if (typeof orgId !== 'string' || typeof userId !== 'string' || !orgId || !userId) {
     throw new UnauthenticatedError(REFUSED);
   }
-  // Work that needs only the verified claims (the organization's rate counter) runs beside the
-  // membership read instead of after it; the membership still decides.
-  const [membership] = await Promise.all([findActiveMembership(userId, orgId), whileConfirming?.({ orgId, userId })]);
+  const membership = await findActiveMembership(userId, orgId);
   if (!membership) {
     log.info('token refused', { reason: 'no active membership', orgId, userId });
     throw new UnauthenticatedError(REFUSED);

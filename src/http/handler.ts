@@ -7,6 +7,7 @@ import type { TenantContext } from '../guard/tenant-context';
 import { routeKey, type RouteDefinition } from '../routes';
 import { logger, setLogLevel, type Logger } from './logger';
 import { enableMetrics, recordRequestMetrics } from './metrics';
+import { WrongCodeError } from '../errors';
 import { enforceClientLimit, enforceOrganizationLimit, isRateLimited, recordFailedAuthentication } from './rate-limits';
 import { normalizeHeaders, parseInput, type Headers } from './request';
 import { currentRequestScope, runInRequestScope } from './request-scope';
@@ -76,29 +77,31 @@ async function handle<R extends RouteDefinition>(
   let log = logger.child({ requestId, route: routeKey(route) });
   const now = Date.now();
   let limited = false;
+  let wrongCode = false;
   let result: HttpResult;
   try {
     setLogLevel(config().logLevel);
     enableMetrics(config().metricsEnabled);
     limited = isRateLimited(route);
     const headers = normalizeHeaders(event);
-    // The counters and the guard's read are independent round trips: they run side by side.
-    const clientLimit = limited ? enforceClientLimit(sourceIp, now, log) : Promise.resolve();
+    // In this order, each step before the next starts: a client over its limit never reaches token
+    // verification (a fast 401 cannot outrun the refusal), and an organization's budget is spent
+    // only by requests whose membership the guard confirmed (a removed member's old token spends nothing).
+    if (limited) await enforceClientLimit(sourceIp, now, log);
     let tenant: TenantContext | undefined;
-    if (route.access === 'public') await clientLimit;
-    else {
-      const organizationLimit = (claimed: { orgId: string }) =>
-        limited ? enforceOrganizationLimit(claimed, now, log) : Promise.resolve();
-      [, tenant] = await Promise.all([clientLimit, authenticate(headers['authorization'], log, organizationLimit)]);
+    if (route.access !== 'public') {
+      tenant = await authenticate(headers['authorization'], log);
       log = log.child({ orgId: tenant.orgId, userId: tenant.userId });
+      if (limited) await enforceOrganizationLimit(tenant, now, log);
       requireRole(tenant, route.access);
     }
     const input = parseInput(route, event, headers);
     result = await run({ ...input, tenant, headers, requestId, sourceIp, log } as HandlerInput<R>);
   } catch (error) {
+    wrongCode = error instanceof WrongCodeError;
     result = toErrorResult(error, log, requestId);
   }
-  if (limited && result.statusCode === 401) await recordFailedAuthentication(sourceIp, now, log);
+  if (limited && (result.statusCode === 401 || wrongCode)) await recordFailedAuthentication(sourceIp, now, log);
   const operations = currentRequestScope()?.dynamodbOperations ?? [];
   const durationMs = Math.round(performance.now() - started);
   log.info('request', { status: result.statusCode, durationMs, dynamodbCalls: operations.length });

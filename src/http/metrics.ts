@@ -58,3 +58,18 @@ export function recordRequestMetrics(
     log?.warn('metrics not published', { error });
   }
 }
+
+/**
+ * One `RateCounterUnavailable` count, dimensioned by counter: a limit that
+ * could not be checked is an alarm, not only a log line. Never throws.
+ */
+export function recordRateCounterUnavailable(counter: string, log?: WarnLogger): void {
+  if (!enabled) return;
+  try {
+    metrics.addDimension('counter', counter);
+    metrics.addMetric('RateCounterUnavailable', MetricUnit.Count, 1);
+    metrics.publishStoredMetrics();
+  } catch (error) {
+    log?.warn('metrics not published', { error });
+  }
+}

@@ -40,14 +40,14 @@ const ERROR_RESPONSES: Readonly<Record<number, ErrorResponse>> = {
     retryAfter: true,
   },
   500: { name: 'Internal', description: 'INTERNAL: an unexpected failure (no internal detail in the body)' },
-  503: { name: 'ServiceUnavailable', description: 'SERVICE_UNAVAILABLE: GitHub is out of reach; retry later' },
+  503: { name: 'ServiceUnavailable', description: "SERVICE_UNAVAILABLE: GitHub (or, at login, the account's guess counter) is out of reach; retry later" },
 };
 
 /** Error statuses a route answers beyond those implied by its schemas, its access and its path parameters (from the contract). */
 const ROUTE_ERRORS: Readonly<Record<string, readonly number[]>> = {
   'POST /auth/signup': [409],
-  'POST /auth/login': [401, 403],
-  'POST /auth/refresh': [401],
+  'POST /auth/login': [401, 403, 404, 409, 503],
+  'POST /auth/refresh': [401, 409],
   'POST /auth/switch-organization': [404],
   'POST /team/invite': [402, 409],
   'GET /invite/accept': [410],

@@ -1,6 +1,8 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ttlOf } from '../domain/pending-signup';
+import { MAX_VERIFICATION_ATTEMPTS, MAX_VERIFICATION_CLIENTS, type PendingCode } from '../domain/verification-code';
 import { ConflictError } from '../errors';
-import { batchGetItems, db, isConditionalCheckFailure, tableName } from './dynamo';
+import { batchGetItems, db, failedConditionIndexes, isConditionalCheckFailure, tableName, unexplainedWriteError } from './dynamo';
 import { lookupKeys } from './keys';
 
 /**
@@ -10,26 +12,73 @@ import { lookupKeys } from './keys';
  */
 export type AccountStatus = 'reserved' | 'pending_verification' | 'active';
 
-export interface PendingVerification {
-  readonly codeHash: string;
-  readonly expiresAt: number;
-  readonly attempts: number;
-  readonly sentAt: number;
-}
+export type PendingVerification = PendingCode;
 
 export interface Account {
   readonly email: string;
   readonly userId?: string;
   readonly status: AccountStatus;
   readonly verification?: PendingVerification;
+  /** While `pending_verification`: when the signup stops holding the address (epoch ms). */
+  readonly pendingUntil?: number;
+  /** While `pending_verification`: the signup's organization and its name's key. */
+  readonly organizationId?: string;
+  readonly organizationNameKey?: string;
+}
+
+/** An unverified signup, as far as taking over its address and name needs to know it. */
+export interface PendingSignup {
+  readonly email: string;
+  readonly userId: string;
+  readonly organizationId: string;
+  readonly organizationNameKey: string;
+}
+
+/** A code stored before attempts were kept per client has no `clients`: nobody tried it per client yet. */
+function verificationOf(stored: unknown): PendingVerification | undefined {
+  if (!stored) return undefined;
+  const verification = stored as Omit<PendingVerification, 'clients'> & { clients?: PendingVerification['clients'] };
+  return { ...verification, clients: verification.clients ?? {} };
+}
+
+function toAccount(Item: Record<string, unknown>): Account {
+  return {
+    email: Item['email'] as string,
+    userId: Item['userId'] as string | undefined,
+    status: Item['status'] as AccountStatus,
+    verification: verificationOf(Item['verification']),
+    pendingUntil: Item['pendingUntil'] as number | undefined,
+    organizationId: Item['organizationId'] as string | undefined,
+    organizationNameKey: Item['organizationNameKey'] as string | undefined,
+  };
+}
+
+/** The pending signup an account item belongs to, if it is one. */
+export function pendingSignupOf(account: Account | undefined): PendingSignup | undefined {
+  if (account?.status !== 'pending_verification' || !account.userId || !account.organizationId || !account.organizationNameKey) {
+    return undefined;
+  }
+  return { email: account.email, userId: account.userId, organizationId: account.organizationId, organizationNameKey: account.organizationNameKey };
 }
 
 /** A reservation left by a crashed signup is taken over after this long. */
 const STALE_RESERVATION_MS = 5 * 60 * 1000;
 
-export async function reserveEmail(email: string, reservationId: string, now: Date): Promise<void> {
+/**
+ * Reserves the address for a signup or a new member. Free is: no account, a
+ * reservation left by a crashed request, or a pending signup past its
+ * `pendingUntil` (whatever DynamoDB's TTL has done). `heldBy` also frees the
+ * pending signup of that user (an invitation proved the address). Returns the
+ * pending signup that was taken over, so the caller can discard it.
+ */
+export async function reserveEmail(
+  email: string,
+  reservationId: string,
+  now: Date,
+  heldBy?: string,
+): Promise<PendingSignup | undefined> {
   try {
-    await db().send(
+    const { Attributes } = await db().send(
       new PutCommand({
         TableName: tableName(),
         Item: {
@@ -38,13 +87,26 @@ export async function reserveEmail(email: string, reservationId: string, now: Da
           status: 'reserved',
           reservationId,
           reservedAt: now.getTime(),
-          ttl: Math.floor((now.getTime() + STALE_RESERVATION_MS * 3) / 1000),
+          ttl: ttlOf(now.getTime() + STALE_RESERVATION_MS * 3),
         },
-        ConditionExpression: 'attribute_not_exists(PK) OR (#status = :reserved AND reservedAt < :staleBefore)',
+        ConditionExpression: [
+          'attribute_not_exists(PK)',
+          '(#status = :reserved AND reservedAt < :staleBefore)',
+          '(#status = :pending AND pendingUntil <= :now)',
+          ...(heldBy ? ['(#status = :pending AND userId = :heldBy)'] : []),
+        ].join(' OR '),
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':reserved': 'reserved', ':staleBefore': now.getTime() - STALE_RESERVATION_MS },
+        ExpressionAttributeValues: {
+          ':reserved': 'reserved',
+          ':pending': 'pending_verification',
+          ':staleBefore': now.getTime() - STALE_RESERVATION_MS,
+          ':now': now.getTime(),
+          ...(heldBy ? { ':heldBy': heldBy } : {}),
+        },
+        ReturnValues: 'ALL_OLD',
       }),
     );
+    return Attributes ? pendingSignupOf(toAccount(Attributes)) : undefined;
   } catch (error) {
     if (isConditionalCheckFailure(error)) {
       throw new ConflictError('An account with this email already exists', { cause: error });
@@ -69,12 +131,19 @@ export async function releaseEmailReservation(email: string, reservationId: stri
   }
 }
 
-/** The transaction item that turns a reservation into an account awaiting verification. */
+/**
+ * The transaction item that turns a reservation into an account awaiting
+ * verification. It holds the address until `pendingUntil`; the `ttl` lets
+ * DynamoDB delete it some time after that.
+ */
 export function pendingAccountPut(args: {
   email: string;
   userId: string;
   reservationId: string;
   verification: PendingVerification;
+  organizationId: string;
+  organizationNameKey: string;
+  pendingUntil: number;
 }) {
   return {
     Put: {
@@ -85,6 +154,10 @@ export function pendingAccountPut(args: {
         userId: args.userId,
         status: 'pending_verification',
         verification: args.verification,
+        organizationId: args.organizationId,
+        organizationNameKey: args.organizationNameKey,
+        pendingUntil: args.pendingUntil,
+        ttl: ttlOf(args.pendingUntil),
       },
       ConditionExpression: 'reservationId = :reservationId',
       ExpressionAttributeValues: { ':reservationId': args.reservationId },
@@ -94,30 +167,47 @@ export function pendingAccountPut(args: {
 
 export async function findAccountByEmail(email: string): Promise<Account | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: lookupKeys.emailAccount(email) }));
-  if (!Item) return undefined;
-  return {
-    email: Item['email'] as string,
-    userId: Item['userId'] as string | undefined,
-    status: Item['status'] as AccountStatus,
-    verification: Item['verification'] as PendingVerification | undefined,
-  };
+  return Item ? toAccount(Item) : undefined;
 }
 
 /**
- * Spends one of the code's attempts before it is compared, atomically, so
- * parallel guesses cannot all slip under the limit. False when none is left
- * (or the code was replaced meanwhile).
+ * Spends one of the code's attempts for this client before the code is
+ * compared, atomically, so parallel guesses cannot all slip under the limit.
+ * The condition is `mayTryCode` (src/domain/verification-code.ts). False
+ * when this client may not try (or the code was replaced meanwhile).
  */
-export async function claimVerificationAttempt(email: string, codeHash: string, maxAttempts: number): Promise<boolean> {
+export async function claimVerificationAttempt(email: string, codeHash: string, clientKey: string): Promise<boolean> {
+  try {
+    return await claimAttempt(email, codeHash, clientKey);
+  } catch (error) {
+    // A code stored before attempts were kept per client has no `clients` map to add this client to.
+    if (!(error instanceof Error && error.name === 'ValidationException')) throw error;
+    await addClientsMap(email, codeHash);
+    return claimAttempt(email, codeHash, clientKey);
+  }
+}
+
+async function claimAttempt(email: string, codeHash: string, clientKey: string): Promise<boolean> {
   try {
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: lookupKeys.emailAccount(email),
-        UpdateExpression: 'ADD verification.attempts :one',
-        ConditionExpression: '#status = :pending AND verification.codeHash = :codeHash AND verification.attempts < :max',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':one': 1, ':pending': 'pending_verification', ':codeHash': codeHash, ':max': maxAttempts },
+        UpdateExpression: 'ADD verification.attempts :one SET verification.clients.#client = if_not_exists(verification.clients.#client, :zero) + :one',
+        ConditionExpression: [
+          '#status = :pending AND verification.codeHash = :codeHash',
+          '(attribute_not_exists(verification.clients.#client) OR verification.clients.#client < :max)',
+          '(verification.attempts < :max OR (attribute_not_exists(verification.clients.#client) AND size(verification.clients) < :maxClients))',
+        ].join(' AND '),
+        ExpressionAttributeNames: { '#status': 'status', '#client': clientKey },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':zero': 0,
+          ':pending': 'pending_verification',
+          ':codeHash': codeHash,
+          ':max': MAX_VERIFICATION_ATTEMPTS,
+          ':maxClients': MAX_VERIFICATION_CLIENTS,
+        },
       }),
     );
     return true;
@@ -127,23 +217,73 @@ export async function claimVerificationAttempt(email: string, codeHash: string, 
   }
 }
 
-/** True when this call verified the account; false when a concurrent call already had. */
-export async function markAccountVerified(email: string, codeHash: string): Promise<boolean> {
+async function addClientsMap(email: string, codeHash: string): Promise<void> {
   try {
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: lookupKeys.emailAccount(email),
-        UpdateExpression: 'SET #status = :active REMOVE verification',
-        ConditionExpression: 'verification.codeHash = :codeHash',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':active': 'active', ':codeHash': codeHash },
+        UpdateExpression: 'SET verification.clients = :none',
+        ConditionExpression: 'verification.codeHash = :codeHash AND attribute_not_exists(verification.clients)',
+        ExpressionAttributeValues: { ':none': {}, ':codeHash': codeHash },
       }),
     );
+  } catch (error) {
+    if (!isConditionalCheckFailure(error)) throw error;
+  }
+}
+
+/**
+ * Turns a pending signup into an active account, and its organization name
+ * into a permanent one, in one transaction: neither is left to expire while
+ * the other stays. `codeHash`: only while this code is the current one (a
+ * verification); without it, the address was proved another way (an
+ * invitation). True when this call activated the account; false when it was
+ * no longer pending (a concurrent verification, or a takeover after expiry).
+ */
+export async function activatePendingAccount(account: Account, now: Date, codeHash?: string): Promise<boolean> {
+  const items = [
+    {
+      Update: {
+        TableName: tableName(),
+        Key: lookupKeys.emailAccount(account.email),
+        UpdateExpression: 'SET #status = :active REMOVE verification, pendingUntil, organizationId, organizationNameKey, #ttl',
+        ConditionExpression: [
+          '#status = :pending AND userId = :userId',
+          '(attribute_not_exists(pendingUntil) OR pendingUntil > :now)',
+          ...(codeHash ? ['verification.codeHash = :codeHash'] : []),
+        ].join(' AND '),
+        ExpressionAttributeNames: { '#status': 'status', '#ttl': 'ttl' },
+        ExpressionAttributeValues: {
+          ':active': 'active',
+          ':pending': 'pending_verification',
+          ':userId': account.userId,
+          ':now': now.getTime(),
+          ...(codeHash ? { ':codeHash': codeHash } : {}),
+        },
+      },
+    },
+    ...(account.organizationNameKey && account.organizationId
+      ? [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: lookupKeys.organizationName(account.organizationNameKey),
+              UpdateExpression: 'SET #status = :active REMOVE pendingUntil, #ttl',
+              ConditionExpression: 'organizationId = :organizationId',
+              ExpressionAttributeNames: { '#status': 'status', '#ttl': 'ttl' },
+              ExpressionAttributeValues: { ':active': 'active', ':organizationId': account.organizationId },
+            },
+          },
+        ]
+      : []),
+  ];
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
     return true;
   } catch (error) {
-    if (isConditionalCheckFailure(error)) return false;
-    throw error;
+    if (failedConditionIndexes(error)?.includes(0)) return false;
+    throw unexplainedWriteError(error);
   }
 }
 
@@ -199,17 +339,4 @@ export function activeAccountPut(args: { email: string; userId: string; reservat
       ExpressionAttributeValues: { ':reservationId': args.reservationId },
     },
   };
-}
-
-/** An invitation email reached this address, which verifies it as well as a code would. */
-export async function activateAccount(email: string): Promise<void> {
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: lookupKeys.emailAccount(email),
-      UpdateExpression: 'SET #status = :active REMOVE verification',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':active': 'active' },
-    }),
-  );
 }

@@ -3,7 +3,7 @@ import type { TenantContext } from '../guard/tenant-context';
 import { ConflictError, GoneError } from '../errors';
 import { activeAccountPut } from './accounts';
 import { auditEntryPut } from './audit-log';
-import { db, failedConditionIndexes, tableName, unexplainedWriteError } from './dynamo';
+import { db, failedConditionIndexes, tableName, unexplainedWriteError, type TransactItem } from './dynamo';
 import type { InvitationRecord } from './invitations';
 import { lookupKeys, tenantKeys } from './keys';
 import { memberPuts, profilePut } from './member-items';
@@ -26,7 +26,13 @@ export interface Joiner {
  * (plus profile and account for a new person) appear. Six parallel attempts
  * with one token: one succeeds, the others find the invitation used.
  */
-export async function joinOrganization(invitation: InvitationRecord, joiner: Joiner, now: Date): Promise<TenantContext> {
+export async function joinOrganization(
+  invitation: InvitationRecord,
+  joiner: Joiner,
+  now: Date,
+  /** Deletes of an unverified signup whose address this joiner takes over: they go only if the join happens. */
+  discard: readonly TransactItem[] = [],
+): Promise<TenantContext> {
   const member: TenantContext = { orgId: invitation.organizationId, userId: joiner.userId, role: invitation.role };
   const joinedAt = now.getTime();
   const items = [
@@ -78,6 +84,7 @@ export async function joinOrganization(invitation: InvitationRecord, joiner: Joi
           }),
         ]
       : []),
+    ...discard,
   ];
   try {
     await db().send(new TransactWriteCommand({ TransactItems: items }));

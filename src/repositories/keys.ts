@@ -18,6 +18,8 @@ const orgPartition = (orgId: string) => `ORG#${orgId}`;
 const ROLE_PREFIX: Record<Role, string> = { admin: 'ADMIN', member: 'MEMBER', viewer: 'VIEWER' };
 
 export const tenantKeys = {
+  /** The whole partition: only to discard an organization that never became real (an expired signup). */
+  partition: (tenant: TenantContext): string => orgPartition(tenant.orgId),
   organization: (tenant: TenantContext): Key => ({ PK: orgPartition(tenant.orgId), SK: orgPartition(tenant.orgId) }),
   member: (tenant: TenantContext, role: Role, userId: string): Key => ({
     PK: orgPartition(tenant.orgId),
@@ -58,7 +60,7 @@ export const tenantKeys = {
   report: (tenant: TenantContext, reportId: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `REPORT#${reportId}` }),
   reports: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'REPORT#' }),
   /** This minute's request counter of the organization. */
-  organizationRate: (tenant: Pick<TenantContext, 'orgId'>, minute: number): Key => ({
+  organizationRate: (tenant: TenantContext, minute: number): Key => ({
     PK: orgPartition(tenant.orgId),
     SK: `RATE#${minute}`,
   }),
@@ -88,6 +90,11 @@ export const lookupKeys = {
   clientRate: (ip: string, minute: number): Key => ({ PK: `RATEIP#${ip}`, SK: `${minute}` }),
   /** This minute's failed logins for one email (known or not: both count alike). */
   accountRate: (email: string, minute: number): Key => ({ PK: `RATEACCT#${email.toLowerCase()}`, SK: `${minute}` }),
+  /** The same, from one client IP only. */
+  accountClientRate: (email: string, ip: string, minute: number): Key => ({
+    PK: `RATEACCT#${email.toLowerCase()}`,
+    SK: `${minute}#${ip}`,
+  }),
   /** Hash of an invitation token → where its invitation lives. */
   invitationToken: (tokenHash: string): Key => ({ PK: `INVITE_TOKEN#${tokenHash}`, SK: 'INVITE_TOKEN' }),
 };

@@ -44,11 +44,15 @@ function toMembership(item: Record<string, unknown>): Membership | undefined {
   };
 }
 
-/** A user's profile and every active membership, in one Query of the user's partition. */
+/**
+ * A user's profile, every active membership (oldest first) and the
+ * organization they last chose at login, in one Query of the user's partition.
+ */
 export async function loadUserWithMemberships(
   userId: string,
-): Promise<{ profile: UserProfile | undefined; memberships: Membership[] }> {
+): Promise<{ profile: UserProfile | undefined; memberships: Membership[]; loginOrganizationId?: string }> {
   const items = await queryAll(lookupKeys.userPartition(userId));
+  const session = items.find((item) => item['SK'] === lookupKeys.session(userId).SK);
 
   const profileItem = items.find((item) => item['SK'] === lookupKeys.userProfile(userId).SK);
   const profile = profileItem
@@ -63,7 +67,7 @@ export async function loadUserWithMemberships(
     .filter((item) => String(item['SK']).startsWith(MEMBERSHIP_PREFIX))
     .flatMap((item) => toMembership(item) ?? [])
     .sort((a, b) => a.joinedAt - b.joinedAt);
-  return { profile, memberships };
+  return { profile, memberships, loginOrganizationId: session?.['loginOrganizationId'] as string | undefined };
 }
 
 /** Which of these users already belong to the organization, in one BatchGet. */

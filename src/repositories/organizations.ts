@@ -4,9 +4,10 @@ import { DEFAULT_SETTINGS, type OrganizationSettings } from '../domain/organizat
 import { maxMembersOf, type Plan } from '../domain/plans';
 import type { TenantContext } from '../guard/tenant-context';
 import { ConflictError, NotFoundError } from '../errors';
-import { pendingAccountPut, type PendingVerification } from './accounts';
+import { ttlOf } from '../domain/pending-signup';
+import { pendingAccountPut, type PendingSignup, type PendingVerification } from './accounts';
 import { auditEntryPut } from './audit-log';
-import { db, failedConditionIndexes, tableName, unexplainedWriteError } from './dynamo';
+import { db, failedConditionIndexes, tableName, unexplainedWriteError, type TransactItem } from './dynamo';
 import { lookupKeys, tenantKeys } from './keys';
 import { memberPuts, profilePut } from './member-items';
 
@@ -22,15 +23,23 @@ export interface Organization {
   readonly settings: OrganizationSettings;
 }
 
-export async function isOrganizationNameTaken(name: string): Promise<boolean> {
-  const { Item } = await db().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: lookupKeys.organizationName(normalizeOrganizationName(name)),
-      ProjectionExpression: 'PK',
-    }),
-  );
-  return Item !== undefined;
+/**
+ * Who holds an organization name: an organization, and while its signup is
+ * unverified, that pending signup and until when it holds the name.
+ */
+export interface OrganizationNameHolder {
+  readonly organizationId: string;
+  readonly pending?: { readonly signup: PendingSignup; readonly pendingUntil: number };
+}
+
+export async function findOrganizationNameHolder(name: string): Promise<OrganizationNameHolder | undefined> {
+  const organizationNameKey = normalizeOrganizationName(name);
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: lookupKeys.organizationName(organizationNameKey) }));
+  if (!Item) return undefined;
+  const organizationId = Item['organizationId'] as string;
+  if (Item['status'] !== 'pending') return { organizationId };
+  const signup = { email: Item['ownerEmail'] as string, userId: Item['ownerUserId'] as string, organizationId, organizationNameKey };
+  return { organizationId, pending: { signup, pendingUntil: Item['pendingUntil'] as number } };
 }
 
 export interface NewOrganization {
@@ -42,17 +51,24 @@ export interface NewOrganization {
   readonly githubUsername?: string;
   readonly emailReservationId: string;
   readonly verification: PendingVerification;
+  /** Until when the unverified signup holds its email and organization name. */
+  readonly pendingUntil: number;
+  /** Deletes of what expired signups left, taken over by this one: they go only if this signup happens. */
+  readonly discard: readonly TransactItem[];
   readonly now: Date;
 }
 
 /**
  * Signup in one transaction: organization, its unique name, the admin's
  * member record, membership and profile, the email's account and the audit
- * entry. Either all of it exists afterwards or none of it does.
+ * entry, plus the deletes of any expired signup taken over. Either all of it
+ * happens or none of it does. The name is free when nobody holds it or an
+ * unverified signup held it past its `pendingUntil`.
  */
 export async function createOrganizationWithOwner(input: NewOrganization): Promise<Organization> {
   const { owner, now } = input;
   const createdAt = now.getTime();
+  const organizationNameKey = normalizeOrganizationName(input.name);
   const organization: Organization = {
     organizationId: owner.orgId,
     name: input.name,
@@ -83,11 +99,18 @@ export async function createOrganizationWithOwner(input: NewOrganization): Promi
       Put: {
         TableName: tableName(),
         Item: {
-          ...lookupKeys.organizationName(normalizeOrganizationName(input.name)),
+          ...lookupKeys.organizationName(organizationNameKey),
           organizationId: owner.orgId,
           name: input.name,
+          status: 'pending',
+          ownerUserId: owner.userId,
+          ownerEmail: input.ownerEmail,
+          pendingUntil: input.pendingUntil,
+          ttl: ttlOf(input.pendingUntil),
         },
-        ConditionExpression: 'attribute_not_exists(PK)',
+        ConditionExpression: 'attribute_not_exists(PK) OR (#status = :pending AND pendingUntil <= :now)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pending': 'pending', ':now': createdAt },
       },
     },
     pendingAccountPut({
@@ -95,6 +118,9 @@ export async function createOrganizationWithOwner(input: NewOrganization): Promi
       userId: owner.userId,
       reservationId: input.emailReservationId,
       verification: input.verification,
+      organizationId: owner.orgId,
+      organizationNameKey,
+      pendingUntil: input.pendingUntil,
     }),
     ...memberPuts(owner, {
       email: input.ownerEmail,
@@ -114,6 +140,7 @@ export async function createOrganizationWithOwner(input: NewOrganization): Promi
       { event: 'ORGANIZATION_CREATED', resource: `organization/${owner.orgId}`, result: 'SUCCESS', severity: 'LOW' },
       now,
     ),
+    ...input.discard,
   ];
   try {
     await db().send(new TransactWriteCommand({ TransactItems: items }));

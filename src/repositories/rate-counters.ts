@@ -1,6 +1,6 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../guard/tenant-context';
-import { db, tableName } from './dynamo';
+import { batchGetItems, db, tableName } from './dynamo';
 import { lookupKeys, tenantKeys, type Key } from './keys';
 
 /**
@@ -35,16 +35,30 @@ export async function countFailedAuthentication(ip: string, minute: number): Pro
   await add(lookupKeys.clientRate(ip, minute), 'failures', minute);
 }
 
-/** `claimed` is the organization of a verified token, read before (in parallel with) its membership check. */
-export async function countOrganizationRequest(claimed: Pick<TenantContext, 'orgId'>, minute: number): Promise<number> {
-  return (await add(tenantKeys.organizationRate(claimed, minute), 'requests', minute)).requests;
+/** Counted only once the guard confirmed the membership, so only members spend their organization's budget. */
+export async function countOrganizationRequest(tenant: TenantContext, minute: number): Promise<number> {
+  return (await add(tenantKeys.organizationRate(tenant, minute), 'requests', minute)).requests;
 }
 
-export async function failedLoginsOf(email: string, minute: number): Promise<number> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: lookupKeys.accountRate(email, minute) }));
-  return Number(Item?.['failures'] ?? 0);
+export interface LoginFailures {
+  /** Failed logins for this email this minute, from anywhere. */
+  readonly account: number;
+  /** The share of those that came from this client. */
+  readonly client: number;
 }
 
-export async function countFailedLogin(email: string, minute: number): Promise<void> {
-  await add(lookupKeys.accountRate(email, minute), 'failures', minute);
+/** Both counts in one BatchGet. */
+export async function failedLoginsOf(email: string, ip: string, minute: number): Promise<LoginFailures> {
+  const accountKey = lookupKeys.accountRate(email, minute);
+  const clientKey = lookupKeys.accountClientRate(email, ip, minute);
+  const items = await batchGetItems([{ ...accountKey }, { ...clientKey }]);
+  const failuresOf = (key: Key) => Number(items.find((item) => item['SK'] === key.SK)?.['failures'] ?? 0);
+  return { account: failuresOf(accountKey), client: failuresOf(clientKey) };
+}
+
+export async function countFailedLogin(email: string, ip: string, minute: number): Promise<void> {
+  await Promise.all([
+    add(lookupKeys.accountRate(email, minute), 'failures', minute),
+    add(lookupKeys.accountClientRate(email, ip, minute), 'failures', minute),
+  ]);
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Email, GithubUsername, LoginPassword, OrganizationName, Password, PersonName } from './common';
+import { Email, GithubUsername, LoginPassword, OpaqueId, OrganizationName, Password, PersonName } from './common';
 
 export const SignupBody = z
   .object({
@@ -20,7 +20,8 @@ export type VerifyBody = z.infer<typeof VerifyBody>;
 export const ResendVerificationBody = z.object({ email: Email }).strict();
 export type ResendVerificationBody = z.infer<typeof ResendVerificationBody>;
 
-export const LoginBody = z.object({ email: Email, password: LoginPassword }).strict();
+/** `organizationId` (optional): the organization to sign in to; without it, the one last chosen at login, else the first joined. */
+export const LoginBody = z.object({ email: Email, password: LoginPassword, organizationId: OpaqueId.optional() }).strict();
 export type LoginBody = z.infer<typeof LoginBody>;
 
 export const RefreshBody = z.object({ refreshToken: z.string().min(1).max(8192) }).strict();

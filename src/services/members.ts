@@ -56,8 +56,10 @@ export async function changeMemberRole(tenant: TenantContext, userId: string, ro
 
 /**
  * Removes a member. Their old tokens fail the guard's membership check at
- * once; when this was their only organization their Cognito sessions end too
- * (a global sign-out would also end sessions of their other organizations).
+ * once, and their sessions for this organization end: a refresh checks the
+ * membership of its session's organization. When this was their only
+ * organization their Cognito sessions end too (a global sign-out would also
+ * end sessions of their other organizations).
  */
 export async function removeMemberFromOrganization(tenant: TenantContext, userId: string, log: Logger, now = new Date()) {
   const member = await requireMember(tenant, userId, log);

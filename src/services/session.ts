@@ -1,8 +1,9 @@
 import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
+import { hasPendingSignupExpired } from '../domain/pending-signup';
 import { permissionsOf } from '../domain/permissions';
 import type { Role } from '../domain/roles';
 import type { TenantContext } from '../guard/tenant-context';
-import { NotFoundError, UnauthenticatedError } from '../errors';
+import { ConflictError, NotFoundError, UnauthenticatedError } from '../errors';
 import type { Logger } from '../http/logger';
 import * as cognito from '../integrations/cognito';
 import { ORG_CLAIM, ROLE_CLAIM, USER_POOL_SCHEMA } from '../integrations/user-pool-schema';
@@ -56,31 +57,82 @@ function claimsOf(idToken: string): { orgId: unknown; role: unknown } {
   return { orgId: payload[ORG_CLAIM], role: payload[ROLE_CLAIM] };
 }
 
+const MINT_ATTEMPTS = 3;
+
 /**
- * Password sign-in. The token's organization and role must match an active
- * membership; when they no longer do (the member was removed from that
- * organization or their role changed), the claims are corrected and the user
- * signed in again, so the token always tells the truth.
+ * Tokens whose claims name `target`. Cognito keeps the claims per user, not
+ * per session, so another device may have pointed them elsewhere: when the
+ * minted token names another organization or role, the claims are set and
+ * the token minted again. Two devices doing this at once each retry until
+ * their own token is right.
  */
-export async function logIn(email: string, password: string): Promise<LoginResult> {
+async function mintTokensFor(userId: string, target: { organizationId: string; role: Role }, mint: () => Promise<cognito.Tokens>, minted?: cognito.Tokens) {
+  let tokens = minted;
+  for (let attempt = 0; attempt < MINT_ATTEMPTS; attempt += 1) {
+    if (tokens && tokensAreFor(tokens, target)) return tokens;
+    await cognito.setTenantClaims(userId, target.organizationId, target.role);
+    tokens = await mint();
+  }
+  if (tokens && tokensAreFor(tokens, target)) return tokens;
+  throw new ConflictError('Another sign-in of yours changed organization at the same moment; try again');
+}
+
+function tokensAreFor(tokens: cognito.Tokens, target: { organizationId: string; role: Role }): boolean {
+  const claims = claimsOf(tokens.idToken);
+  return claims.orgId === target.organizationId && claims.role === target.role;
+}
+
+/**
+ * The refresh token a client holds: Cognito's, sealed together with the
+ * user and the organization of this session. A refresh therefore stays in
+ * its own session's organization whatever another device chose since, and
+ * ends once the user is no longer a member there.
+ */
+const SESSION_PURPOSE = 'session-refresh-token';
+
+interface SessionToken {
+  readonly userId: string;
+  readonly organizationId: string;
+  readonly cognitoRefreshToken: string;
+}
+
+function sessionToken(session: SessionToken): Promise<string> {
+  return seal(SESSION_PURPOSE, JSON.stringify([session.userId, session.organizationId, session.cognitoRefreshToken]));
+}
+
+async function openSessionToken(token: string): Promise<SessionToken | undefined> {
+  const opened = await open(SESSION_PURPOSE, token);
+  if (!opened) return undefined;
+  const [userId, organizationId, cognitoRefreshToken] = JSON.parse(opened) as string[];
+  return userId && organizationId && cognitoRefreshToken ? { userId, organizationId, cognitoRefreshToken } : undefined;
+}
+
+/**
+ * Password sign-in into `organizationId` when given, else into the
+ * organization the user last chose at login, else the first they joined.
+ * An organization the user is not a member of answers 404, exactly like one
+ * that does not exist, and only after the password was right (so it tells
+ * nothing a successful login would not).
+ */
+export async function logIn(email: string, password: string, organizationId?: string): Promise<LoginResult> {
   const account = await findAccountByEmail(email);
-  if (!account?.userId || account.status === 'reserved') throw new UnauthenticatedError(BAD_CREDENTIALS);
+  const expired = account?.status === 'pending_verification' && hasPendingSignupExpired(account.pendingUntil, new Date());
+  if (!account?.userId || account.status === 'reserved' || expired) throw new UnauthenticatedError(BAD_CREDENTIALS);
   const userId = account.userId;
 
-  let tokens = await cognito.passwordSignIn(userId, password);
-  const { profile, memberships } = await loadUserWithMemberships(userId);
-  const claims = claimsOf(tokens.idToken);
-  const active = memberships.find((membership) => membership.organizationId === claims.orgId) ?? memberships[0];
+  const signedIn = await cognito.passwordSignIn(userId, password);
+  const { profile, memberships, loginOrganizationId } = await loadUserWithMemberships(userId);
+  const chosen = organizationId ?? loginOrganizationId;
+  const active = memberships.find((membership) => membership.organizationId === chosen) ?? (organizationId ? undefined : memberships[0]);
+  if (organizationId && !active) throw new NotFoundError('Organization not found');
   if (!profile || !active) throw new UnauthenticatedError('This account no longer belongs to any organization');
 
-  if (claims.orgId !== active.organizationId || claims.role !== active.role) {
-    await cognito.setTenantClaims(userId, active.organizationId, active.role);
-    tokens = await cognito.passwordSignIn(userId, password);
-  }
-  if (tokens.refreshToken) await keepRefreshToken(userId, tokens.refreshToken);
+  const tokens = await mintTokensFor(userId, active, () => cognito.passwordSignIn(userId, password), signedIn);
+  const refreshToken = tokens.refreshToken;
+  if (refreshToken) await keepRefreshToken(userId, refreshToken, chosen);
   return {
     accessToken: tokens.idToken,
-    refreshToken: tokens.refreshToken,
+    refreshToken: refreshToken ? await sessionToken({ userId, organizationId: active.organizationId, cognitoRefreshToken: refreshToken }) : undefined,
     expiresIn: tokens.expiresIn,
     user: sessionUser(profile, active),
   };
@@ -88,15 +140,17 @@ export async function logIn(email: string, password: string): Promise<LoginResul
 
 const REFRESH_TOKEN_PURPOSE = 'refresh-token';
 
-async function keepRefreshToken(userId: string, refreshToken: string, now = new Date()): Promise<void> {
+async function keepRefreshToken(userId: string, refreshToken: string, loginOrganizationId: string | undefined, now = new Date()) {
   const expiresAt = now.getTime() + USER_POOL_SCHEMA.refreshTokenValidityDays * 24 * 3600 * 1000;
-  await saveSealedRefreshToken(userId, await seal(REFRESH_TOKEN_PURPOSE, refreshToken), expiresAt);
+  await saveSealedRefreshToken(userId, await seal(REFRESH_TOKEN_PURPOSE, refreshToken), expiresAt, loginOrganizationId);
 }
 
 /**
  * New tokens for another organization the caller belongs to. The claims are
  * rewritten by the server only, then Cognito mints tokens from the refresh
- * token kept (sealed) at the user's last login; no password needed.
+ * token kept (sealed) at the user's last login; no password needed. The new
+ * session is this device's: other devices' refreshes and the next login
+ * keep their own organization.
  */
 export async function switchOrganization(
   tenant: TenantContext,
@@ -113,15 +167,27 @@ export async function switchOrganization(
   const sealed = await loadSealedRefreshToken(tenant.userId, now);
   const refreshToken = sealed ? await open(REFRESH_TOKEN_PURPOSE, sealed) : undefined;
   if (!refreshToken) throw new UnauthenticatedError('Your session is too old to switch organizations; log in again');
-  await cognito.setTenantClaims(tenant.userId, organizationId, target.role);
-  const tokens = await cognito.refreshSession(refreshToken);
+  const tokens = await mintTokensFor(tenant.userId, { organizationId, role: target.role }, () => cognito.refreshSession(refreshToken));
   const { profile, memberships } = await loadUserWithMemberships(tenant.userId);
   const active = memberships.find((membership) => membership.organizationId === organizationId);
   if (!profile || !active) throw new NotFoundError('Organization not found');
-  return { accessToken: tokens.idToken, refreshToken, expiresIn: tokens.expiresIn, user: sessionUser(profile, active) };
+  return {
+    accessToken: tokens.idToken,
+    refreshToken: await sessionToken({ userId: tenant.userId, organizationId, cognitoRefreshToken: refreshToken }),
+    expiresIn: tokens.expiresIn,
+    user: sessionUser(profile, active),
+  };
 }
 
+const REFRESH_REFUSED = 'Invalid or expired refresh token';
+
+/** A new access token for the refresh token's own session and organization, while the user is still a member there. */
 export async function refresh(refreshToken: string): Promise<{ accessToken: string; expiresIn: number }> {
-  const tokens = await cognito.refreshSession(refreshToken);
+  const session = await openSessionToken(refreshToken);
+  if (!session) throw new UnauthenticatedError(REFRESH_REFUSED);
+  const membership = await findActiveMembership(session.userId, session.organizationId);
+  if (!membership) throw new UnauthenticatedError(REFRESH_REFUSED);
+  const mint = () => cognito.refreshSession(session.cognitoRefreshToken);
+  const tokens = await mintTokensFor(session.userId, { organizationId: session.organizationId, role: membership.role }, mint, await mint());
   return { accessToken: tokens.idToken, expiresIn: tokens.expiresIn };
 }

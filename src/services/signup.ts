@@ -1,9 +1,6 @@
 import { newId } from '../domain/ids';
-import {
-  generateVerificationCode,
-  hashVerificationCode,
-  VERIFICATION_CODE_TTL_MS,
-} from '../domain/verification-code';
+import { hasPendingSignupExpired, pendingUntilFor } from '../domain/pending-signup';
+import { newPendingCode, VERIFICATION_CODE_TTL_MS } from '../domain/verification-code';
 import type { TenantContext } from '../guard/tenant-context';
 import { ConflictError } from '../errors';
 import type { Logger } from '../http/logger';
@@ -11,8 +8,9 @@ import * as cognito from '../integrations/cognito';
 import { sendEmail } from '../integrations/email';
 import { verificationEmail } from '../integrations/email-templates';
 import { releaseEmailReservation, reserveEmail } from '../repositories/accounts';
-import { createOrganizationWithOwner, isOrganizationNameTaken } from '../repositories/organizations';
+import { createOrganizationWithOwner, findOrganizationNameHolder } from '../repositories/organizations';
 import type { SignupBody } from '../schemas/auth';
+import { takeOver, type Takeover } from './pending-signups';
 
 export interface SignupResult {
   readonly userId: string;
@@ -25,17 +23,24 @@ export interface SignupResult {
  * reserved first (so two signups cannot race for it), then the Cognito user
  * and claims, then every table item in one transaction. Any failure undoes
  * what was done, so a retry is never blocked by a half-made account.
+ *
+ * An unverified signup holds its email and organization name for 48 hours
+ * (`PENDING_SIGNUP_TTL_MS`); after that this signup takes them over and the
+ * stale one (its organization, its user, its Cognito account) goes.
  */
 export async function signUpOrganization(input: SignupBody, log: Logger, now = new Date()): Promise<SignupResult> {
   const reservationId = newId('rsv');
-  await reserveEmail(input.email, reservationId, now);
+  const emailHolder = await reserveEmail(input.email, reservationId, now);
   const owner: TenantContext = { orgId: newId('org'), userId: newId('usr'), role: 'admin' };
   let cognitoUserCreated = false;
-  const code = generateVerificationCode();
+  const { code, pending } = newPendingCode(owner.userId, now);
+  let takeover: Takeover;
   try {
-    if (await isOrganizationNameTaken(input.organizationName)) {
-      throw new ConflictError('An organization with this name already exists');
-    }
+    const nameHolder = await findOrganizationNameHolder(input.organizationName);
+    const expiredNameHolder =
+      nameHolder?.pending && hasPendingSignupExpired(nameHolder.pending.pendingUntil, now) ? nameHolder.pending.signup : undefined;
+    if (nameHolder && !expiredNameHolder) throw new ConflictError('An organization with this name already exists');
+    takeover = await takeOver([emailHolder, expiredNameHolder]);
     await cognito.signUp({ userId: owner.userId, email: input.email, password: input.password, name: input.name });
     cognitoUserCreated = true;
     await cognito.setTenantClaims(owner.userId, owner.orgId, owner.role);
@@ -46,12 +51,9 @@ export async function signUpOrganization(input: SignupBody, log: Logger, now = n
       ownerName: input.name,
       githubUsername: input.githubUsername ?? undefined,
       emailReservationId: reservationId,
-      verification: {
-        codeHash: hashVerificationCode(owner.userId, code),
-        expiresAt: now.getTime() + VERIFICATION_CODE_TTL_MS,
-        attempts: 0,
-        sentAt: now.getTime(),
-      },
+      verification: pending,
+      pendingUntil: pendingUntilFor(now),
+      discard: takeover.discard,
       now,
     });
   } catch (error) {
@@ -59,6 +61,7 @@ export async function signUpOrganization(input: SignupBody, log: Logger, now = n
     throw error;
   }
   log.info('organization created', { orgId: owner.orgId, userId: owner.userId });
+  await takeover.finish(log);
   await sendVerificationCode(input.email, input.name, code, log);
   return { userId: owner.userId, organizationId: owner.orgId, role: 'admin' };
 }

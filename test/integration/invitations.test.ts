@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signedInAdmin, unique } from '../support/accounts';
-import { expireInvitation } from '../support/table';
+import { newSignup, signedInAdmin, unique } from '../support/accounts';
+import { expireInvitation, letPendingSignupExpire } from '../support/table';
 import { api, inbox } from '../support/stack';
 import {
   acceptAndLogIn,
@@ -248,5 +248,40 @@ describe('under concurrency', () => {
       expect([409, 410]).toContain(response.status);
     }
     expect((await organizationOf(sarah.accessToken)).body).toMatchObject({ currentMembers: 2, pendingInvitations: 0 });
+  });
+});
+
+describe('an address held by an unverified signup', () => {
+  const squat = async () => {
+    const squatter = newSignup({ password: 'Squatter123' });
+    expect((await api('/auth/signup', { method: 'POST', json: squatter })).status).toBe(201);
+    return squatter;
+  };
+  const logIn = (email: string, password: string) => api('/auth/login', { method: 'POST', json: { email, password } });
+
+  it('is taken over by an invitation to it, and the unverified signup goes', async () => {
+    const sarah = await signedInAdmin();
+    const squatter = await squat();
+    await invite(sarah, [{ email: squatter.email, name: 'Bob Senior', role: 'member' }]);
+    const { token } = await invitationLinkFor(squatter.email);
+    const joined = await completeInvitation(token, 'BobSecure456');
+    expect(joined.status).toBe(201);
+    const login = await logIn(squatter.email, 'BobSecure456');
+    expect(login.status).toBe(200);
+    expect(login.body.user).toMatchObject({ id: joined.body.user.id, organizationId: sarah.organizationId, role: 'member' });
+    expect((await logIn(squatter.email, squatter.password)).status).toBe(401);
+    const nameAgain = await api('/auth/signup', { method: 'POST', json: newSignup({ organizationName: squatter.organizationName }) });
+    expect(nameAgain.status).toBe(201);
+  });
+
+  it('becomes a lasting account when its owner completes the invitation with its password', async () => {
+    const sarah = await signedInAdmin();
+    const own = await squat();
+    await invite(sarah, [{ email: own.email, name: 'Late Verifier', role: 'member' }]);
+    const { token } = await invitationLinkFor(own.email);
+    expect((await completeInvitation(token, own.password)).status).toBe(201);
+    await letPendingSignupExpire(own.email, own.organizationName);
+    expect((await api('/auth/signup', { method: 'POST', json: newSignup({ organizationName: own.organizationName }) })).status).toBe(409);
+    expect((await logIn(own.email, own.password)).status).toBe(200);
   });
 });

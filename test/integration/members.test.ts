@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signedInAdmin } from '../support/accounts';
 import { api } from '../support/stack';
-import { adminWithTeammate } from '../support/team';
+import { adminWithTeammate, teammateOfTwo } from '../support/team';
 
 const changeRole = (token: string, userId: string, role: string) =>
   api(`/team/members/${userId}`, { method: 'PATCH', token, json: { role } });
@@ -114,6 +114,17 @@ describe('team members', () => {
     expect(organization.body.currentMembers).toBe(1);
     const members = await api('/team/members', { token: sarah.accessToken });
     expect(members.body.items.map((m: { userId: string }) => m.userId)).toEqual([sarah.userId]);
+  });
+
+  it("ends a removed member's session for that organization, and only that one", async () => {
+    const { sarah, eve, bob } = await teammateOfTwo();
+    const inEve = await api('/auth/login', { method: 'POST', json: { email: bob.email, password: bob.password, organizationId: eve.organizationId } });
+    expect((await remove(sarah.accessToken, bob.userId)).status).toBe(204);
+    const ended = await api('/auth/refresh', { method: 'POST', json: { refreshToken: bob.refreshToken } });
+    expect(ended.status).toBe(401);
+    expect(ended.body).toMatchObject({ success: false, code: 'UNAUTHENTICATED' });
+    const kept = await api('/auth/refresh', { method: 'POST', json: { refreshToken: inEve.body.refreshToken } });
+    expect(kept.status).toBe(200);
   });
 
   it('keeps a removed member from logging back into the organization', async () => {

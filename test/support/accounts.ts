@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { api, inbox } from './stack';
+import { api, inbox, type ApiRequest } from './stack';
+
+/** Which API a helper talks to and from which client address (default: the shared stack, from 127.0.0.1). */
+export type Via = Pick<ApiRequest, 'baseUrl' | 'from'>;
 
 /** Tests share one stack, so every person and organization gets a unique name. */
 export function unique(label: string): string {
@@ -43,16 +46,17 @@ export interface SignedInAdmin {
 }
 
 /** Signup → code from the local inbox → verify → login, as Sarah does on Day 1. */
-export async function signedInAdmin(overrides: Partial<SignupInput> = {}): Promise<SignedInAdmin> {
+export async function signedInAdmin(overrides: Partial<SignupInput> = {}, via: Via = {}): Promise<SignedInAdmin> {
   const input = newSignup(overrides);
-  const signup = await api('/auth/signup', { method: 'POST', json: input });
+  const signup = await api('/auth/signup', { ...via, method: 'POST', json: input });
   if (signup.status !== 201) throw new Error(`signup answered ${signup.status}: ${JSON.stringify(signup.body)}`);
   const verify = await api('/auth/verify', {
+    ...via,
     method: 'POST',
     json: { email: input.email, code: await verificationCodeFor(input.email) },
   });
   if (verify.status !== 200) throw new Error(`verify answered ${verify.status}: ${JSON.stringify(verify.body)}`);
-  const login = await api('/auth/login', { method: 'POST', json: { email: input.email, password: input.password } });
+  const login = await api('/auth/login', { ...via, method: 'POST', json: { email: input.email, password: input.password } });
   if (login.status !== 200) throw new Error(`login answered ${login.status}: ${JSON.stringify(login.body)}`);
   return {
     input,

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { inject } from 'vitest';
 import type { StackInfo } from './provided';
 
@@ -21,20 +22,66 @@ export interface ApiRequest extends Omit<RequestInit, 'body'> {
   readonly token?: string;
   /** Another API than the shared stack's (e.g. a test's private one). */
   readonly baseUrl?: string;
+  /**
+   * The local address to connect from (any of 127.0.0.0/8), so the API sees
+   * another client IP: for tests of limits that are kept per client.
+   */
+  readonly from?: string;
+}
+
+/** A fresh loopback address, i.e. a client IP no other test uses. */
+export function newClientAddress(): string {
+  const byte = () => 1 + Math.floor(Math.random() * 254);
+  return `127.${byte()}.${byte()}.${byte()}`;
+}
+
+/** fetch cannot choose its local address; node:http can. */
+function sendFrom(localAddress: string, url: URL, init: { method: string; headers: Headers; body?: string }) {
+  return new Promise<{ status: number; headers: Headers; text: string }>((resolve, reject) => {
+    const outgoing = httpRequest(
+      {
+        hostname: url.hostname === 'localhost' ? '127.0.0.1' : url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: init.method,
+        headers: Object.fromEntries(init.headers),
+        localAddress,
+        agent: false,
+      },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.once('error', reject);
+        incoming.once('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+          }
+          resolve({ status: incoming.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
+        });
+      },
+    );
+    outgoing.once('error', reject);
+    outgoing.end(init.body);
+  });
 }
 
 /** Calls the local API at `path`; never throws on an error status. */
 export async function api<Body = any>(path: string, request: ApiRequest = {}): Promise<ApiResponse<Body>> {
-  const { json, token, baseUrl, headers: given, ...init } = request;
+  const { json, token, baseUrl, from, headers: given, ...init } = request;
   const headers = new Headers(given);
   if (json !== undefined) headers.set('content-type', 'application/json');
   if (token) headers.set('authorization', `Bearer ${token}`);
-  const response = await fetch(new URL(path, baseUrl ?? stack().apiUrl), {
-    ...init,
-    headers,
-    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-  });
-  const text = await response.text();
+  const url = new URL(path, baseUrl ?? stack().apiUrl);
+  const body = json !== undefined ? JSON.stringify(json) : undefined;
+  const response = from
+    ? await sendFrom(from, url, { method: init.method ?? 'GET', headers, body })
+    : await fetch(url, { ...init, headers, ...(body !== undefined ? { body } : {}) }).then(async (answer) => ({
+        status: answer.status,
+        headers: answer.headers,
+        text: await answer.text(),
+      }));
+  const { text } = response;
   const isJson = response.headers.get('content-type')?.includes('json') && text.length > 0;
   return { status: response.status, headers: response.headers, body: (isJson ? JSON.parse(text) : text) as Body };
 }

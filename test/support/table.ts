@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { normalizeOrganizationName } from '../../src/domain/organization-name';
 import { stack } from './stack';
 
 /**
@@ -21,6 +22,54 @@ export async function expireInvitation(organizationId: string, inviteId: string)
       Key: { PK: `ORG#${organizationId}`, SK: `INVITE#${inviteId}` },
       UpdateExpression: 'SET expiresAt = :past',
       ExpressionAttributeValues: { ':past': Date.now() - 1000 },
+    }),
+  );
+}
+
+/** Moves the last verification email's send time back by `ms`, as if that long had passed since. */
+export async function backdateVerificationCode(email: string, ms: number): Promise<void> {
+  await table().send(
+    new UpdateCommand({
+      TableName: stack().tableName,
+      Key: { PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' },
+      UpdateExpression: 'SET verification.sentAt = verification.sentAt - :ms',
+      ExpressionAttributeValues: { ':ms': ms },
+    }),
+  );
+}
+
+/**
+ * Moves a signup's 48-hour expiry (its email's and its organization name's)
+ * into the past, as if the 48 hours had run out, whether or not it was
+ * verified since. DynamoDB Local never deletes expired items, so this is
+ * exactly what the API sees 48 hours later.
+ */
+export async function letPendingSignupExpire(email: string, organizationName: string): Promise<void> {
+  const past = Date.now() - 1000;
+  const keys = [
+    { PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' },
+    { PK: `ORGNAME#${normalizeOrganizationName(organizationName)}`, SK: 'ORGNAME' },
+  ];
+  for (const Key of keys) {
+    await table().send(
+      new UpdateCommand({
+        TableName: stack().tableName,
+        Key,
+        UpdateExpression: 'SET pendingUntil = :past',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':past': past },
+      }),
+    );
+  }
+}
+
+/** Makes a pending code look like one stored before attempts were kept per client (no `clients` map). */
+export async function storeCodeTheOldWay(email: string): Promise<void> {
+  await table().send(
+    new UpdateCommand({
+      TableName: stack().tableName,
+      Key: { PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' },
+      UpdateExpression: 'REMOVE verification.clients',
     }),
   );
 }

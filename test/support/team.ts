@@ -1,6 +1,6 @@
 import { api, inbox } from './stack';
-import type { SignedInAdmin } from './accounts';
-import { unique } from './accounts';
+import type { SignedInAdmin, Via } from './accounts';
+import { signedInAdmin, unique } from './accounts';
 
 export interface InvitationEntry {
   email: string;
@@ -26,8 +26,8 @@ export function storyTeam(): InvitationEntry[] {
   ];
 }
 
-export function invite(admin: { accessToken: string }, invitations: InvitationEntry[]) {
-  return api('/team/invite', { method: 'POST', token: admin.accessToken, json: { invitations } });
+export function invite(admin: { accessToken: string }, invitations: InvitationEntry[], via: Via = {}) {
+  return api('/team/invite', { ...via, method: 'POST', token: admin.accessToken, json: { invitations } });
 }
 
 const TOKEN_IN_LINK = /\/invite\/accept\?token=([A-Za-z0-9_-]+)/;
@@ -42,8 +42,8 @@ export async function invitationLinkFor(email: string): Promise<{ url: string; t
   return { url, token: match[1] };
 }
 
-export function completeInvitation(token: string, password = 'BobSecure456', name?: string) {
-  return api('/invite/complete', { method: 'POST', json: { token, password, ...(name ? { name } : {}) } });
+export function completeInvitation(token: string, password = 'BobSecure456', name?: string, via: Via = {}) {
+  return api('/invite/complete', { ...via, method: 'POST', json: { token, password, ...(name ? { name } : {}) } });
 }
 
 export interface Teammate {
@@ -55,11 +55,11 @@ export interface Teammate {
 }
 
 /** Follows the emailed link, sets a password and logs in, as Bob does at 9:30. */
-export async function acceptAndLogIn(email: string, password = 'BobSecure456'): Promise<Teammate> {
+export async function acceptAndLogIn(email: string, password = 'BobSecure456', via: Via = {}): Promise<Teammate> {
   const { token } = await invitationLinkFor(email);
-  const joined = await completeInvitation(token, password);
+  const joined = await completeInvitation(token, password, undefined, via);
   if (joined.status !== 201) throw new Error(`complete answered ${joined.status}: ${JSON.stringify(joined.body)}`);
-  const login = await api('/auth/login', { method: 'POST', json: { email, password } });
+  const login = await api('/auth/login', { ...via, method: 'POST', json: { email, password } });
   if (login.status !== 200) throw new Error(`login answered ${login.status}: ${JSON.stringify(login.body)}`);
   return { email, password, userId: joined.body.user.id, accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
 }
@@ -68,9 +68,21 @@ export async function acceptAndLogIn(email: string, password = 'BobSecure456'): 
 export async function adminWithTeammate(
   admin: SignedInAdmin,
   role: InvitationEntry['role'] = 'member',
+  via: Via = {},
 ): Promise<Teammate> {
   const email = `${unique(role)}@techstartup.test`;
-  const response = await invite(admin, [{ email, name: `A ${role}`, role }]);
+  const response = await invite(admin, [{ email, name: `A ${role}`, role }], via);
   if (response.status !== 201) throw new Error(`invite answered ${response.status}: ${JSON.stringify(response.body)}`);
-  return acceptAndLogIn(email);
+  return acceptAndLogIn(email, undefined, via);
+}
+
+/** Bob, a member of Sarah's organization (joined first, his token is for it) and of Eve's (joined second). */
+export async function teammateOfTwo(): Promise<{ sarah: SignedInAdmin; eve: SignedInAdmin; bob: Teammate }> {
+  const [sarah, eve] = await Promise.all([signedInAdmin(), signedInAdmin()]);
+  const bob = await adminWithTeammate(sarah, 'member');
+  await invite(eve, [{ email: bob.email, name: 'Bob Senior', role: 'viewer' }]);
+  const { token } = await invitationLinkFor(bob.email);
+  const joined = await completeInvitation(token, bob.password);
+  if (joined.status !== 201) throw new Error(`complete answered ${joined.status}: ${JSON.stringify(joined.body)}`);
+  return { sarah, eve, bob };
 }

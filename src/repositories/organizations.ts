@@ -1,12 +1,12 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { normalizeOrganizationName } from '../domain/organization-name';
+import { normalizeOrganizationName, organizationNameSkeleton } from '../domain/organization-name';
 import { DEFAULT_SETTINGS, type OrganizationSettings } from '../domain/organization-settings';
 import { maxMembersOf, type Plan } from '../domain/plans';
 import type { TenantContext } from '../guard/tenant-context';
 import { ConflictError, NotFoundError } from '../errors';
 import { pendingAccountPut, type PendingVerification } from './accounts';
 import { auditEntryPut } from './audit-log';
-import { db, failedConditionIndexes, tableName, unexplainedWriteError } from './dynamo';
+import { batchGetItems, db, failedConditionIndexes, tableName, unexplainedWriteError } from './dynamo';
 import { lookupKeys, tenantKeys } from './keys';
 import { memberPuts, profilePut } from './member-items';
 
@@ -22,15 +22,23 @@ export interface Organization {
   readonly settings: OrganizationSettings;
 }
 
+/**
+ * The name reservations a new organization name must not meet: the one keyed
+ * by its confusable skeleton (every name reserved since skeletons, and every
+ * older one the migration re-keyed), and, while older items may remain, the
+ * one keyed by its plain normalized form (`ORGNAME#<normalized>`, how names
+ * were reserved before), so an unmigrated exact duplicate is still found.
+ */
+function nameReservationKeys(name: string) {
+  const skeleton = lookupKeys.organizationName(organizationNameSkeleton(name));
+  const legacy = lookupKeys.organizationName(normalizeOrganizationName(name));
+  return legacy.PK === skeleton.PK ? { skeleton } : { skeleton, legacy };
+}
+
+/** A name that looks like one in use (a duplicate or a confusable lookalike); checked again by the signup transaction. */
 export async function isOrganizationNameTaken(name: string): Promise<boolean> {
-  const { Item } = await db().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: lookupKeys.organizationName(normalizeOrganizationName(name)),
-      ProjectionExpression: 'PK',
-    }),
-  );
-  return Item !== undefined;
+  const { skeleton, legacy } = nameReservationKeys(name);
+  return (await batchGetItems((legacy ? [skeleton, legacy] : [skeleton]).map((key) => ({ ...key })))).length > 0;
 }
 
 export interface NewOrganization {
@@ -64,6 +72,7 @@ export async function createOrganizationWithOwner(input: NewOrganization): Promi
     createdAt,
     settings: DEFAULT_SETTINGS,
   };
+  const names = nameReservationKeys(input.name);
   const items = [
     {
       Put: {
@@ -82,11 +91,7 @@ export async function createOrganizationWithOwner(input: NewOrganization): Promi
     {
       Put: {
         TableName: tableName(),
-        Item: {
-          ...lookupKeys.organizationName(normalizeOrganizationName(input.name)),
-          organizationId: owner.orgId,
-          name: input.name,
-        },
+        Item: { ...names.skeleton, organizationId: owner.orgId, name: input.name },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
@@ -114,12 +119,17 @@ export async function createOrganizationWithOwner(input: NewOrganization): Promi
       { event: 'ORGANIZATION_CREATED', resource: `organization/${owner.orgId}`, result: 'SUCCESS', severity: 'LOW' },
       now,
     ),
+    ...(names.legacy
+      ? [{ ConditionCheck: { TableName: tableName(), Key: names.legacy, ConditionExpression: 'attribute_not_exists(PK)' } }]
+      : []),
   ];
+  const legacyIndex = items.length - 1;
   try {
     await db().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
     const failed = failedConditionIndexes(error);
-    if (failed?.includes(1)) throw new ConflictError('An organization with this name already exists', { cause: error });
+    // A lookalike and a duplicate get the same answer: the caller must not learn which name it met.
+    if (failed?.includes(1) || (names.legacy && failed?.includes(legacyIndex))) throw new ConflictError('An organization with this name already exists', { cause: error });
     if (failed?.includes(2)) throw new ConflictError('An account with this email already exists', { cause: error });
     throw unexplainedWriteError(error);
   }

@@ -1,10 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { normalizeOrganizationName } from '../../src/domain/organization-name';
 import { stack } from './stack';
 
 /**
  * Direct access to the test stack's table, only to arrange what a test
- * cannot wait for (a day passing). Assertions go through the API.
+ * cannot wait for (a day passing) or make through the API (data an older
+ * release wrote). Assertions go through the API.
  */
 function table() {
   const { dynamodbEndpoint, region } = stack();
@@ -21,6 +23,16 @@ export async function expireInvitation(organizationId: string, inviteId: string)
       Key: { PK: `ORG#${organizationId}`, SK: `INVITE#${inviteId}` },
       UpdateExpression: 'SET expiresAt = :past',
       ExpressionAttributeValues: { ':past': Date.now() - 1000 },
+    }),
+  );
+}
+
+/** An organization name reserved as releases before confusable skeletons did: keyed by its plain normalized form. */
+export async function reserveLegacyOrganizationName(name: string): Promise<void> {
+  await table().send(
+    new PutCommand({
+      TableName: stack().tableName,
+      Item: { PK: `ORGNAME#${normalizeOrganizationName(name)}`, SK: 'ORGNAME', organizationId: 'org_legacy', name },
     }),
   );
 }

@@ -62,6 +62,11 @@ export const tenantKeys = {
     PK: orgPartition(tenant.orgId),
     SK: `RATE#${minute}`,
   }),
+  /** Emails the organization caused on one UTC day (`2026-12-01`), against the plan's daily quota. */
+  emailQuota: (tenant: Pick<TenantContext, 'orgId'>, day: string): Key => ({
+    PK: orgPartition(tenant.orgId),
+    SK: `EMAILS#${day}`,
+  }),
   invitations: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'INVITE#' }),
   auditEntries: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'AUDIT#' }),
   auditEntry: (tenant: TenantContext, at: Date, entryId: string): Key => ({

@@ -6,6 +6,7 @@ import { reportEmail } from '../integrations/email-templates';
 import { renderExecutiveReportPdf } from '../integrations/pdf/executive-report-pdf';
 import { getProfile } from '../repositories/memberships';
 import { listMembers } from '../repositories/members';
+import { spendEmailQuota } from './email-quota';
 import { getExecutiveReport } from './reports';
 
 export async function reportPdf(tenant: TenantContext, reportId: string): Promise<{ pdf: Buffer; filename: string }> {
@@ -29,6 +30,7 @@ export async function emailReport(tenant: TenantContext, reportId: string, to: r
   );
   if (outside.length > 0) throw new ValidationError('Reports can only be sent to members of this organization', outside);
   const recipients = [...new Set(to.map((address) => address.toLowerCase()))];
+  await spendEmailQuota(tenant, recipients.length);
   const pdf = await renderExecutiveReportPdf(report);
   await sendEmailWithAttachments({
     ...reportEmail({

@@ -68,8 +68,22 @@ export const tenantKeys = {
     SK: `EMAILS#${day}`,
   }),
   invitations: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'INVITE#' }),
+  /**
+   * One attacker's attempts at resources of one other organization (or of
+   * none: `-`) in one hour, and where their audit entries are:
+   * `ATTEMPT#<hour>#<userId>#<orgId>`.
+   */
+  attemptBucket: (log: Pick<TenantContext, 'orgId'>, bucket: { hour: number; attackerUserId: string; otherOrgId: string }): Key => ({
+    PK: orgPartition(log.orgId),
+    SK: `ATTEMPT#${bucket.hour}#${bucket.attackerUserId}#${bucket.otherOrgId}`,
+  }),
+  /** The audit entry of one resource's attempts, under the sort key its attempt bucket chose: `AUDIT#<time>#<id>#<resource>`. */
+  attemptEntry: (log: Pick<TenantContext, 'orgId'>, bucketSk: string, resource: string): Key => ({
+    PK: orgPartition(log.orgId),
+    SK: `${bucketSk}#${resource}`,
+  }),
   auditEntries: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'AUDIT#' }),
-  auditEntry: (tenant: TenantContext, at: Date, entryId: string): Key => ({
+  auditEntry: (tenant: Pick<TenantContext, 'orgId'>, at: Date, entryId: string): Key => ({
     PK: orgPartition(tenant.orgId),
     SK: `AUDIT#${at.toISOString()}#${entryId}`,
   }),

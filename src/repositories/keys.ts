@@ -95,7 +95,10 @@ export const lookupKeys = {
   userProfile: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
   session: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'SESSION' }),
   emailAccount: (email: string): Key => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' }),
-  organizationName: (normalizedName: string): Key => ({ PK: `ORGNAME#${normalizedName}`, SK: 'ORGNAME' }),
+  /** An organization name's reservation, keyed by its confusable skeleton (older items: by its normalized form). */
+  organizationName: (skeleton: string): Key => ({ PK: `ORGNAME#${skeleton}`, SK: 'ORGNAME' }),
+  /** Every name reservation, for the one-off migration's Scan. */
+  organizationNames: { pkPrefix: 'ORGNAME#', SK: 'ORGNAME' },
   /**
    * Which organizations have a member with this GitHub login: read only to
    * tell the admins of the target organization about a cross-organization

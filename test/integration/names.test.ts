@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { provideAppEnvironment } from '../../src/config';
 import { newSignup, signedInAdmin, unique } from '../support/accounts';
-import { api } from '../support/stack';
+import { api, stack } from '../support/stack';
 import { reserveLegacyOrganizationName } from '../support/table';
 import { completeInvitation, invitationLinkFor, invite } from '../support/team';
 
@@ -90,5 +92,29 @@ describe('organization names that look alike', () => {
     const again = await signup({ organizationName: name.toLowerCase() });
     expect(again.status).toBe(409);
     expect(again.body).toEqual(DUPLICATE);
+  });
+
+  it('refuses lookalikes of such an old name once the migration has reserved it by its skeleton', async () => {
+    const name = `Legacy Farm ${unique('o')}`;
+    await reserveLegacyOrganizationName(name);
+    const lookalike = name.replace('Farm', 'F\u0430rm');
+    const shared = stack();
+    provideAppEnvironment({
+      TABLE_NAME: shared.tableName,
+      AWS_REGION: shared.region,
+      DYNAMODB_ENDPOINT: shared.dynamodbEndpoint,
+      USER_POOL_ID: shared.userPoolId,
+      USER_POOL_CLIENT_ID: shared.userPoolClientId,
+      APP_SECRET: randomBytes(32).toString('base64url'),
+    });
+    const { reserveOldNamesBySkeleton } = await import('../../src/repositories/organizations');
+
+    const migration = await reserveOldNamesBySkeleton();
+
+    expect(migration.rekeyed).toBeGreaterThanOrEqual(1);
+    const refused = await signup({ organizationName: lookalike });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toEqual(DUPLICATE);
+    expect((await reserveOldNamesBySkeleton()).collisions).not.toContainEqual({ name, organizationId: 'org_legacy' });
   });
 });

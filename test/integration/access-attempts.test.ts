@@ -97,3 +97,34 @@ describe('repeated cross-organization attempts', () => {
     expect(alerts).toHaveLength(1);
   });
 });
+
+describe('the answer for a login another organization has and for one nobody has', () => {
+  // The stack exposes each response's DynamoDB operations (x-ddb-operations); parallel ones may come in any order.
+  const operations = (response: { headers: Headers }) => (response.headers.get('x-ddb-operations') ?? '').split(',').sort();
+
+  it('costs the same DynamoDB work, so its timing tells them apart no more than its body', async () => {
+    const eve = await signedInAdmin();
+    // The hour's first attempt against an organization also sends its alert (the one known difference).
+    expect((await analysis(eve, sarahsLogin)).status).toBe(404);
+
+    const elsewhere = await analysis(eve, sarahsLogin);
+    const nowhere = await analysis(eve, unique('no-such-login'));
+
+    expect(elsewhere.status).toBe(404);
+    expect(nowhere.body).toEqual(elsewhere.body);
+    expect(operations(elsewhere).length).toBeGreaterThan(3);
+    expect(operations(nowhere)).toEqual(operations(elsewhere));
+  });
+
+  it('costs the same DynamoDB work when switching to an organization that exists and to one that does not', async () => {
+    const target = await signedInAdmin();
+    const eve = await signedInAdmin();
+    expect((await switchTo(eve, target.organizationId)).status).toBe(404);
+
+    const existing = await switchTo(eve, target.organizationId);
+    const missing = await switchTo(eve, 'org_doesnotexist');
+
+    expect(missing.body).toEqual(existing.body);
+    expect(operations(missing)).toEqual(operations(existing));
+  });
+});

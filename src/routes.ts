@@ -169,9 +169,10 @@ export const routes = [
     path: '/team/invite',
     handler: 'team/invite',
     access: ['admin'],
-    summary: 'Invite 1–50 people by email; refused whole (402) above the plan',
+    summary: 'Invite 1–50 people by email; refused whole above the plan (402) or the daily email quota (429)',
     uses: [...TABLE_RW, 'email:send'],
-    dynamodbBudget: 8,
+    // 7 + n, 8 + n when invitees already have accounts (their memberships are read); n = 1 here.
+    dynamodbBudget: 9,
     throttle: { ratePerSecond: 5, burst: 10 },
     body: InviteBody,
   },
@@ -355,9 +356,11 @@ export const routes = [
     handler: 'reports/email-report',
     access: ['admin'],
     summary: 'Email the PDF to members of this organization',
-    uses: ['table:read', 'email:send'],
+    // Writes the organization's daily email counter (src/services/email-quota.ts).
+    uses: [...TABLE_RW, 'email:send'],
     runtimeFiles: ['pdfkit'],
-    dynamodbBudget: 6,
+    // Guard, report, members (a Query per role), sender, then the plan and the daily email counter.
+    dynamodbBudget: 8,
     params: ReportParams,
     body: EmailReportBody,
   },

@@ -48,23 +48,24 @@ export function invitationEmail(args: {
   };
 }
 
+/** Only ids, times and our own words: nothing here is text the attacker chose. */
 export function securityAlertEmail(args: {
   to: string[];
   organizationName: string;
   attempted: string;
-  attackerOrganizationName: string;
-  attackerEmail: string;
+  attackerUserId: string;
+  attackerOrganizationId: string;
   at: Date;
 }): EmailMessage {
   const text = [
     `A user of another organization tried to reach data of ${args.organizationName} on DevInsights.`,
     '',
     `What was attempted: ${args.attempted}`,
-    `By: ${args.attackerEmail}, a user of the organization "${args.attackerOrganizationName}"`,
+    `By: user ${args.attackerUserId} of organization ${args.attackerOrganizationId}`,
     `When: ${args.at.toISOString()}`,
-    'Result: blocked. Nothing was shown to them; they were told the user does not exist.',
+    'Result: blocked. Nothing was shown to them; they were told it does not exist.',
     '',
-    'The attempt is in your audit log as UNAUTHORIZED_ACCESS_ATTEMPT. You get at most one such email per person per hour.',
+    'The attempt is in your audit log as UNAUTHORIZED_ACCESS_ATTEMPT (repeated attempts within an hour are one entry with a count). You get at most one such email per person per hour.',
   ].join('\n');
   return { to: args.to, subject: 'Security Alert: Unauthorized access attempt detected', text };
 }

@@ -64,9 +64,28 @@ export const tenantKeys = {
     PK: orgPartition(tenant.orgId),
     SK: `RATE#${minute}`,
   }),
+  /** Emails the organization caused on one UTC day (`2026-12-01`), against the plan's daily quota. */
+  emailQuota: (tenant: Pick<TenantContext, 'orgId'>, day: string): Key => ({
+    PK: orgPartition(tenant.orgId),
+    SK: `EMAILS#${day}`,
+  }),
   invitations: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'INVITE#' }),
+  /**
+   * One attacker's attempts at resources of one other organization (or of
+   * none: `-`) in one hour, and where their audit entries are:
+   * `ATTEMPT#<hour>#<userId>#<orgId>`.
+   */
+  attemptBucket: (log: Pick<TenantContext, 'orgId'>, bucket: { hour: number; attackerUserId: string; otherOrgId: string }): Key => ({
+    PK: orgPartition(log.orgId),
+    SK: `ATTEMPT#${bucket.hour}#${bucket.attackerUserId}#${bucket.otherOrgId}`,
+  }),
+  /** The audit entry of one resource's attempts, under the sort key its attempt bucket chose: `AUDIT#<time>#<id>#<resource>`. */
+  attemptEntry: (log: Pick<TenantContext, 'orgId'>, bucketSk: string, resource: string): Key => ({
+    PK: orgPartition(log.orgId),
+    SK: `${bucketSk}#${resource}`,
+  }),
   auditEntries: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'AUDIT#' }),
-  auditEntry: (tenant: TenantContext, at: Date, entryId: string): Key => ({
+  auditEntry: (tenant: Pick<TenantContext, 'orgId'>, at: Date, entryId: string): Key => ({
     PK: orgPartition(tenant.orgId),
     SK: `AUDIT#${at.toISOString()}#${entryId}`,
   }),
@@ -78,7 +97,10 @@ export const lookupKeys = {
   userProfile: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
   session: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'SESSION' }),
   emailAccount: (email: string): Key => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' }),
-  organizationName: (normalizedName: string): Key => ({ PK: `ORGNAME#${normalizedName}`, SK: 'ORGNAME' }),
+  /** An organization name's reservation, keyed by its confusable skeleton (older items: by its normalized form). */
+  organizationName: (skeleton: string): Key => ({ PK: `ORGNAME#${skeleton}`, SK: 'ORGNAME' }),
+  /** Every name reservation, for the one-off migration's Scan. */
+  organizationNames: { pkPrefix: 'ORGNAME#', SK: 'ORGNAME' },
   /**
    * Which organizations have a member with this GitHub login: read only to
    * tell the admins of the target organization about a cross-organization

@@ -1,5 +1,5 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { normalizeOrganizationName } from '../domain/organization-name';
+import { GetCommand, PutCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { normalizeOrganizationName, organizationNameSkeleton } from '../domain/organization-name';
 import { DEFAULT_SETTINGS, type OrganizationSettings } from '../domain/organization-settings';
 import { maxMembersOf, type Plan } from '../domain/plans';
 import type { TenantContext } from '../guard/tenant-context';
@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import { ttlOf } from '../domain/pending-signup';
 import { pendingAccountPut, type PendingSignup, type PendingVerification } from './accounts';
 import { auditEntryPut } from './audit-log';
-import { db, failedConditionIndexes, tableName, unexplainedWriteError, type TransactItem } from './dynamo';
+import { batchGetItems, db, failedConditionIndexes, isConditionalCheckFailure, tableName, unexplainedWriteError, type TransactItem } from './dynamo';
 import { lookupKeys, tenantKeys } from './keys';
 import { memberPuts, profilePut } from './member-items';
 
@@ -32,13 +32,31 @@ export interface OrganizationNameHolder {
   readonly pending?: { readonly signup: PendingSignup; readonly pendingUntil: number };
 }
 
+/**
+ * The name reservations a new organization name must not meet: the one keyed
+ * by its confusable skeleton (every name reserved since skeletons, and every
+ * older one the migration re-keyed), and, while older items may remain, the
+ * one keyed by its plain normalized form (`ORGNAME#<normalized>`, how names
+ * were reserved before), so an unmigrated exact duplicate is still found.
+ * Such old items are never written any more, so reading them before the
+ * signup transaction is enough: no condition in it needs to guard them.
+ */
+function nameReservationKeys(name: string) {
+  const skeletonKey = organizationNameSkeleton(name);
+  const skeleton = lookupKeys.organizationName(skeletonKey);
+  const legacy = lookupKeys.organizationName(normalizeOrganizationName(name));
+  return { skeletonKey, skeleton, legacy: legacy.PK === skeleton.PK ? undefined : legacy };
+}
+
+/** Who holds a name that looks like this one (a duplicate or a confusable lookalike), if anyone. */
 export async function findOrganizationNameHolder(name: string): Promise<OrganizationNameHolder | undefined> {
-  const organizationNameKey = normalizeOrganizationName(name);
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: lookupKeys.organizationName(organizationNameKey) }));
+  const { skeletonKey, skeleton, legacy } = nameReservationKeys(name);
+  const items = await batchGetItems((legacy ? [skeleton, legacy] : [skeleton]).map((key) => ({ ...key })), { consistent: true });
+  const Item = items.find((item) => item['PK'] === skeleton.PK) ?? items[0];
   if (!Item) return undefined;
   const organizationId = Item['organizationId'] as string;
-  if (Item['status'] !== 'pending') return { organizationId };
-  const signup = { email: Item['ownerEmail'] as string, userId: Item['ownerUserId'] as string, organizationId, organizationNameKey };
+  if (Item['status'] !== 'pending' || Item['PK'] !== skeleton.PK) return { organizationId };
+  const signup = { email: Item['ownerEmail'] as string, userId: Item['ownerUserId'] as string, organizationId, organizationNameKey: skeletonKey };
   return { organizationId, pending: { signup, pendingUntil: Item['pendingUntil'] as number } };
 }
 
@@ -68,7 +86,7 @@ export interface NewOrganization {
 export async function createOrganizationWithOwner(input: NewOrganization): Promise<Organization> {
   const { owner, now } = input;
   const createdAt = now.getTime();
-  const organizationNameKey = normalizeOrganizationName(input.name);
+  const organizationNameKey = organizationNameSkeleton(input.name);
   const organization: Organization = {
     organizationId: owner.orgId,
     name: input.name,
@@ -146,6 +164,7 @@ export async function createOrganizationWithOwner(input: NewOrganization): Promi
     await db().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
     const failed = failedConditionIndexes(error);
+    // A lookalike and a duplicate get the same answer: the caller must not learn which name it met.
     if (failed?.includes(1)) throw new ConflictError('An organization with this name already exists', { cause: error });
     if (failed?.includes(2)) throw new ConflictError('An account with this email already exists', { cause: error });
     throw unexplainedWriteError(error);
@@ -185,4 +204,56 @@ export async function organizationExists(orgId: string): Promise<boolean> {
     new GetCommand({ TableName: tableName(), Key: tenantKeys.organization(other), ProjectionExpression: 'PK' }),
   );
   return Item !== undefined;
+}
+
+export interface NameMigration {
+  /** Names now reserved under their skeleton too. */
+  readonly rekeyed: number;
+  /** Old names whose skeleton another organization already holds: both keep their names; listed for a person to look at. */
+  readonly collisions: readonly { readonly name: string; readonly organizationId: string }[];
+}
+
+/**
+ * One-off, for tables written before names were reserved by their skeleton
+ * (`scripts/migrate-organization-names.ts`; a Scan, never in a request): each
+ * `ORGNAME#<normalized>` item gets a twin under its skeleton, so lookalikes
+ * of old names are refused too. The old item stays, so the old name is still
+ * found under its old key. Safe to run again.
+ */
+export async function reserveOldNamesBySkeleton(): Promise<NameMigration> {
+  let rekeyed = 0;
+  const collisions: { name: string; organizationId: string }[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new ScanCommand({
+        TableName: tableName(),
+        FilterExpression: 'begins_with(PK, :prefix) AND SK = :sk',
+        ExpressionAttributeValues: { ':prefix': lookupKeys.organizationNames.pkPrefix, ':sk': lookupKeys.organizationNames.SK },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const name = item['name'] as string;
+      const organizationId = item['organizationId'] as string;
+      const key = lookupKeys.organizationName(organizationNameSkeleton(name));
+      if (key.PK === item['PK']) continue;
+      try {
+        await db().send(
+          new PutCommand({
+            TableName: tableName(),
+            Item: { ...key, organizationId, name },
+            ConditionExpression: 'attribute_not_exists(PK) OR organizationId = :same',
+            ExpressionAttributeValues: { ':same': organizationId },
+          }),
+        );
+        rekeyed += 1;
+      } catch (error) {
+        if (!isConditionalCheckFailure(error)) throw error;
+        collisions.push({ name, organizationId });
+      }
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return { rekeyed, collisions };
 }

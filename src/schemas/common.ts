@@ -1,8 +1,19 @@
 import * as z from 'zod';
+import { NAME_CHARACTERS, NAME_CHARACTERS_MESSAGE, nameContentProblems } from '../domain/display-name';
 import { passwordProblems } from '../domain/password-policy';
 
-// Control characters in names would let user input forge log lines or break emails.
-const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
+/** Names are quoted in the emails we send: each rule of src/domain/display-name.ts becomes a detail. */
+function displayName(min: number) {
+  return z
+    .string()
+    .trim()
+    .min(min)
+    .max(100)
+    .regex(NAME_CHARACTERS, NAME_CHARACTERS_MESSAGE)
+    .superRefine((value, ctx) => {
+      for (const problem of nameContentProblems(value)) ctx.addIssue({ code: 'custom', message: problem.message });
+    });
+}
 
 export const Email = z
   .string()
@@ -20,19 +31,9 @@ export const Password = z.string().superRefine((value, ctx) => {
 /** A password typed at login: checked by Cognito, not against today's policy. */
 export const LoginPassword = z.string().min(1).max(256);
 
-export const PersonName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(NO_CONTROL_CHARS, 'must not contain control characters');
+export const PersonName = displayName(1);
 
-export const OrganizationName = z
-  .string()
-  .trim()
-  .min(2)
-  .max(100)
-  .regex(NO_CONTROL_CHARS, 'must not contain control characters');
+export const OrganizationName = displayName(2);
 
 // GitHub's own rule: alphanumerics and single hyphens, not at either end, at most 39.
 export const GithubUsername = z

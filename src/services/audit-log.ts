@@ -31,7 +31,9 @@ export async function auditLogPage(tenant: TenantContext, limit: number, cursor?
       resource: entry.resource,
       result: entry.result,
       severity: entry.severity,
-      ...(entry.details ? { details: entry.details } : {}),
+      ...(entry.count !== undefined ? { count: entry.count } : {}),
+      ...(entry.lastAttemptAt !== undefined ? { lastAttemptAt: new Date(entry.lastAttemptAt).toISOString() } : {}),
+      ...(entry.details && Object.keys(entry.details).length > 0 ? { details: entry.details } : {}),
     })),
     nextCursor: lastKey ? await encodeCursor(tenant, lastKey) : null,
   };

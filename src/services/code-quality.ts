@@ -16,7 +16,6 @@ import {
 } from '../repositories/analyses';
 import { toOrganization, type Organization } from '../repositories/organizations';
 import { recordCrossOrganizationAttempt } from './access-attempts';
-import { alertTargetOrganizations } from './security-alerts';
 
 export const WINDOW_DAYS = 90;
 const FRESH_FOR_MS = 24 * 3600 * 1000;
@@ -142,14 +141,17 @@ function placeholderAnalysis(githubUsername: string): MemberAnalysis {
 }
 
 /**
- * A login no member of the caller's organization has: the same 404 whether
- * it belongs to another organization or to nobody. The attempt is audited
- * in the caller's organization and in any organization that has the login,
- * whose admins are alerted.
+ * A login no member of the caller's organization has: the same 404, after
+ * the same reads and the same kind of audit write, whether it belongs to
+ * another organization or to nobody (see recordCrossOrganizationAttempt).
  */
 async function refuseUnknownLogin(tenant: TenantContext, login: string, log: Logger, now: Date): Promise<never> {
-  const owners = (await organizationsWithGithubLogin(login)).filter((orgId) => orgId !== tenant.orgId);
-  await recordCrossOrganizationAttempt(tenant, { resource: `github/${login}`, targetOrganizationIds: owners }, log, now);
-  await alertTargetOrganizations(tenant, owners, `the code-quality analysis of GitHub user ${login}`, log, now);
+  const owners = await organizationsWithGithubLogin(login);
+  await recordCrossOrganizationAttempt(
+    tenant,
+    { resource: `github/${login}`, action: "the code-quality analysis of one of your members, by their GitHub username", targetOrganizationIds: owners },
+    log,
+    now,
+  );
   throw new NotFoundError('User not found');
 }

@@ -23,6 +23,7 @@ import { activeMembersAmong, getProfile } from '../repositories/memberships';
 import { getOrganization } from '../repositories/organizations';
 import { releaseInvitationSeats, reserveInvitationSeats } from '../repositories/seats';
 import type { Invitation } from '../schemas/team';
+import { refundEmailQuota, spendEmailQuota } from './email-quota';
 
 export interface InvitationResult {
   readonly email: string;
@@ -42,9 +43,10 @@ const CONCURRENCY = 8;
 
 /**
  * Invites a batch. Entries that cannot be invited (already a member, already
- * invited, listed twice) fail one by one; the rest take their seats in one
- * conditional update, so the whole batch is refused with 402 and nothing is
- * created when it would exceed the plan.
+ * invited, listed twice) fail one by one; the rest take their
+ * seats and the daily email quota, each in one conditional update, so the
+ * whole batch is refused (402, 429) and nothing is created or sent when it
+ * would exceed either. Emails that end up not sent go back to the quota.
  */
 export async function inviteMembers(
   tenant: TenantContext,
@@ -89,6 +91,12 @@ export async function inviteMembers(
   let pending = 0;
   if (candidates.length > 0) {
     ({ pendingInvitations: pending } = await reserveInvitationSeats(tenant, candidates.length, organization.plan));
+    try {
+      await spendEmailQuota(tenant, candidates.length, organization.plan, now);
+    } catch (error) {
+      await releaseInvitationSeats(tenant, candidates.length);
+      throw error;
+    }
   }
   const inviterName = inviter?.name ?? 'Your administrator';
   let unused = 0;
@@ -153,6 +161,7 @@ export async function inviteMembers(
   });
   const sent = results.filter((result) => result.status === 'sent').length;
   const failed = results.length - sent;
+  await refundEmailQuota(tenant, candidates.length - sent, now, log);
   const pendingNow = pending - (candidates.length - sent);
   return {
     success: true,

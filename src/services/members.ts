@@ -29,7 +29,11 @@ async function requireMember(tenant: TenantContext, userId: string, log: Logger)
   if (memberships.length > 0) {
     await recordCrossOrganizationAttempt(
       tenant,
-      { resource: `member/${userId}`, targetOrganizationIds: memberships.map((m) => m.organizationId) },
+      {
+        resource: `member/${userId}`,
+        action: `a change to one of your members (${userId})`,
+        targetOrganizationIds: memberships.map((m) => m.organizationId),
+      },
       log,
     );
   }

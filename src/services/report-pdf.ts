@@ -7,6 +7,7 @@ import { renderExecutiveReportPdf } from '../integrations/pdf/executive-report-p
 import { getProfile } from '../repositories/memberships';
 import { listMembers } from '../repositories/members';
 import { leastPrivilegedReader } from '../domain/reports/reader-view';
+import { spendEmailQuota } from './email-quota';
 import { getExecutiveReport, readableExecutiveReport } from './reports';
 
 export async function reportPdf(tenant: TenantContext, reportId: string): Promise<{ pdf: Buffer; filename: string }> {
@@ -32,6 +33,7 @@ export async function emailReport(tenant: TenantContext, reportId: string, to: r
   );
   if (outside.length > 0) throw new ValidationError('Reports can only be sent to members of this organization', outside);
   const recipients = [...new Set(to.map((address) => address.toLowerCase()))];
+  await spendEmailQuota(tenant, recipients.length);
   const report = readable.as(leastPrivilegedReader(recipients.flatMap((address) => roleOf.get(address) ?? [])));
   const pdf = await renderExecutiveReportPdf(report);
   await sendEmailWithAttachments({

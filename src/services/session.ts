@@ -14,6 +14,7 @@ import {
   type Membership,
   type UserProfile,
 } from '../repositories/memberships';
+import { organizationExists } from '../repositories/organizations';
 import { loadSealedRefreshToken, saveSealedRefreshToken } from '../repositories/sessions';
 import { recordCrossOrganizationAttempt } from './access-attempts';
 import { open, seal } from './secret-box';
@@ -160,8 +161,10 @@ export async function switchOrganization(
 ): Promise<LoginResult> {
   const target = await findActiveMembership(tenant.userId, organizationId);
   if (!target) {
-    // Whether that organization exists stays unknown to the caller and unchecked here.
-    await recordCrossOrganizationAttempt(tenant, { resource: `organization/${organizationId}`, targetOrganizationIds: [] }, log);
+    // The caller gets the same 404 either way; only the audit learns whether the organization exists.
+    const targets = (await organizationExists(organizationId)) ? [organizationId] : [];
+    const action = `a session in your organization (${organizationId})`;
+    await recordCrossOrganizationAttempt(tenant, { resource: `organization/${organizationId}`, action, targetOrganizationIds: targets }, log);
     throw new NotFoundError('Organization not found');
   }
   const sealed = await loadSealedRefreshToken(tenant.userId, now);

@@ -15,7 +15,6 @@ import { getOrganization, organizationExists } from '../repositories/organizatio
 import { saveTeamReport } from '../repositories/reports';
 import { recordCrossOrganizationAttempt } from './access-attempts';
 import { isFresh, refreshMemberAnalysis, WINDOW_DAYS } from './code-quality';
-import { alertTargetOrganizations } from './security-alerts';
 
 /** Collections of members with no analysis yet, at once; each is itself bounded (collector.ts). */
 const COLLECTION_CONCURRENCY = 3;
@@ -30,8 +29,8 @@ const COLLECTION_BUDGET_MS = 15_000;
 export async function requireOwnOrganization(tenant: TenantContext, organizationId: string, log: Logger): Promise<void> {
   if (organizationId === tenant.orgId) return;
   const targets = (await organizationExists(organizationId)) ? [organizationId] : [];
-  await recordCrossOrganizationAttempt(tenant, { resource: `organization/${organizationId}`, targetOrganizationIds: targets }, log);
-  await alertTargetOrganizations(tenant, targets, `the team analysis of organization ${organizationId}`, log);
+  const action = `the team analysis or a report of your organization (${organizationId})`;
+  await recordCrossOrganizationAttempt(tenant, { resource: `organization/${organizationId}`, action, targetOrganizationIds: targets }, log);
   throw new NotFoundError('Organization not found');
 }
 

@@ -107,7 +107,8 @@ describe('another organization', () => {
     expect(inEve).toEqual(expect.arrayContaining([expect.objectContaining({ ...attempt, resource: 'github/charlie-junior' })]));
     expect(inSarah).toEqual(expect.arrayContaining([expect.objectContaining(attempt)]));
     const alert = await inbox().waitForEmail(team.sarah.input.email, { subjectStartsWith: 'Security Alert' });
-    expect(alert.body.text).toContain(eve.input.organizationName);
+    expect(alert.body.text).toContain(eve.organizationId);
+    expect(alert.body.text).not.toContain(eve.input.organizationName);
     const alerts = (await inbox().emailsTo(team.sarah.input.email)).filter((email) => email.subject.startsWith('Security Alert'));
     expect(alerts).toHaveLength(1);
   });

@@ -1,11 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { normalizeOrganizationName } from '../../src/domain/organization-name';
+import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { normalizeOrganizationName, organizationNameSkeleton } from '../../src/domain/organization-name';
 import { stack } from './stack';
 
 /**
  * Direct access to the test stack's table, only to arrange what a test
- * cannot wait for (a day passing). Assertions go through the API.
+ * cannot wait for (a day passing) or make through the API (data an older
+ * release wrote). Assertions go through the API.
  */
 function table() {
   const { dynamodbEndpoint, region } = stack();
@@ -48,7 +49,7 @@ export async function letPendingSignupExpire(email: string, organizationName: st
   const past = Date.now() - 1000;
   const keys = [
     { PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' },
-    { PK: `ORGNAME#${normalizeOrganizationName(organizationName)}`, SK: 'ORGNAME' },
+    { PK: `ORGNAME#${organizationNameSkeleton(organizationName)}`, SK: 'ORGNAME' },
   ];
   for (const Key of keys) {
     await table().send(
@@ -70,6 +71,16 @@ export async function storeCodeTheOldWay(email: string): Promise<void> {
       TableName: stack().tableName,
       Key: { PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' },
       UpdateExpression: 'REMOVE verification.clients',
+    }),
+  );
+}
+
+/** An organization name reserved as releases before confusable skeletons did: keyed by its plain normalized form. */
+export async function reserveLegacyOrganizationName(name: string): Promise<void> {
+  await table().send(
+    new PutCommand({
+      TableName: stack().tableName,
+      Item: { PK: `ORGNAME#${normalizeOrganizationName(name)}`, SK: 'ORGNAME', organizationId: 'org_legacy', name },
     }),
   );
 }

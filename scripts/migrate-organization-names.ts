@@ -18,7 +18,7 @@ provideAppEnvironment({
   // Required by the app's configuration, unused here: nothing is signed or sealed.
   APP_SECRET: randomBytes(32).toString('base64url'),
 });
-const { reserveOldNamesBySkeleton } = await import('../src/repositories/organizations');
+const { reserveOldNamesBySkeleton } = await import('../src/repositories/organization-name-migration');
 const { rekeyed, collisions } = await reserveOldNamesBySkeleton();
 console.info(`${rekeyed} organization name(s) now reserved by their skeleton too.`);
 for (const { name, organizationId } of collisions) {

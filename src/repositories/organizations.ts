@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { normalizeOrganizationName, organizationNameSkeleton } from '../domain/organization-name';
 import { DEFAULT_SETTINGS, type OrganizationSettings } from '../domain/organization-settings';
 import { maxMembersOf, type Plan } from '../domain/plans';
@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import { ttlOf } from '../domain/pending-signup';
 import { pendingAccountPut, type PendingSignup, type PendingVerification } from './accounts';
 import { auditEntryPut } from './audit-log';
-import { batchGetItems, db, failedConditionIndexes, isConditionalCheckFailure, tableName, unexplainedWriteError, type TransactItem } from './dynamo';
+import { batchGetItems, db, failedConditionIndexes, tableName, unexplainedWriteError, type TransactItem } from './dynamo';
 import { lookupKeys, tenantKeys } from './keys';
 import { memberPuts, profilePut } from './member-items';
 
@@ -204,56 +204,4 @@ export async function organizationExists(orgId: string): Promise<boolean> {
     new GetCommand({ TableName: tableName(), Key: tenantKeys.organization(other), ProjectionExpression: 'PK' }),
   );
   return Item !== undefined;
-}
-
-export interface NameMigration {
-  /** Names now reserved under their skeleton too. */
-  readonly rekeyed: number;
-  /** Old names whose skeleton another organization already holds: both keep their names; listed for a person to look at. */
-  readonly collisions: readonly { readonly name: string; readonly organizationId: string }[];
-}
-
-/**
- * One-off, for tables written before names were reserved by their skeleton
- * (`scripts/migrate-organization-names.ts`; a Scan, never in a request): each
- * `ORGNAME#<normalized>` item gets a twin under its skeleton, so lookalikes
- * of old names are refused too. The old item stays, so the old name is still
- * found under its old key. Safe to run again.
- */
-export async function reserveOldNamesBySkeleton(): Promise<NameMigration> {
-  let rekeyed = 0;
-  const collisions: { name: string; organizationId: string }[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new ScanCommand({
-        TableName: tableName(),
-        FilterExpression: 'begins_with(PK, :prefix) AND SK = :sk',
-        ExpressionAttributeValues: { ':prefix': lookupKeys.organizationNames.pkPrefix, ':sk': lookupKeys.organizationNames.SK },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const name = item['name'] as string;
-      const organizationId = item['organizationId'] as string;
-      const key = lookupKeys.organizationName(organizationNameSkeleton(name));
-      if (key.PK === item['PK']) continue;
-      try {
-        await db().send(
-          new PutCommand({
-            TableName: tableName(),
-            Item: { ...key, organizationId, name },
-            ConditionExpression: 'attribute_not_exists(PK) OR organizationId = :same',
-            ExpressionAttributeValues: { ':same': organizationId },
-          }),
-        );
-        rekeyed += 1;
-      } catch (error) {
-        if (!isConditionalCheckFailure(error)) throw error;
-        collisions.push({ name, organizationId });
-      }
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return { rekeyed, collisions };
 }

@@ -3,7 +3,7 @@ import { isoTime } from './identity';
 import { membersOf, ownerOf, type Installation, type Installations, type InstallationToken, type UserToken } from './installations';
 import type { Account, Repository, Store } from './model';
 import { paginate } from './pagination';
-import { repository } from './render-accounts';
+import { publicUser, repository } from './render-accounts';
 import { installation, installationEvent, integration } from './render-app';
 import { installationLimit, type Client, type InstallationLimitOptions } from './rate-limit';
 import { accountOf, DOCS, errorBody, notFound, Refusal, repositoryOf, SEES_EVERYTHING, type Answer, type Viewer } from './route-support';
@@ -310,6 +310,13 @@ export const appRoutes: readonly AppRoute[] = [
     },
   },
   { method: 'GET', path: '/installation/repositories', docs: `${DOCS}/apps/installations#list-repositories-accessible-to-the-app-installation`, handle: listInstallationRepositories },
+  {
+    method: 'GET', path: '/user', docs: `${DOCS}/users/users#get-the-authenticated-user`,
+    handle: (context) => {
+      if (context.caller.kind !== 'user') throw new Refusal({ status: 401, body: errorBody(401, 'Requires authentication') });
+      return { status: 200, body: publicUser(context.store, context.caller.token.user, context.urls) };
+    },
+  },
   { method: 'GET', path: '/user/installations', docs: `${DOCS}/apps/installations#list-app-installations-accessible-to-the-user-access-token`, handle: listUserInstallations },
   { method: 'POST', path: '/login/oauth/access_token', docs: DOCS, page: true, handle: exchangeCode },
   { method: 'GET', path: '/apps/{app_slug}/installations/new', docs: DOCS, page: true, handle: installPage },

@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accountId, CLIENT_ID, CLIENT_SECRET, startApp, type StartedApp } from './app-fixture';
+import { DEMO_DATASET_PATH, startGithubEmulator } from '../../../src/local/github-emulator';
+import { accountId, CLIENT_ID, CLIENT_SECRET, keyPair, startApp, type StartedApp } from './app-fixture';
 
 /** The connect flow's GitHub half: the install page, the code exchange, and what the user behind the code may access. */
 let started: StartedApp;
@@ -99,7 +100,33 @@ describe('GET /user/installations', () => {
     expect((await user.rest.apps.listInstallationsForAuthenticatedUser()).data.installations).toEqual([]);
   });
 
+  it('It should answer GET /user as the user behind the code', async () => {
+    const code = (await started.install(accountId(started, 'globex'))).get('code') ?? '';
+    const user = new Octokit({ baseUrl: started.emulator.url, auth: await userToken(code) });
+
+    expect((await user.rest.users.getAuthenticated()).data).toMatchObject({ login: 'gus', type: 'User' });
+  });
+
   it('It should refuse a token that is not a user\'s with 403', async () => {
     await expect(started.octokit('operator-token').rest.apps.listInstallationsForAuthenticatedUser()).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('a dataset written for the collector', () => {
+  it('It should install on the demo organization, which names no members or owners, as its first active member', async () => {
+    const { privateKey } = keyPair();
+    const emulator = await startGithubEmulator({ port: 0, datasetPath: DEMO_DATASET_PATH, app: { id: 1, slug: 'demo', privateKey, webhookSecret: 's', setupUrl: 'http://app.invalid/callback' } });
+    try {
+      const org = emulator.store.accounts.get('techstartup');
+      const response = await fetch(`${emulator.url}/apps/demo/installations/new?state=s&suggested_target_id=${org?.id}`, { redirect: 'manual' });
+      const code = new URL(response.headers.get('location') ?? '').searchParams.get('code');
+      const exchanged = await fetch(`${emulator.url}/login/oauth/access_token?client_id=Iv1.0000000000000001&code=${code}`, { method: 'POST', headers: { accept: 'application/json' } });
+      const user = new Octokit({ baseUrl: emulator.url, auth: ((await exchanged.json()) as { access_token: string }).access_token });
+
+      expect(response.status).toBe(302);
+      expect((await user.rest.apps.listInstallationsForAuthenticatedUser()).data.installations[0]?.account).toMatchObject({ login: 'techstartup' });
+    } finally {
+      await emulator.close();
+    }
   });
 });

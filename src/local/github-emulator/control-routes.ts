@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ControlAnswer } from './app-controls';
 import { FaultRequest, type Faults, type Stats } from './controls';
 
 /**
@@ -8,6 +9,7 @@ import { FaultRequest, type Faults, type Stats } from './controls';
  * - `GET /_emulator/faults` → the fault in force
  * - `GET /_emulator/stats` → `{ total, byStatus, byRoute, requests }`
  * - `POST /_emulator/stats/reset` → 204
+ * - with an app, the controls of app-controls.ts
  */
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -32,7 +34,7 @@ export async function handleControl(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  parts: { readonly faults: Faults; readonly stats: Stats },
+  parts: { readonly faults: Faults; readonly stats: Stats; readonly app?: ((route: string, body: unknown) => ControlAnswer | undefined) | undefined },
 ): Promise<void> {
   const route = `${request.method} ${url.pathname.replace(/\/+$/, '')}`;
   if (route === 'GET /_emulator/stats') return json(response, 200, parts.stats.snapshot());
@@ -55,6 +57,22 @@ export async function handleControl(
     }
     parts.faults.set(parsed.data, Date.now());
     return json(response, 200, parts.faults.describe(Date.now()));
+  }
+  if (parts.app) {
+    let body: unknown;
+    try {
+      body = request.method === 'POST' ? await readJson(request) : undefined;
+    } catch {
+      return json(response, 400, { message: 'The body must be JSON' });
+    }
+    const answered = parts.app(route, body);
+    if (answered) {
+      if (answered.body === undefined) {
+        response.writeHead(answered.status).end();
+        return;
+      }
+      return json(response, answered.status, answered.body);
+    }
   }
   return json(response, 404, { message: 'Not Found' });
 }

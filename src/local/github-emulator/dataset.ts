@@ -50,6 +50,10 @@ const Organization = z.object({
   email: z.string().nullish(),
   id: z.number().int().positive().optional(),
   createdAt: Time.optional(),
+  /** Logins; default every user active in its repositories (github-dataset.md). */
+  members: z.array(Login).optional(),
+  /** Logins; default its first member. The install page installs as the first owner. */
+  owners: z.array(Login).optional(),
 });
 
 const User = z.object({

@@ -3,7 +3,8 @@ import type { LocalStackConfig } from '../../config';
 import { LocalStackError } from '../errors';
 import { DEMO_DATASET_PATH } from './demo-dataset-path';
 import { GithubDatasetError } from './errors';
-import { GITHUB_RATE_LIMITS, type RateLimitResource } from './rate-limit';
+import type { GithubAppOptions } from './github-app';
+import { GITHUB_INSTALLATION_LIMITS, GITHUB_RATE_LIMITS, type RateLimitResource } from './rate-limit';
 import { startGithubEmulator, type GithubEmulator } from './server';
 
 export interface StackGithubEmulator {
@@ -32,10 +33,12 @@ function scaledRateLimits(scale: number) {
     authenticated: GITHUB_RATE_LIMITS[resource].authenticated * scale,
     unauthenticated: GITHUB_RATE_LIMITS[resource].unauthenticated * scale,
   });
-  return { core: scaled('core'), search: scaled('search') };
+  const installation = { base: GITHUB_INSTALLATION_LIMITS.base * scale, max: GITHUB_INSTALLATION_LIMITS.max * scale };
+  return { core: scaled('core'), search: scaled('search'), installation };
 }
 
-export async function startStackGithubEmulator(settings: LocalStackConfig): Promise<StackGithubEmulator> {
+/** `app`: GitHub's app side for the product's GitHub App (the key `npm start` generates, its webhook URL on the local API). */
+export async function startStackGithubEmulator(settings: LocalStackConfig, app?: GithubAppOptions): Promise<StackGithubEmulator> {
   const datasetPath = settings.GITHUB_DATASET ? resolve(settings.GITHUB_DATASET) : DEMO_DATASET_PATH;
   let emulator: GithubEmulator;
   try {
@@ -44,6 +47,7 @@ export async function startStackGithubEmulator(settings: LocalStackConfig): Prom
       datasetPath,
       controls: settings.GITHUB_EMULATOR_CONTROLS === 'true',
       rateLimits: scaledRateLimits(settings.GITHUB_EMULATOR_RATE_LIMIT_SCALE),
+      ...(app ? { app } : {}),
     });
   } catch (error) {
     if (error instanceof GithubDatasetError) throw new LocalStackError(`${error.message}\nSet GITHUB_DATASET to a dataset file, or unset it for the demo dataset.`, undefined, { cause: error });

@@ -143,6 +143,8 @@ export interface Store {
   readonly issuesByRepoCreator: ReadonlyMap<string, ReadonlyMap<string, readonly IssueLike[]>>;
   /** Lower-case logins with a commit in the repository, for `author_association`. */
   readonly contributors: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Lower-case organization login → lower-case logins active in its repositories. */
+  /** Lower-case organization login → its members' lower-case logins: the dataset's `members`, else the users active in its repositories (first activity first). */
   readonly members: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Lower-case organization login → the dataset's `owners` (lower-case), when it gives them. */
+  readonly owners: ReadonlyMap<string, readonly string[]>;
 }

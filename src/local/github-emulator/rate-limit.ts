@@ -15,6 +15,26 @@ export interface RateLimitOptions {
   readonly windowMs: number;
 }
 
+/**
+ * GitHub's limit for an installation on a non-Enterprise account: 5,000 an
+ * hour, plus 50 for each repository beyond 20 and 50 for each user (of an
+ * organization) beyond 20, at most 12,500. Each installation has its own.
+ */
+export interface InstallationLimitOptions {
+  readonly base: number;
+  readonly perExtra: number;
+  readonly freeRepositories: number;
+  readonly freeUsers: number;
+  readonly max: number;
+}
+
+export const GITHUB_INSTALLATION_LIMITS: InstallationLimitOptions = { base: 5000, perExtra: 50, freeRepositories: 20, freeUsers: 20, max: 12_500 };
+
+export function installationLimit(repositories: number, users: number, options: InstallationLimitOptions = GITHUB_INSTALLATION_LIMITS): number {
+  const extra = Math.max(0, repositories - options.freeRepositories) + Math.max(0, users - options.freeUsers);
+  return Math.min(options.base + options.perExtra * extra, options.max);
+}
+
 export const GITHUB_RATE_LIMITS: Readonly<Record<RateLimitResource, RateLimitOptions>> = {
   core: { authenticated: 5000, unauthenticated: 60, windowMs: 3600_000 },
   search: { authenticated: 30, unauthenticated: 10, windowMs: 60_000 },
@@ -25,6 +45,8 @@ export interface Client {
   readonly authenticated: boolean;
   /** How GitHub names the client in its "API rate limit exceeded for …" message. */
   readonly subject: string;
+  /** The `core` limit when it is not the authenticated one (an installation's). */
+  readonly coreLimit?: number;
 }
 
 export interface Quota {
@@ -64,6 +86,7 @@ export class RateLimiter {
   ) {}
 
   private limitOf(client: Client): number {
+    if (this.resource === 'core' && client.coreLimit !== undefined) return client.coreLimit;
     return client.authenticated ? this.options.authenticated : this.options.unauthenticated;
   }
 

@@ -5,8 +5,17 @@ import type { Urls } from './render-accounts';
  * What every route shares: its context, its answer, GitHub's error bodies,
  * and the lookups that end in a 404 when the thing is not in the dataset.
  */
+/** What the caller may read: every repository (an operator's token, or none, as before), or GitHub's rules for an app's tokens. */
+export interface Viewer {
+  canSee(repo: Repository): boolean;
+  canSeeMembers(org: Account): boolean;
+}
+
+export const SEES_EVERYTHING: Viewer = { canSee: () => true, canSeeMembers: () => true };
+
 export interface RouteContext {
   readonly store: Store;
+  readonly viewer: Viewer;
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
   /** The absolute URL the client asked for (from its Host header); page links are built on it. */
@@ -18,6 +27,8 @@ export interface Answer {
   readonly status: number;
   readonly body: unknown;
   readonly link?: string | undefined;
+  /** More headers (a 302's `location`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface Route {
@@ -56,9 +67,10 @@ export function accountOf(store: Store, login: string | undefined): Account {
   return found;
 }
 
-export function repositoryOf({ store, params }: RouteContext): Repository {
+/** A private repository the caller may not see is not found, exactly like one that does not exist (GitHub's rule). */
+export function repositoryOf({ store, params, viewer }: Pick<RouteContext, 'store' | 'params' | 'viewer'>): Repository {
   const found = store.repositories.get(`${params['owner']}/${params['repo']}`.toLowerCase());
-  if (!found) throw notFound();
+  if (!found || !viewer.canSee(found)) throw notFound();
   return found;
 }
 
@@ -85,7 +97,7 @@ export function sorted<T>(items: readonly T[], key: (item: T) => number | string
 }
 
 /** Runs a route; a refusal (404, 409, 422) becomes its answer, with the route's documentation URL. */
-export function answer(route: Route, context: RouteContext): Answer {
+export function answer<C>(route: { readonly docs: string; readonly handle: (context: C) => Answer }, context: C): Answer {
   try {
     return route.handle(context);
   } catch (error) {
@@ -96,7 +108,7 @@ export function answer(route: Route, context: RouteContext): Answer {
 }
 
 /** Matches `/a/{b}/c` templates segment by segment; segments are URL-decoded (`dependabot%5Bbot%5D`). */
-export function matchRoute(routes: readonly Route[], path: string): { route: Route; params: Record<string, string> } | undefined {
+export function matchRoute<R extends { readonly path: string }>(routes: readonly R[], path: string): { route: R; params: Record<string, string> } | undefined {
   const segments = path.replace(/\/+$/, '').split('/').slice(1);
   for (const route of routes) {
     const template = route.path.split('/').slice(1);

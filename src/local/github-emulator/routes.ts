@@ -1,6 +1,7 @@
 import type { Account, Commit, IssueLike, PullRequest, Repository } from './model';
 import { paginate } from './pagination';
-import { fullRepository, organizationFull, publicUser, repository } from './render-accounts';
+import { membersOf } from './installations';
+import { fullRepository, organizationFull, publicUser, repository, simpleUser } from './render-accounts';
 import { commit, issue, pullDetail, pullSimple, review } from './render-activity';
 import {
   accountOf, direction, DOCS, errorBody, notFound, pullOf, repositoryOf, sorted, time, type Answer, type Route, type RouteContext,
@@ -9,7 +10,7 @@ import { searchIssues } from './search';
 
 function listRepositories(context: RouteContext, owner: Account, kind: 'org' | 'user'): Answer {
   const { store, query, url, urls } = context;
-  let repos = store.repositoriesByOwner.get(owner.login.toLowerCase()) ?? [];
+  let repos = (store.repositoriesByOwner.get(owner.login.toLowerCase()) ?? []).filter((repo) => context.viewer.canSee(repo));
   const type = query.get('type') ?? (kind === 'org' ? 'all' : 'owner');
   if (type === 'public') repos = repos.filter((repo) => !repo.private);
   if (type === 'private') repos = repos.filter((repo) => repo.private);
@@ -169,6 +170,17 @@ export const routes: readonly Route[] = [
     },
   },
   { path: '/repos/{owner}/{repo}/issues', docs: `${DOCS}/issues/issues#list-repository-issues`, handle: listIssues },
+  {
+    path: '/orgs/{org}/members',
+    docs: `${DOCS}/orgs/members#list-organization-members`,
+    handle: (context) => {
+      const org = organizationOf(context);
+      // Public membership is not modelled: who may not see the members sees none, as GitHub shows only public ones.
+      const members = context.viewer.canSeeMembers(org) ? membersOf(context.store, org) : [];
+      const page = paginate(members.map((login) => accountOf(context.store, login)), context.url);
+      return { status: 200, body: page.items.map((account) => simpleUser(account, context.urls)), link: page.link };
+    },
+  },
   { path: '/search/issues', docs: `${DOCS}/search/search#search-issues-and-pull-requests`, handle: searchIssues, resource: 'search' },
 ];
 

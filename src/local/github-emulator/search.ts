@@ -127,7 +127,7 @@ export function searchIssues(context: RouteContext): Answer {
     throw new Refusal({ status: 422, body: { ...errorBody(422, 'Validation Failed'), errors: [{ resource: 'Search', field: 'q', code: 'missing' }] } });
   }
   const predicates = parseSearch(q);
-  const found = everything(store).filter((item) => predicates.every((predicate) => predicate(item)));
+  const found = everything(store).filter((item) => context.viewer.canSee(item.repo) && predicates.every((predicate) => predicate(item)));
   const sort = query.get('sort');
   const keys: Record<string, (item: IssueLike) => number> = {
     created: (item) => item.createdAt,

@@ -3,13 +3,22 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Faults, Stats, type FaultRequest, type StatsSnapshot } from './controls';
+import { handleAppControl } from './app-controls';
+import { appRoutes, BAD_CREDENTIALS, clientOf, identifyCaller, viewerOf, type AppContext, type AppSide } from './app-routes';
 import { handleControl } from './control-routes';
 import { parseDataset, readDataset } from './dataset';
+import { githubApp, type GithubAppOptions } from './github-app';
+import { Installations } from './installations';
+import { LiveDataset } from './live';
 import type { Store } from './model';
-import { GITHUB_RATE_LIMITS, identifyClient, RateLimiter, type Client, type Quota, type RateLimitOptions, type RateLimitResource } from './rate-limit';
+import {
+  GITHUB_INSTALLATION_LIMITS, GITHUB_RATE_LIMITS, identifyClient, RateLimiter, type Client, type InstallationLimitOptions, type Quota,
+  type RateLimitOptions, type RateLimitResource,
+} from './rate-limit';
 import { answer, errorBody, matchRoute, type Answer } from './route-support';
 import { routes } from './routes';
 import { buildStore } from './store';
+import { Webhooks, type Delivery } from './webhooks';
 
 /**
  * A stand-in for api.github.com serving one dataset file: the calls the
@@ -28,17 +37,22 @@ export interface GithubEmulatorOptions {
   /** "Now" for the anchor shift; default the time of the start. */
   readonly now?: number;
   /** Overrides GitHub's limits, e.g. `{ core: { unauthenticated: 3 } }` for a test. */
-  readonly rateLimits?: { readonly [R in RateLimitResource]?: Partial<RateLimitOptions> };
+  readonly rateLimits?: { readonly [R in RateLimitResource]?: Partial<RateLimitOptions> } & { readonly installation?: Partial<InstallationLimitOptions> };
+  /** GitHub's app side (JWTs, installations, their tokens, the install page, webhooks): the app's configuration. */
+  readonly app?: GithubAppOptions;
 }
 
 export interface GithubEmulator {
   readonly url: string;
   readonly port: number;
+  /** The served data (a new one after a control added activity). */
   readonly store: Store;
   /** Time spent reading, validating and indexing the dataset. */
   readonly loadMs: number;
   readonly stats: { snapshot(): StatsSnapshot; reset(): void };
   readonly faults: { set(fault: FaultRequest): void };
+  /** Webhook deliveries (with an app): every one so far, and a promise that they have all been answered. */
+  readonly webhooks: { deliveries(): readonly Delivery[]; idle(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -89,7 +103,7 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 
 function send(response: ServerResponse, status: number, headers: Record<string, string>, body?: string): void {
   if (body !== undefined) {
-    headers['content-type'] = 'application/json; charset=utf-8';
+    headers['content-type'] ??= 'application/json; charset=utf-8';
     headers['content-length'] = String(Buffer.byteLength(body));
   }
   response.writeHead(status, headers);
@@ -99,8 +113,9 @@ function send(response: ServerResponse, status: number, headers: Record<string, 
 export async function startGithubEmulator(options: GithubEmulatorOptions): Promise<GithubEmulator> {
   const started = performance.now();
   const dataset = options.dataset !== undefined ? parseDataset(options.dataset) : await readDataset(requiredPath(options.datasetPath));
-  const store = buildStore(dataset, options.now === undefined ? {} : { now: options.now });
+  const live = new LiveDataset(dataset, buildStore(dataset, options.now === undefined ? {} : { now: options.now }));
   const loadMs = performance.now() - started;
+  const side: AppSide | undefined = options.app ? appSide(options.app, options.rateLimits?.installation) : undefined;
 
   const limiters: Record<RateLimitResource, RateLimiter> = {
     core: new RateLimiter('core', { ...GITHUB_RATE_LIMITS.core, ...options.rateLimits?.core }),
@@ -112,18 +127,28 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? `${host}:${port()}`}`);
-    if (options.controls && url.pathname.startsWith('/_emulator/')) {
-      await handleControl(request, response, url, { faults, stats });
-      return;
-    }
-    const client = identifyClient(request.headers.authorization, request.socket.remoteAddress);
-    const method = request.method ?? 'GET';
     // GitHub Enterprise Server's base URL ends in /api/v3; the emulator answers there too.
     const prefix = /^\/api\/v3(?=\/)/.exec(url.pathname)?.[0] ?? '';
+    const urls = { api: `${url.origin}${prefix}` };
+    if (options.controls && url.pathname.startsWith('/_emulator/')) {
+      const app = side ? (route: string, body: unknown) => handleAppControl(route, body, { side, live, urls, now: Date.now() }) : undefined;
+      await handleControl(request, response, url, { faults, stats, app });
+      return;
+    }
+    const store = live.store;
+    const now = Date.now();
+    const caller = identifyCaller(side, request.headers.authorization, now);
+    const client = clientOf(caller, identifyClient(request.headers.authorization, request.socket.remoteAddress), side, store);
+    const viewer = viewerOf(caller, side, store);
+    const method = request.method ?? 'GET';
     const path = url.pathname.slice(prefix.length);
-    const matched = method === 'GET' || method === 'HEAD' ? matchRoute(routes, path) : undefined;
-    const isRateLimitRoute = matched === undefined && method === 'GET' && path.replace(/\/+$/, '') === '/rate_limit';
-    const routeName = matched ? `GET ${matched.route.path}` : isRateLimitRoute ? 'GET /rate_limit' : 'unmatched';
+    const asked = method === 'HEAD' ? 'GET' : method;
+    const appMatched = side ? matchRoute(appRoutes.filter((route) => route.method === asked), path) : undefined;
+    const matched = !appMatched && asked === 'GET' ? matchRoute(routes, path) : undefined;
+    const isRateLimitRoute = matched === undefined && !appMatched && method === 'GET' && path.replace(/\/+$/, '') === '/rate_limit';
+    const routeName = appMatched
+      ? `${appMatched.route.method} ${appMatched.route.path}`
+      : matched ? `GET ${matched.route.path}` : isRateLimitRoute ? 'GET /rate_limit' : 'unmatched';
     const finish = (status: number, headers: Record<string, string>, body?: string) => {
       send(response, status, headers, method === 'HEAD' ? undefined : body);
       stats.record({ method, url: `${url.pathname}${url.search}`, route: routeName, status, authenticated: client.authenticated });
@@ -135,7 +160,22 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
       finish(502, baseHeaders(client), JSON.stringify(errorBody(502, 'Bad Gateway')));
       return;
     }
-    const now = Date.now();
+    const appContext = async (): Promise<AppContext | undefined> =>
+      side && appMatched
+        ? { store, side, caller, params: appMatched.params, query: url.searchParams, url, urls, body: await readBody(request), accept: String(request.headers.accept ?? ''), now }
+        : undefined;
+    if (appMatched?.route.page) {
+      // A web page of github.com (the install page, the OAuth exchange): no API rate limit.
+      const context = await appContext();
+      const result = context ? answer(appMatched.route, context) : { status: 404, body: errorBody(404, 'Not Found') };
+      finish(result.status, { ...baseHeaders(client), ...result.headers }, typeof result.body === 'string' ? result.body : JSON.stringify(result.body));
+      return;
+    }
+    if (caller.kind === 'bad-credentials' || (caller.kind === 'bad-jwt' && !appMatched)) {
+      const body = caller.kind === 'bad-jwt' ? errorBody(401, caller.message) : BAD_CREDENTIALS();
+      finish(401, baseHeaders(client), JSON.stringify(body));
+      return;
+    }
     if (isRateLimitRoute) {
       // Asking for the rate limit does not count against it (GitHub's docs).
       const core = limiters.core.peek(client, now);
@@ -152,9 +192,12 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
       return;
     }
 
-    const result: Answer = matched
-      ? answer(matched.route, { store, params: matched.params, query: url.searchParams, url, urls: { api: `${url.origin}${prefix}` } })
-      : { status: 404, body: errorBody(404, 'Not Found') };
+    const context = await appContext();
+    const result: Answer = appMatched && context
+      ? answer(appMatched.route, context)
+      : matched
+        ? answer(matched.route, { store, viewer, params: matched.params, query: url.searchParams, url, urls })
+        : { status: 404, body: errorBody(404, 'Not Found') };
     const body = JSON.stringify(result.body);
     const headers = baseHeaders(client);
     if (result.status === 200) {
@@ -170,7 +213,7 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
       }
     }
     const { quota } = limiter.consume(client, now);
-    finish(result.status, { ...headers, ...rateLimitHeaders(quota) }, body);
+    finish(result.status, { ...headers, ...result.headers, ...rateLimitHeaders(quota) }, body);
   }
 
   const server = createServer((request, response) => {
@@ -193,16 +236,46 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port()}`,
     port: port(),
-    store,
+    get store() {
+      return live.store;
+    },
     loadMs,
     stats: { snapshot: () => stats.snapshot(), reset: () => stats.reset() },
     faults: { set: (fault) => faults.set(fault, Date.now()) },
+    webhooks: { deliveries: () => side?.webhooks.deliveries() ?? [], idle: () => side?.webhooks.idle() ?? Promise.resolve() },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
   };
+}
+
+function appSide(options: GithubAppOptions, limits: Partial<InstallationLimitOptions> | undefined): AppSide {
+  const app = githubApp(options, Date.now());
+  return { app, installations: new Installations(app), webhooks: new Webhooks(app), installationLimits: { ...GITHUB_INSTALLATION_LIMITS, ...limits } };
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A JSON or form body (the OAuth exchange sends either); {} when there is none or it is neither. */
+async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+  if (request.method !== 'POST') return {};
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return {};
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (String(request.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+  try {
+    const parsed: unknown = JSON.parse(text || '{}');
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 function requiredPath(path: string | undefined): string {

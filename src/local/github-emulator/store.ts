@@ -209,13 +209,19 @@ export function buildStore(dataset: Dataset, options: { now?: number } = {}): St
     if (draft.pushedAt === 0) draft.pushedAt = draft.createdAt;
     draft.updatedAt = Math.max(draft.updatedAt, draft.pushedAt, draft.createdAt);
   }
-  return indexStore({ loadedAt, shiftMs, accounts, drafts, commitsByRepo, pullsByRepo, issuesOnly, contributors, members });
+  const owners = new Map<string, readonly string[]>();
+  for (const org of dataset.organizations) {
+    const key = org.login.toLowerCase();
+    if (org.members) members.set(key, new Set(org.members.map((login) => account(login).login.toLowerCase())));
+    if (org.owners) owners.set(key, org.owners.map((login) => account(login).login.toLowerCase()));
+  }
+  return indexStore({ loadedAt, shiftMs, accounts, drafts, commitsByRepo, pullsByRepo, issuesOnly, contributors, members, owners });
 }
 
 function indexStore(parts: {
   loadedAt: number; shiftMs: number; accounts: Map<string, Account>; drafts: Map<string, Repository>;
   commitsByRepo: Map<string, Commit[]>; pullsByRepo: Map<string, PullRequest[]>; issuesOnly: Map<string, Issue[]>;
-  contributors: Map<string, Set<string>>; members: Map<string, Set<string>>;
+  contributors: Map<string, Set<string>>; members: Map<string, Set<string>>; owners: Map<string, readonly string[]>;
 }): Store {
   const repositoriesByOwner = new Map<string, Repository[]>();
   for (const repo of parts.drafts.values()) push(repositoriesByOwner, repo.owner.login.toLowerCase(), repo);
@@ -251,6 +257,6 @@ function indexStore(parts: {
   return {
     loadedAt: parts.loadedAt, shiftMs: parts.shiftMs, accounts: parts.accounts, repositories: parts.drafts, repositoriesByOwner,
     commitsByRepo: parts.commitsByRepo, commitsByRepoAuthor, pullsByRepo: parts.pullsByRepo, pullByNumber, issuesByRepo,
-    issuesByRepoCreator, contributors: parts.contributors, members: parts.members,
+    issuesByRepoCreator, contributors: parts.contributors, members: parts.members, owners: parts.owners,
   };
 }

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import * as z from 'zod';
+import { parseDataset, type Dataset } from './dataset';
+import type { Commit, PullRequest, Store } from './model';
+import { buildStore } from './store';
+
+/**
+ * The dataset as it grows at run time (the `/_emulator/commits` and
+ * `/_emulator/pulls` controls): an entry is added to the dataset and the
+ * store rebuilt from it at the same "now", so every index, id and count
+ * stays as if the file had held it from the start. Times given are served
+ * times (already shifted); default now.
+ */
+export const NewCommit = z.object({
+  repo: z.string(),
+  author: z.string().min(1).nullish(),
+  message: z.string().optional(),
+  date: z.string().optional(),
+  sha: z.string().regex(/^[0-9a-f]{40}$/i).optional(),
+  additions: z.number().int().min(0).optional(),
+  deletions: z.number().int().min(0).optional(),
+  files: z.array(z.string()).optional(),
+});
+
+export const NewPull = z.object({
+  repo: z.string(),
+  author: z.string().min(1),
+  title: z.string().optional(),
+  number: z.number().int().positive().optional(),
+  createdAt: z.string().optional(),
+  mergedAt: z.string().nullish(),
+  closedAt: z.string().nullish(),
+  additions: z.number().int().min(0).optional(),
+  deletions: z.number().int().min(0).optional(),
+  changedFiles: z.number().int().min(0).optional(),
+});
+
+export class LiveDataset {
+  private current: Store;
+
+  constructor(private readonly dataset: Dataset, store: Store) {
+    this.current = store;
+  }
+
+  get store(): Store {
+    return this.current;
+  }
+
+  /** A served time back to the file's time. */
+  private fileTime(value: string | null | undefined, fallback: number | null): string | null {
+    const served = value ? Date.parse(value) : fallback;
+    return served === null || Number.isNaN(served) ? null : new Date(served - this.current.shiftMs).toISOString();
+  }
+
+  private rebuild(changed: Partial<Pick<Dataset, 'commits' | 'pullRequests'>>): void {
+    Object.assign(this.dataset, changed);
+    this.current = buildStore(this.dataset, { now: this.current.loadedAt });
+  }
+
+  /** Undefined when the repository is not in the dataset. */
+  addCommit(input: z.infer<typeof NewCommit>, now: number): Commit | undefined {
+    const key = input.repo.toLowerCase();
+    const repo = this.current.repositories.get(key);
+    if (!repo) return undefined;
+    const sha = (input.sha ?? randomBytes(20).toString('hex')).toLowerCase();
+    const [entry] = parseDataset({ commits: [{ ...input, repo: repo.fullName, sha, date: this.fileTime(input.date, now) }] }).commits;
+    if (!entry) return undefined;
+    this.rebuild({ commits: [...this.dataset.commits, entry] });
+    return this.current.commitsByRepo.get(key)?.find((commit) => commit.sha === sha);
+  }
+
+  addPull(input: z.infer<typeof NewPull>, now: number): PullRequest | undefined {
+    const key = input.repo.toLowerCase();
+    const repo = this.current.repositories.get(key);
+    if (!repo) return undefined;
+    const taken = (this.current.issuesByRepo.get(key) ?? []).map((item) => item.number);
+    const number = input.number ?? Math.max(0, ...taken) + 1;
+    if (taken.includes(number)) return undefined;
+    const [entry] = parseDataset({
+      pullRequests: [{
+        ...input, repo: repo.fullName, number, createdAt: this.fileTime(input.createdAt, now),
+        mergedAt: this.fileTime(input.mergedAt, null), closedAt: this.fileTime(input.closedAt, null),
+      }],
+    }).pullRequests;
+    if (!entry) return undefined;
+    this.rebuild({ pullRequests: [...this.dataset.pullRequests, entry] });
+    return this.current.pullByNumber.get(key)?.get(number);
+  }
+}

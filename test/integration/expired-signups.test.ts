@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { provideAppEnvironment } from '../../src/config';
 import { organizationNameSkeleton } from '../../src/domain/organization-name';
+import { SWEEP_LOOKBACK_DAYS } from '../../src/domain/pending-signup';
 import { newSignup, signedInAdmin, verificationCodeFor, type SignupInput } from '../support/accounts';
 import { cognitoUserExists, runJob } from '../support/jobs';
 import { sharedStackEnvironment } from '../support/private-api';
@@ -36,6 +37,10 @@ async function leftOf({ input, userId, organizationId }: Signup) {
   };
 }
 
+/** One Query per UTC day the sweep looks back (7 days and today), then at most 5 calls per entry. */
+const QUERIES_PER_RUN = SWEEP_LOOKBACK_DAYS + 1;
+const MOST_CALLS_PER_SIGNUP = 5;
+
 const NOTHING = { organizationItems: 0, userItems: 0, githubLoginLookup: false, account: false, organizationName: false, cognitoUser: false };
 
 describe('the sweep of signups left unverified', () => {
@@ -48,6 +53,17 @@ describe('the sweep of signups left unverified', () => {
     expect(run.failed).toBe(0);
     expect(run.swept).toBeGreaterThanOrEqual(1);
     expect(await leftOf(signup)).toEqual(NOTHING);
+  });
+
+  it('It should cost one Query per day looked back and at most 5 DynamoDB calls per signup it examines', async () => {
+    const signup = await unverifiedSignup();
+    await letPendingSignupExpire(signup.input.email, signup.input.organizationName);
+
+    const run = await runJob(SWEEP);
+
+    expect(run.examined).toBeGreaterThanOrEqual(1);
+    expect(run.dynamodbCalls).toBeGreaterThanOrEqual(QUERIES_PER_RUN + 1);
+    expect(run.dynamodbCalls).toBeLessThanOrEqual(QUERIES_PER_RUN + MOST_CALLS_PER_SIGNUP * run.examined);
   });
 
   it('It should let the address and the organization name of a swept signup be signed up again', async () => {

@@ -2,9 +2,11 @@ import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { SecretName } from '../src/config';
+import { jobs, type JobDefinition } from '../src/jobs';
 import { routes, type RouteDefinition } from '../src/routes';
 import { namedSecret, stackSecret, type ReadableSecret } from './constructs/app-secrets';
 import { AppTable } from './constructs/app-table';
+import { BackgroundJobs } from './constructs/background-jobs';
 import { MailSender } from './constructs/mail-sender';
 import { AppRestApi } from './constructs/rest-api';
 import type { RouteFunctionSettings } from './constructs/route-function';
@@ -32,14 +34,17 @@ export interface DevInsightsStackProps extends StackProps {
   readonly createApiLogRole?: boolean;
   /** Defaults to the route table in `src/routes.ts`; tests may pass their own. */
   readonly routes?: readonly RouteDefinition[];
+  /** Defaults to the job table in `src/jobs.ts`. */
+  readonly jobs?: readonly JobDefinition[];
 }
 
-/** DevInsights in one stack: the table, the user pool and the API built from the route table. */
+/** DevInsights in one stack: the table, the user pool, the API built from the route table and the jobs from the job table. */
 export class DevInsightsStack extends Stack {
   readonly table: AppTable;
   readonly userPool: AppUserPool;
   readonly mail: MailSender;
   readonly api: AppRestApi;
+  readonly jobs: BackgroundJobs;
 
   constructor(scope: Construct, id: string, props: DevInsightsStackProps) {
     super(scope, id, props);
@@ -52,20 +57,25 @@ export class DevInsightsStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    const settings = {
+      mailFrom: props.mailFrom,
+      appUrl: props.appUrl,
+      logLevel: props.logLevel ?? 'info',
+      integrations: integrationEnvironment(props),
+    } as const;
+    const grantTargets = { table: this.table, userPool: this.userPool, mail: this.mail, secrets: this.secretsOf(props, stackSecret(appSecret)) };
     this.api = new AppRestApi(this, 'Http', {
       routes: props.routes ?? routes,
       apiName: props.stage ? `DevInsights-${props.stage}` : 'DevInsights',
-      settings: {
-        mailFrom: props.mailFrom,
-        appUrl: props.appUrl,
-        logLevel: props.logLevel ?? 'info',
-        integrations: integrationEnvironment(props),
-      },
-      table: this.table,
-      userPool: this.userPool,
-      mail: this.mail,
-      secrets: this.secretsOf(props, stackSecret(appSecret)),
+      settings,
+      ...grantTargets,
       createLogRole: props.createApiLogRole ?? true,
+    });
+    this.jobs = new BackgroundJobs(this, 'Jobs', {
+      jobs: props.jobs ?? jobs,
+      settings,
+      environment: this.userPool.environment,
+      ...grantTargets,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the API (stage v1)' });

@@ -145,6 +145,8 @@ const LocalEnvironment = z.object({
   GITHUB_DATASET: z.string().optional(),
   /** Serves the GitHub emulator's `/_emulator/faults` and `/_emulator/stats` (tests only). */
   GITHUB_EMULATOR_CONTROLS: z.enum(['true', 'false']).default('false'),
+  /** Serves `POST /_local/jobs/<name>`, which runs a job of `src/jobs.ts` now and answers its counts (tests only). */
+  LOCAL_JOB_CONTROLS: z.enum(['true', 'false']).default('false'),
   /**
    * Multiplies the emulator's GitHub rate limits. Tests create many
    * organizations that all analyse the demo people through one token; they

@@ -11,29 +11,19 @@ import {
   type IResource,
   type MethodDeploymentOptions,
 } from 'aws-cdk-lib/aws-apigateway';
-import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { SecretName } from '../../src/config';
-import { routeKey, type Capability, type RouteDefinition } from '../../src/routes';
+import { routeKey, type RouteDefinition } from '../../src/routes';
 import { ApiFirewall } from './api-firewall';
-import { grantSecretRead, type ReadableSecret } from './app-secrets';
-import type { AppTable } from './app-table';
-import type { MailSender } from './mail-sender';
+import { grantCapabilities, type GrantTargets } from './capability-grants';
 import { RouteFunction, type RouteFunctionSettings } from './route-function';
-import type { AppUserPool } from './user-pool';
 
 /** Answers 405 on every resource for the methods the route table does not list. */
 export const METHOD_NOT_ALLOWED_HANDLER = 'system/method-not-allowed';
 
-export interface AppRestApiProps {
+export interface AppRestApiProps extends GrantTargets {
   readonly routes: readonly RouteDefinition[];
   readonly settings: RouteFunctionSettings;
-  readonly table: AppTable;
-  readonly userPool: AppUserPool;
-  readonly mail: MailSender;
-  /** The secrets functions may read; one left out (not configured) is granted to nobody. */
-  readonly secrets: Partial<Record<SecretName, ReadableSecret>>;
   /** Shown in the console; distinguishes stages deployed to one account. */
   readonly apiName: string;
   /**
@@ -42,37 +32,6 @@ export interface AppRestApiProps {
    * may log through it); `false` when the account already has one.
    */
   readonly createLogRole: boolean;
-}
-
-/** `table:write` → `table`, `cognito:AdminGetUser` → `cognito`. */
-type CapabilityKind = Capability extends `${infer Kind}:${string}` ? Kind : never;
-/** The capabilities of one kind without their prefix: `cognito` → `AdminGetUser` | …. */
-type DetailOf<K extends CapabilityKind> = Capability extends infer C ? (C extends `${K}:${infer Detail}` ? Detail : never) : never;
-type Grant<K extends CapabilityKind> = (fn: LambdaFunction, deps: AppRestApiProps, details: readonly DetailOf<K>[]) => void;
-
-/**
- * Every kind of capability a route may declare, and what it grants. The
- * mapped type makes a kind added to the route table without a grant here a
- * compile error instead of a function that fails with AccessDenied.
- */
-const CAPABILITY_GRANTS: { readonly [K in CapabilityKind]: Grant<K> } = {
-  // Write implies read; granting both would leave a redundant read statement.
-  table: (fn, { table }, access) => table.grantTo(fn, access.includes('write') ? 'read-write' : 'read'),
-  // One statement naming exactly the admin actions the route's code sends.
-  cognito: (fn, { userPool }, actions) => userPool.grantAdminTo(fn, actions),
-  email: (fn, { mail }) => mail.grantSendTo(fn),
-  secret: (fn, { secrets }, names) => {
-    for (const name of names) {
-      const secret = secrets[name];
-      if (secret) grantSecretRead(fn, name, secret);
-    }
-  },
-};
-
-function grantKind<K extends CapabilityKind>(kind: K, fn: LambdaFunction, uses: readonly Capability[], deps: AppRestApiProps): void {
-  const prefix = `${kind}:`;
-  const details = [...new Set(uses)].filter((use) => use.startsWith(prefix)).map((use) => use.slice(prefix.length) as DetailOf<K>);
-  if (details.length > 0) CAPABILITY_GRANTS[kind](fn, deps, details);
 }
 
 /** The route-level throttles, as the stage's method settings (`/path/METHOD`). */
@@ -247,7 +206,7 @@ function addRoutes(
       fn = createFunction(route);
       functions.set(route.handler, fn);
     }
-    for (const kind of Object.keys(CAPABILITY_GRANTS) as CapabilityKind[]) grantKind(kind, fn, route.uses, props);
+    grantCapabilities(fn, route.uses, props);
     const resource = resourceFor(root, route.path);
     // Each route function gets a permission scoped to its method; the console's
     // test-invoke permission would double that count against the stack's resource limit.

@@ -27,8 +27,12 @@ export interface RouteFunctionSettings {
 }
 
 export interface RouteFunctionProps {
-  /** Module under `src/handlers/` without extension, e.g. `auth/signup`; it exports `handler`. */
+  /** Module under `src/<folder>/` without extension, e.g. `auth/signup`; it exports `handler`. */
   readonly handlerModule: string;
+  /** `handlers` for a route (the default), `workers` for a job of `src/jobs.ts`. */
+  readonly folder?: HandlerFolder;
+  /** Default 20 s, inside API Gateway's 29; a job sets its own. */
+  readonly timeout?: Duration;
   readonly description: string;
   readonly settings: RouteFunctionSettings;
   /** Variables on top of the settings, e.g. ids every route needs. */
@@ -71,21 +75,23 @@ export function constructIdFor(handlerModule: string): string {
     .join('');
 }
 
-export function handlerEntryFor(handlerModule: string): string {
-  return join(REPO_ROOT, 'src', 'handlers', `${handlerModule}.ts`);
+export type HandlerFolder = 'handlers' | 'workers';
+
+export function handlerEntryFor(handlerModule: string, folder: HandlerFolder = 'handlers'): string {
+  return join(REPO_ROOT, 'src', folder, `${handlerModule}.ts`);
 }
 
 /**
- * One route's Lambda with the defaults every route shares, so a route in the
- * table becomes a function without anyone repeating runtime, bundling or
- * logging choices.
+ * One route's (or one job's) Lambda with the defaults every function shares,
+ * so an entry in the route or job table becomes a function without anyone
+ * repeating runtime, bundling or logging choices.
  */
 export class RouteFunction extends NodejsFunction {
   readonly handlerModule: string;
 
   constructor(scope: Construct, props: RouteFunctionProps) {
     const id = constructIdFor(props.handlerModule);
-    const entry = handlerEntryFor(props.handlerModule);
+    const entry = handlerEntryFor(props.handlerModule, props.folder);
     // NodejsFunction's own message names only the path; this one names the route table entry at fault.
     if (!existsSync(entry)) {
       throw new Error(`Handler '${props.handlerModule}' has no entry file at ${entry}`);
@@ -101,7 +107,7 @@ export class RouteFunction extends NodejsFunction {
       memorySize: 512,
       // API Gateway gives up at 29 s: a function still running then bills for an answer nobody
       // receives. A timed-out function reaches the client as the DEFAULT_5XX INTERNAL body.
-      timeout: Duration.seconds(20),
+      timeout: props.timeout ?? Duration.seconds(20),
       tracing: Tracing.ACTIVE,
       // Created here, not by Lambda on first invoke, so retention is set and no
       // log-retention helper function is added to the stack.

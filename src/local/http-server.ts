@@ -7,7 +7,10 @@ import { AppError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError } 
 import { MAX_BODY_BYTES } from '../http/limits';
 import { logger } from '../http/logger';
 import { errorResult, internalErrorResult, ok, toApiGatewayResult, type HttpResult } from '../http/responses';
-import { routes, type RouteDefinition } from '../routes';
+import { jobs } from '../jobs';
+import { routes } from '../routes';
+import { runJobNow } from './job-runner';
+import { handlerLoader } from './module-loader';
 import { decodePathParameters, parseTarget, toLambdaContext, toProxyEvent } from './lambda-event';
 import { createRouteMatcher, type PathTemplate } from './route-matcher';
 
@@ -24,6 +27,8 @@ export interface ApiServerOptions {
   readonly host?: string;
   /** The one origin browsers may call from (the SPA); defaults to APP_URL. */
   readonly allowOrigin?: string;
+  /** Serves `POST /_local/jobs/<name>` (LOCAL_JOB_CONTROLS, tests only): runs that job once, answers its counts. */
+  readonly jobControls?: boolean;
 }
 
 export interface ApiServer {
@@ -36,6 +41,8 @@ class BodyTooLarge {}
 
 /** Local mode only: the API's OpenAPI document. Not a route, so no Lambda bundles the generator. */
 const OPENAPI_PATH = '/openapi.json';
+/** Local test hook only, never a route: `POST /_local/jobs/sweep-expired-signups`. */
+const JOB_CONTROL_PREFIX = '/_local/jobs/';
 let openApi: Promise<object> | undefined;
 
 function openApiDocument(): Promise<object> {
@@ -47,22 +54,8 @@ function openApiDocument(): Promise<object> {
   return openApi;
 }
 
-const handlers = new Map<string, Promise<LambdaHandler>>();
-
-/** Imports a route's handler on its first request, like a Lambda's cold start, and keeps it. */
-function loadHandler(route: RouteDefinition): Promise<LambdaHandler> {
-  let loading = handlers.get(route.handler);
-  if (!loading) {
-    loading = import(`../handlers/${route.handler}`).then((module: { handler?: unknown }) => {
-      if (typeof module.handler !== 'function') throw new Error(`src/handlers/${route.handler} exports no handler function`);
-      return module.handler as LambdaHandler;
-    });
-    // A module that failed to load is retried on the next request (it may be being written).
-    loading.catch(() => handlers.delete(route.handler));
-    handlers.set(route.handler, loading);
-  }
-  return loading;
-}
+/** A route's handler module, imported on its first request. */
+const loadHandler = handlerLoader<LambdaHandler>('handlers');
 
 /**
  * Past the limit the rest of the body is read and thrown away rather than the
@@ -135,6 +128,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       answer(response, method === 'GET' ? ok(await openApiDocument()) : errorResult(new MethodNotAllowedError(['GET'])), requestId);
       return `${method} ${OPENAPI_PATH}`;
     }
+    if (options.jobControls && target?.path.startsWith(JOB_CONTROL_PREFIX)) {
+      const job = jobs.find((candidate) => candidate.name === target.path.slice(JOB_CONTROL_PREFIX.length));
+      if (!job) answer(response, errorResult(new NotFoundError()), requestId);
+      else if (method !== 'POST') answer(response, errorResult(new MethodNotAllowedError(['POST'])), requestId);
+      else answer(response, ok(await runJobNow(job)), requestId);
+      return `${method} ${JOB_CONTROL_PREFIX}*`;
+    }
     const match = target ? matchRoute(method, target.path) : ({ kind: 'not-found' } as const);
     if (match.kind === 'not-found' || !target) {
       answer(response, errorResult(new NotFoundError()), requestId);
@@ -162,7 +162,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       answer(response, errorResult(error), requestId);
       return `${method} ${route.path}`;
     }
-    const handler = await loadHandler(route);
+    const handler = await loadHandler(route.handler);
     const event = toProxyEvent({ request, route, target, pathParameters, body, requestId });
     const result = await handler(event, toLambdaContext(route, requestId));
     if (typeof result?.statusCode !== 'number') throw new Error(`src/handlers/${route.handler} returned no statusCode`);

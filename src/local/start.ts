@@ -74,7 +74,11 @@ async function main(): Promise<void> {
 
   // Loaded only now, so that every module behind it reads the environment just provided.
   const { startApiServer } = await import('./http-server');
-  const api = await startApiServer({ port: settings.PORT });
+  const api = await startApiServer({ port: settings.PORT, jobControls: settings.LOCAL_JOB_CONTROLS === 'true' });
+  // The scheduled jobs of src/jobs.ts, each on its interval; their timers never hold the process open.
+  const [{ startJobRunner }, { jobs }] = await Promise.all([import('./job-runner'), import('../jobs')]);
+  const jobRunner = startJobRunner(jobs);
+  process.once('exit', () => jobRunner.stop());
 
   const cognitoEndpoint = required(environment, 'COGNITO_ENDPOINT');
   const userPoolId = required(environment, 'USER_POOL_ID');

@@ -41,9 +41,18 @@ export function isConditionalCheckFailure(error: unknown): boolean {
  * so a caller can tell "email taken" from "organization name taken".
  */
 export function failedConditionIndexes(error: unknown): number[] | undefined {
+  return cancellationReasons(error)?.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : []));
+}
+
+/** Why each item of a cancelled transaction failed, by index; undefined for any other error. */
+function cancellationReasons(error: unknown): { Code?: string }[] | undefined {
   if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : []));
+  return (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+}
+
+/** A transaction cancelled by a failed condition or by another transaction on the same items: someone else wrote first. */
+export function lostToAnotherWrite(error: unknown): boolean {
+  return (cancellationReasons(error) ?? []).some((reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ConditionalCheckFailed');
 }
 
 /**
@@ -52,9 +61,7 @@ export function failedConditionIndexes(error: unknown): number[] | undefined {
  * retry (409), never a 500.
  */
 export function unexplainedWriteError(error: unknown): unknown {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return error;
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  if (reasons.some((reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ConditionalCheckFailed')) {
+  if (lostToAnotherWrite(error)) {
     return new ConflictError('Another change to the same data happened at the same time; try again', { cause: error });
   }
   return error;

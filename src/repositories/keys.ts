@@ -1,5 +1,6 @@
 import type { Role } from '../domain/roles';
 import type { TenantContext } from '../guard/tenant-context';
+import { utcDayOf } from '../domain/utc-day';
 
 /**
  * Every key of the single table is built here. Tenant data lives in the
@@ -13,6 +14,7 @@ export interface Key {
 }
 
 const orgPartition = (orgId: string) => `ORG#${orgId}`;
+const pendingSignupsPartition = (day: string) => `PENDING_SIGNUPS#${day}`;
 
 /** The story's role-prefixed member records: `ADMIN#…`, `MEMBER#…`, `VIEWER#…`. */
 const ROLE_PREFIX: Record<Role, string> = { admin: 'ADMIN', member: 'MEMBER', viewer: 'VIEWER' };
@@ -117,6 +119,16 @@ export const lookupKeys = {
     PK: `RATEACCT#${email.toLowerCase()}`,
     SK: `${minute}#${ip}`,
   }),
+  /**
+   * An unverified signup in the sweep's index (`src/services/expired-signups.ts`):
+   * one partition per UTC day of its `pendingUntil`, sorted by that instant.
+   */
+  pendingSignupEntry: (pendingUntil: number, userId: string): Key => ({
+    PK: pendingSignupsPartition(utcDayOf(new Date(pendingUntil))),
+    SK: `${new Date(pendingUntil).toISOString()}#${userId}`,
+  }),
+  /** One day's entries that expired by `now`: sort keys below `<now>$` (`$` sorts right after the `#` that follows the instant). */
+  pendingSignupsDue: (day: string, now: Date) => ({ PK: pendingSignupsPartition(day), skBefore: `${now.toISOString()}$` }),
   /** Hash of an invitation token → where its invitation lives. */
   invitationToken: (tokenHash: string): Key => ({ PK: `INVITE_TOKEN#${tokenHash}`, SK: 'INVITE_TOKEN' }),
 };

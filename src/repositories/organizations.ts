@@ -10,6 +10,7 @@ import { auditEntryPut } from './audit-log';
 import { batchGetItems, db, failedConditionIndexes, tableName, unexplainedWriteError, type TransactItem } from './dynamo';
 import { lookupKeys, tenantKeys } from './keys';
 import { memberPuts, profilePut } from './member-items';
+import { pendingSignupEntryPut } from './pending-signups';
 
 export interface Organization {
   readonly organizationId: string;
@@ -78,9 +79,9 @@ export interface NewOrganization {
 
 /**
  * Signup in one transaction: organization, its unique name, the admin's
- * member record, membership and profile, the email's account and the audit
- * entry, plus the deletes of any expired signup taken over. Either all of it
- * happens or none of it does. The name is free when nobody holds it or an
+ * member record, membership and profile, the email's account, the audit
+ * entry and the sweep's index entry, plus the deletes of any expired signup
+ * taken over. Either all of it happens or none of it does. The name is free when nobody holds it or an
  * unverified signup held it past its `pendingUntil`.
  */
 export async function createOrganizationWithOwner(input: NewOrganization): Promise<Organization> {
@@ -158,6 +159,13 @@ export async function createOrganizationWithOwner(input: NewOrganization): Promi
       { event: 'ORGANIZATION_CREATED', resource: `organization/${owner.orgId}`, result: 'SUCCESS', severity: 'LOW' },
       now,
     ),
+    pendingSignupEntryPut({
+      email: input.ownerEmail,
+      userId: owner.userId,
+      organizationId: owner.orgId,
+      organizationNameKey,
+      pendingUntil: input.pendingUntil,
+    }),
     ...input.discard,
   ];
   try {

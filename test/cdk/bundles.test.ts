@@ -2,10 +2,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { READ_ACTIONS, WRITE_ACTIONS } from '../../lib/constructs/app-table';
+import { jobs } from '../../src/jobs';
 import { type Capability, COGNITO_ADMIN_ACTIONS, routeKey, routes } from '../../src/routes';
 import { synthesizedBundleDirs } from './template-helpers';
 
-/** The bundles as the CDK builds them (minified, tree-shaken, the AWS SDK left out), by route key. */
+/** The bundles as the CDK builds them (minified, tree-shaken, the AWS SDK left out), by route key or job name. */
 let assetDirs: Map<string, string>;
 const bundleOf = (key: string): string => readFileSync(join(assetDirs.get(key) ?? '', 'index.js'), 'utf8');
 
@@ -25,15 +26,33 @@ const commandsIn = (bundle: string): string[] => found(bundle, /\.(\w+)Command\b
 const declared = (uses: readonly Capability[], kind: string): string[] =>
   uses.filter((use) => use.startsWith(`${kind}:`)).map((use) => use.slice(kind.length + 1)).sort();
 const byRoute = routes.map((route) => [routeKey(route), route] as const);
+const byJob = jobs.map((job) => [`the job ${job.name}`, job] as const);
+const adminActionsIn = (bundle: string): string[] =>
+  commandsIn(bundle).filter((command) => (COGNITO_ADMIN_ACTIONS as readonly string[]).includes(command));
+const secretsIn = (bundle: string): string[] => found(bundle, /\.secrets\.(app|github|model)\b/g);
 
-describe('what each route declares against what its code sends', () => {
+describe('what each route and job declares against what its code sends', () => {
   it.each(byRoute)('It should declare for %s exactly the Cognito admin actions its bundle sends', (key, route) => {
-    const sent = commandsIn(bundleOf(key)).filter((command) => (COGNITO_ADMIN_ACTIONS as readonly string[]).includes(command));
-    expect(sent).toEqual(declared(route.uses, 'cognito'));
+    expect(adminActionsIn(bundleOf(key))).toEqual(declared(route.uses, 'cognito'));
   });
 
   it.each(byRoute)('It should declare for %s exactly the secrets its bundle reads', (key, route) => {
-    expect(found(bundleOf(key), /\.secrets\.(app|github|model)\b/g)).toEqual(declared(route.uses, 'secret'));
+    expect(secretsIn(bundleOf(key))).toEqual(declared(route.uses, 'secret'));
+  });
+
+  it.each(byJob)('It should declare for %s exactly the Cognito admin actions its bundle sends', (_, job) => {
+    expect(adminActionsIn(bundleOf(job.name))).toEqual(declared(job.uses, 'cognito'));
+  });
+
+  it.each(byJob)('It should declare for %s exactly the secrets its bundle reads', (_, job) => {
+    expect(secretsIn(bundleOf(job.name))).toEqual(declared(job.uses, 'secret'));
+  });
+
+  it('It should bundle the sweep worker with only the calls it makes, and without the route table', () => {
+    const bundle = bundleOf('sweep-expired-signups');
+    expect(statSync(join(assetDirs.get('sweep-expired-signups') ?? '', 'index.js')).size).toBeLessThan(200 * 1024);
+    expect(commandsIn(bundle)).toEqual(['AdminDeleteUser', 'Delete', 'Get', 'Query', 'TransactWrite']);
+    expect(bundle).not.toContain('/auth/signup');
   });
 
   it('It should send no Admin command that the route table cannot declare', () => {
@@ -90,8 +109,8 @@ describe('the PDF Lambdas', () => {
     expect(bundle).toContain('Embedded fonts are not bundled');
   });
 
-  it('leave every other route without those files', () => {
-    const others = [...assetDirs].filter(([route]) => route.includes(' ') && !pdfRoutes.includes(route));
+  it('leave every other route and job without those files', () => {
+    const others = [...assetDirs].filter(([route]) => !pdfRoutes.includes(route));
     expect(others.length).toBeGreaterThan(10);
     for (const [, dir] of others) expect(existsSync(join(dir, 'standard-fonts'))).toBe(false);
   });

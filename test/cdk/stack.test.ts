@@ -11,6 +11,7 @@ import type { SecretName } from '../../src/config';
 import { PASSWORD_POLICY } from '../../src/domain/password-policy';
 import { USER_POOL_SCHEMA } from '../../src/integrations/user-pool-schema';
 import { TABLE_SCHEMA } from '../../src/repositories/table-schema';
+import { job, jobs } from '../../src/jobs';
 import { type Capability, type RouteDefinition, routeKey, routes } from '../../src/routes';
 import {
   actionsOfStatement,
@@ -135,22 +136,28 @@ describe('the user pool', () => {
 describe('the functions', () => {
   const handlers = new Set(routes.map((route) => route.handler));
 
-  it('runs one Lambda per handler in the route table plus the 405 function, and no helpers', () => {
-    const node22 = template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
-    expect(Object.keys(node22)).toHaveLength(handlers.size + 1);
-    template.resourceCountIs('AWS::Lambda::Function', handlers.size + 1);
+  it('gives every route function 20 s, inside API Gateway’s 29', () => {
+    const functions = template.findResources('AWS::Lambda::Function') as Resources;
+    for (const fn of [...stack.api.routeFunctions.values(), stack.api.methodNotAllowedFunction]) {
+      expect(functions[logicalId(fn)]?.Properties['Timeout']).toBe(20);
+    }
   });
 
-  it('runs every function on arm64 with a 20 s timeout, active tracing and its own log group', () => {
+  it('runs one Lambda per handler in the route table, one per job in the job table, plus the 405 function, and no helpers', () => {
+    const node22 = template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
+    expect(Object.keys(node22)).toHaveLength(handlers.size + jobs.length + 1);
+    template.resourceCountIs('AWS::Lambda::Function', handlers.size + jobs.length + 1);
+  });
+
+  it('runs every function on arm64 with active tracing and its own log group', () => {
     template.allResourcesProperties('AWS::Lambda::Function', {
       Architectures: ['arm64'],
       MemorySize: 512,
-      Timeout: 20,
       TracingConfig: { Mode: 'Active' },
       LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
     });
     // One per function, plus the API's access logs.
-    template.resourceCountIs('AWS::Logs::LogGroup', handlers.size + 2);
+    template.resourceCountIs('AWS::Logs::LogGroup', handlers.size + jobs.length + 2);
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
@@ -515,5 +522,67 @@ describe('permissions', () => {
     expect(resources).toContain(':identity/mail.example.com"');
     expect(resources).toContain(':identity/no-reply@mail.example.com"');
     expect(send?.Resource).toHaveLength(2);
+  });
+});
+
+describe('the background jobs', () => {
+  const sweep = job('sweep-expired-signups');
+  const sweepFn = (): RouteFunction => stack.jobs.functionFor(sweep.name);
+  const byJob = jobs.map((entry) => [entry.name, entry] as const);
+
+  it('It should have one schedule per scheduled job of the job table', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', jobs.filter((entry) => 'schedule' in entry.trigger).length);
+  });
+
+  it('It should invoke the sweep of expired signups every hour through EventBridge Scheduler, with few retries', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 hour)',
+      State: 'ENABLED',
+      Target: {
+        Arn: { 'Fn::GetAtt': [logicalId(sweepFn()), 'Arn'] },
+        RoleArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 1800 },
+      },
+    });
+  });
+
+  it('It should let the scheduler invoke the sweep function and nothing else', () => {
+    const schedule = Object.values(template.findResources('AWS::Scheduler::Schedule') as Resources)[0];
+    const roleId = schedule?.Properties['Target']['RoleArn']['Fn::GetAtt'][0] as string;
+    const statements = Object.values(template.findResources('AWS::IAM::Policy') as Resources)
+      .filter((policy) => JSON.stringify(policy.Properties['Roles']).includes(`"${roleId}"`))
+      .flatMap((policy) => policy.Properties['PolicyDocument'].Statement as Statement[]);
+    expect(statements.flatMap(actionsOfStatement)).toEqual(['lambda:InvokeFunction']);
+    expect(JSON.stringify(statements.map((statement) => statement.Resource))).toContain(`"${logicalId(sweepFn())}"`);
+    expect(JSON.stringify(statements.map((statement) => statement.Resource))).not.toContain('"*"');
+  });
+
+  it.each(byJob)('It should grant the job %s exactly what it declares', (_, entry) => {
+    const declared = new Set<Capability>(entry.uses);
+    if (declared.has('table:write')) declared.add('table:read');
+    expect(capabilitiesIn(policyOf(stack.jobs.functionFor(entry.name)), secretResources()).sort()).toEqual([...declared].sort());
+  });
+
+  it('It should let the sweep delete Cognito users on the user pool only, and send no mail', () => {
+    const statements = policyOf(sweepFn());
+    const cognito = statements.filter((s) => actionsOfStatement(s).some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito).toEqual([
+      expect.objectContaining({ Action: 'cognito-idp:AdminDeleteUser', Resource: { 'Fn::GetAtt': [logicalId(stack.userPool.userPool), 'Arn'] } }),
+    ]);
+    expect(statements.filter((s) => s.Resource === '*').flatMap(actionsOfStatement).filter((a) => !a.startsWith('xray:'))).toEqual([]);
+    expect(statements.flatMap(actionsOfStatement).filter((a) => a.startsWith('ses:') || a.startsWith('secretsmanager:'))).toEqual([]);
+  });
+
+  it('It should give the sweep its own timeout from the job table, the table and the pool ids', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp(`^${sweep.name}: `),
+      Timeout: sweep.timeoutSeconds,
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_NAME: { Ref: logicalId(stack.table.table) },
+          USER_POOL_ID: { Ref: logicalId(stack.userPool.userPool) },
+        }),
+      },
+    });
   });
 });

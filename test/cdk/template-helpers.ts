@@ -23,10 +23,10 @@ export interface Statement {
   Resource: unknown;
 }
 
-/** A stack that skips bundling: for tests about the route-to-resource logic only. */
+/** A stack that skips bundling: for tests about the route-to-resource logic only (no jobs unless `props` names some). */
 export function unbundledTemplate(routeTable: readonly RouteDefinition[], props: DevInsightsStackProps = PROPS): Template {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  return Template.fromStack(new DevInsightsStack(app, 'Unbundled', { ...props, routes: routeTable }));
+  return Template.fromStack(new DevInsightsStack(app, 'Unbundled', { jobs: [], ...props, routes: routeTable }));
 }
 
 export const logicalIdOf = (stack: Stack, construct: IConstruct): string =>

@@ -61,7 +61,7 @@ export async function freePorts(): Promise<StackPorts> {
 export interface LaunchOptions {
   readonly dataDir: string;
   readonly logLevel?: string;
-  /** Call counts, GitHub emulator controls and raised limits, as the shared test stack has them; false is plain `npm start`. */
+  /** Call counts, GitHub emulator and job controls and raised limits, as the shared test stack has them; false is plain `npm start`. */
   readonly testHooks?: boolean;
   /** More variables for the stack (a benchmark's dataset, say). */
   readonly env?: Readonly<Record<string, string>>;
@@ -91,6 +91,8 @@ export function launchLocalStack(options: LaunchOptions & { ports: StackPorts })
             // Tests read each response's DynamoDB call count (x-ddb-calls) to hold routes to their budgets.
             EXPOSE_CALL_COUNTS: 'true',
             GITHUB_EMULATOR_CONTROLS: 'true',
+            // Runs a background job on demand (POST /_local/jobs/<name>) instead of on its schedule.
+            LOCAL_JOB_CONTROLS: 'true',
             GITHUB_EMULATOR_RATE_LIMIT_SCALE: '100',
             // The whole suite comes from 127.0.0.1 within a minute or two; rate-limits.test.ts tests the limits.
             RATE_LIMIT_PER_IP_PER_MIN: '1000000',

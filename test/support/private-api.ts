@@ -17,13 +17,10 @@ export interface PrivateApi {
   close(): Promise<void>;
 }
 
-export async function startPrivateApi(options: { modelTimeoutMs: number }): Promise<PrivateApi> {
+/** The app's environment for code run inside a test file against the shared stack's emulators. */
+export function sharedStackEnvironment(): Record<string, string> {
   const shared = stack();
-  const [github, llm] = await Promise.all([
-    startGithubEmulator({ port: 0, datasetPath: DEMO_DATASET_PATH, controls: true }),
-    startLlmStub({ port: 0 }),
-  ]);
-  provideAppEnvironment({
+  return {
     TABLE_NAME: shared.tableName,
     AWS_REGION: shared.region,
     USER_POOL_ID: shared.userPoolId,
@@ -31,6 +28,16 @@ export async function startPrivateApi(options: { modelTimeoutMs: number }): Prom
     DYNAMODB_ENDPOINT: shared.dynamodbEndpoint,
     COGNITO_ENDPOINT: shared.cognitoUrl,
     SES_ENDPOINT: shared.sesUrl,
+  };
+}
+
+export async function startPrivateApi(options: { modelTimeoutMs: number }): Promise<PrivateApi> {
+  const [github, llm] = await Promise.all([
+    startGithubEmulator({ port: 0, datasetPath: DEMO_DATASET_PATH, controls: true }),
+    startLlmStub({ port: 0 }),
+  ]);
+  provideAppEnvironment({
+    ...sharedStackEnvironment(),
     APP_SECRET: randomBytes(32).toString('base64url'),
     GITHUB_API_URL: github.url,
     GITHUB_TOKEN: 'private-api-test',

@@ -1,6 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { normalizeOrganizationName, organizationNameSkeleton } from '../../src/domain/organization-name';
+import { utcDayOf } from '../../src/domain/utc-day';
+import { lookupKeys } from '../../src/repositories/keys';
 import { stack } from './stack';
 
 /**
@@ -40,13 +42,14 @@ export async function backdateVerificationCode(email: string, ms: number): Promi
 }
 
 /**
- * Moves a signup's 48-hour expiry (its email's and its organization name's)
- * into the past, as if the 48 hours had run out, whether or not it was
- * verified since. DynamoDB Local never deletes expired items, so this is
- * exactly what the API sees 48 hours later.
+ * Moves a signup's 48-hour expiry (its email's, its organization name's and
+ * its entry in the sweep's index) into the past, as if the 48 hours had run
+ * out, whether or not it was verified since. DynamoDB Local never deletes
+ * expired items, so this is exactly what the API sees 48 hours later.
  */
 export async function letPendingSignupExpire(email: string, organizationName: string): Promise<void> {
   const past = Date.now() - 1000;
+  await moveSweepEntry(email, past);
   const keys = [
     { PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' },
     { PK: `ORGNAME#${organizationNameSkeleton(organizationName)}`, SK: 'ORGNAME' },
@@ -83,4 +86,52 @@ export async function reserveLegacyOrganizationName(name: string): Promise<void>
       Item: { PK: `ORGNAME#${normalizeOrganizationName(name)}`, SK: 'ORGNAME', organizationId: 'org_legacy', name },
     }),
   );
+}
+
+const DAY_MS = 86_400_000;
+
+/** The sweep's index entry of the signup that holds (or held) `email`, moved to expire at `pendingUntil`. */
+async function moveSweepEntry(email: string, pendingUntil: number): Promise<void> {
+  const { Item: account } = await table().send(
+    new GetCommand({ TableName: stack().tableName, Key: lookupKeys.emailAccount(email), ConsistentRead: true }),
+  );
+  const userId = account?.['userId'] as string | undefined;
+  if (!userId) return;
+  // Written at signup for 48 hours later: in one of the next few days' partitions (or already moved into the past).
+  const days = [-1, 0, 1, 2, 3].map((offset) => utcDayOf(new Date(Date.now() + offset * DAY_MS)));
+  for (const day of days) {
+    const { Items = [] } = await table().send(
+      new QueryCommand({
+        TableName: stack().tableName,
+        KeyConditionExpression: 'PK = :pk',
+        FilterExpression: 'userId = :userId',
+        ExpressionAttributeValues: { ':pk': `PENDING_SIGNUPS#${day}`, ':userId': userId },
+      }),
+    );
+    for (const entry of Items) {
+      await table().send(new DeleteCommand({ TableName: stack().tableName, Key: { PK: entry['PK'], SK: entry['SK'] } }));
+      await table().send(
+        new PutCommand({ TableName: stack().tableName, Item: { ...entry, ...lookupKeys.pendingSignupEntry(pendingUntil, userId), pendingUntil } }),
+      );
+    }
+  }
+}
+
+/** Every item of a partition, as the table holds it now (a strongly consistent Query). */
+export async function itemsIn(partition: string): Promise<Record<string, unknown>[]> {
+  const { Items = [] } = await table().send(
+    new QueryCommand({
+      TableName: stack().tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      ConsistentRead: true,
+    }),
+  );
+  return Items;
+}
+
+/** One item, or undefined. */
+export async function itemAt(key: { PK: string; SK: string }): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await table().send(new GetCommand({ TableName: stack().tableName, Key: key, ConsistentRead: true }));
+  return Item;
 }

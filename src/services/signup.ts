@@ -1,16 +1,15 @@
 import { newId } from '../domain/ids';
 import { hasPendingSignupExpired, pendingUntilFor } from '../domain/pending-signup';
-import { newPendingCode, VERIFICATION_CODE_TTL_MS } from '../domain/verification-code';
+import { newPendingCode } from '../domain/verification-code';
 import type { TenantContext } from '../guard/tenant-context';
 import { ConflictError } from '../errors';
 import type { Logger } from '../http/logger';
 import * as cognito from '../integrations/cognito';
-import { sendEmail } from '../integrations/email';
-import { verificationEmail } from '../integrations/email-templates';
 import { releaseEmailReservation, reserveEmail } from '../repositories/accounts';
-import { createOrganizationWithOwner, findOrganizationNameHolder } from '../repositories/organizations';
+import { createOrganizationWithOwner, findOrganizationNameHolder } from '../repositories/organization-signup';
 import type { SignupBody } from '../schemas/auth';
 import { takeOver, type Takeover } from './pending-signups';
+import { sendVerificationCode } from './verification';
 
 export interface SignupResult {
   readonly userId: string;
@@ -74,14 +73,5 @@ async function undoSignup(userId: string, cognitoUserCreated: boolean, email: st
   for (const outcome of undo) {
     // The stale reservation expires by itself; an orphan Cognito user has no account and cannot sign in.
     if (outcome.status === 'rejected') log.warn('signup rollback step failed', { error: outcome.reason });
-  }
-}
-
-/** A failed send is logged, not fatal: the account exists and resend-verification recovers. */
-export async function sendVerificationCode(email: string, name: string, code: string, log: Logger): Promise<void> {
-  try {
-    await sendEmail(verificationEmail({ to: email, name, code, validHours: VERIFICATION_CODE_TTL_MS / 3_600_000 }));
-  } catch (error) {
-    log.error('verification email not sent', { error });
   }
 }

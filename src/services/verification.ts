@@ -1,4 +1,4 @@
-import { clientKeyOf, mayTryCode, newPendingCode, RESEND_INTERVAL_MS, verificationCodeMatches } from '../domain/verification-code';
+import { clientKeyOf, mayTryCode, newPendingCode, RESEND_INTERVAL_MS, VERIFICATION_CODE_TTL_MS, verificationCodeMatches } from '../domain/verification-code';
 import { WrongCodeError } from '../errors';
 import type { Logger } from '../http/logger';
 import { confirmUser } from '../integrations/cognito';
@@ -11,7 +11,8 @@ import {
   type Account,
 } from '../repositories/accounts';
 import { loadUserWithMemberships } from '../repositories/memberships';
-import { sendVerificationCode } from './signup';
+import { sendEmail } from '../integrations/email';
+import { verificationEmail } from '../integrations/email-templates';
 
 // One answer for an unknown email, a wrong code, an expired code and too many tries.
 const invalidCode = () =>
@@ -56,4 +57,13 @@ export async function resendVerification(email: string, log: Logger, now = new D
   if (!(await replaceVerificationCode(email, pending, previous.sentAt))) return;
   const { profile } = await loadUserWithMemberships(account.userId);
   await sendVerificationCode(email, profile?.name ?? 'there', code, log);
+}
+
+/** A failed send is logged, not fatal: the account exists and resend-verification recovers. */
+export async function sendVerificationCode(email: string, name: string, code: string, log: Logger): Promise<void> {
+  try {
+    await sendEmail(verificationEmail({ to: email, name, code, validHours: VERIFICATION_CODE_TTL_MS / 3_600_000 }));
+  } catch (error) {
+    log.error('verification email not sent', { error });
+  }
 }

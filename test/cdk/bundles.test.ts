@@ -31,6 +31,15 @@ const adminActionsIn = (bundle: string): string[] =>
   commandsIn(bundle).filter((command) => (COGNITO_ADMIN_ACTIONS as readonly string[]).includes(command));
 const secretsIn = (bundle: string): string[] => found(bundle, /\.secrets\.(app|github|model)\b/g);
 
+/** A pair from unhomoglyph's confusables table (Cyrillic а → Latin a), as esbuild writes the inlined JSON. */
+const CONFUSABLES_TABLE = /(?:"?\\u0430"?|"а"):"a"/;
+
+describe('what rides in each bundle', () => {
+  it.each(byRoute)('It should ship the confusables table (about 100 KB) only with signup: %s', (key) => {
+    expect(CONFUSABLES_TABLE.test(bundleOf(key))).toBe(key === 'POST /auth/signup');
+  });
+});
+
 describe('what each route and job declares against what its code sends', () => {
   it.each(byRoute)('It should declare for %s exactly the Cognito admin actions its bundle sends', (key, route) => {
     expect(adminActionsIn(bundleOf(key))).toEqual(declared(route.uses, 'cognito'));

@@ -478,6 +478,31 @@ describe('permissions', () => {
     });
   });
 
+  it('It should serve POST /webhooks/github without an authorizer (GitHub signs the body, it sends no token)', () => {
+    const resources = template.findResources('AWS::ApiGateway::Resource') as Resources;
+    const [githubId] = Object.entries(resources).find(([, resource]) => {
+      const parent = resource.Properties['ParentId'];
+      const parentPath = typeof parent === 'object' && parent && 'Ref' in parent ? resources[String(parent.Ref)]?.Properties['PathPart'] : undefined;
+      return resource.Properties['PathPart'] === 'github' && parentPath === 'webhooks';
+    }) ?? [];
+    expect(githubId).toBeDefined();
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method') as Resources).filter(
+      (method) => method.Properties['HttpMethod'] === 'POST' && JSON.stringify(method.Properties['ResourceId']) === JSON.stringify({ Ref: githubId }),
+    );
+    expect(methods).toHaveLength(1);
+    expect(methods[0]?.Properties['AuthorizationType'] ?? 'NONE').toBe('NONE');
+    expect(methods[0]?.Properties).not.toHaveProperty('AuthorizerId');
+  });
+
+  it('It should let the webhook receiver read the webhook secret and no other secret, never the app\'s private key', () => {
+    const receiver = fnFor({ handler: 'webhooks/receive-github' });
+    const webhookSecretId = logicalId(stack.node.findChild('GithubWebhookSecret'));
+    expect(environmentOf(receiver)['GITHUB_APP_WEBHOOK_SECRET_ID']).toEqual({ Ref: webhookSecretId });
+    expect(environmentOf(receiver)).not.toHaveProperty('GITHUB_APP_CREDENTIALS_SECRET_ID');
+    const reads = policyOf(receiver).filter((s) => actionsOfStatement(s).some((a) => a.startsWith('secretsmanager:')));
+    expect(reads).toEqual([expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: webhookSecretId } })]);
+  });
+
   it('It should grant nothing for a secret that is not configured', () => {
     const bare = unbundledTemplate(routes.filter((route) => route.handler === 'ai/code-quality'), {
       mailFrom: PROPS.mailFrom,

@@ -29,6 +29,13 @@ const aiModel = contextString('aiModel');
 const aiApiKeySecretName = contextString('aiApiKeySecret');
 const githubApiUrl = contextString('githubApiUrl');
 const githubTokenSecretName = contextString('githubTokenSecret');
+const githubAppId = contextString('githubAppId');
+const githubAppSlug = contextString('githubAppSlug');
+const githubAppClientId = contextString('githubAppClientId');
+if ((githubAppId || githubAppSlug || githubAppClientId) && !(githubAppId && githubAppSlug && githubAppClientId)) {
+  throw new Error("Contexts 'githubAppId', 'githubAppSlug' and 'githubAppClientId' go together");
+}
+if (githubAppId && !/^[1-9]\d*$/.test(githubAppId)) throw new Error("Context 'githubAppId' must be a positive integer");
 const createApiLogRole = contextString('createApiLogRole', 'true');
 if (createApiLogRole !== 'true' && createApiLogRole !== 'false') throw new Error("Context 'createApiLogRole' must be true or false");
 
@@ -41,6 +48,7 @@ new DevInsightsStack(app, stage ? `DevInsights-${stage}` : 'DevInsights', {
   createApiLogRole: createApiLogRole === 'true',
   ...(githubApiUrl ? { githubApiUrl } : {}),
   ...(githubTokenSecretName ? { githubTokenSecretName } : {}),
+  ...(githubAppId && githubAppSlug && githubAppClientId ? { githubApp: { id: Number(githubAppId), slug: githubAppSlug, clientId: githubAppClientId } } : {}),
   ...(aiBaseUrl && aiModel
     ? { languageModel: { baseUrl: aiBaseUrl, model: aiModel, ...(aiApiKeySecretName ? { apiKeySecretName: aiApiKeySecretName } : {}) } }
     : {}),

@@ -22,6 +22,12 @@ export interface DevInsightsStackProps extends StackProps {
   readonly githubApiUrl?: string;
   /** Name of a Secrets Manager secret holding a GitHub token (without one, calls are unauthenticated: 60/hour). */
   readonly githubTokenSecretName?: string;
+  /**
+   * DevInsights' GitHub App (README, "Registering the GitHub App"). The stack
+   * makes its two secrets, `GithubAppCredentials` (`{"privateKey","clientSecret"}`)
+   * and `GithubWebhookSecret`, which the operator fills in after registering it.
+   */
+  readonly githubApp?: { readonly id: number; readonly slug: string; readonly clientId: string };
   /** An OpenAI-compatible provider; without it the heuristic engine writes the insights. */
   readonly languageModel?: { readonly baseUrl: string; readonly model: string; readonly apiKeySecretName?: string };
   /** Deployment name, e.g. `staging`; keeps two deployments in one account apart. */
@@ -63,7 +69,7 @@ export class DevInsightsStack extends Stack {
       logLevel: props.logLevel ?? 'info',
       integrations: integrationEnvironment(props),
     } as const;
-    const grantTargets = { table: this.table, userPool: this.userPool, mail: this.mail, secrets: this.secretsOf(props, stackSecret(appSecret)) };
+    const grantTargets = { table: this.table, userPool: this.userPool, mail: this.mail, secrets: { ...this.secretsOf(props, stackSecret(appSecret)), ...this.githubAppSecrets(props) } };
     this.api = new AppRestApi(this, 'Http', {
       routes: props.routes ?? routes,
       apiName: props.stage ? `DevInsights-${props.stage}` : 'DevInsights',
@@ -84,6 +90,26 @@ export class DevInsightsStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 
+  /**
+   * The GitHub App's secrets, made here so that their ARNs (and so the grants)
+   * are exact; their values come from GitHub, put in by the operator. Two
+   * secrets, not one: the webhook receiver, a public route, reads only the
+   * webhook secret and never the private key.
+   */
+  private githubAppSecrets(props: DevInsightsStackProps): Partial<Record<SecretName, ReadableSecret>> {
+    if (!props.githubApp) return {};
+    const credentials = new Secret(this, 'GithubAppCredentials', {
+      description: 'DevInsights GitHub App: {"privateKey": PEM, "clientSecret"}, from the app\'s settings on GitHub',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const webhook = new Secret(this, 'GithubWebhookSecret', {
+      description: 'DevInsights GitHub App: the webhook secret GitHub signs deliveries with',
+      generateSecretString: { passwordLength: 40, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    return { githubApp: stackSecret(credentials), githubWebhook: stackSecret(webhook) };
+  }
+
   /** The secrets functions may read at run time: the stack's own APP_SECRET, and those named at deploy time. */
   private secretsOf(props: DevInsightsStackProps, app: ReadableSecret): Partial<Record<SecretName, ReadableSecret>> {
     const modelKey = props.languageModel?.apiKeySecretName;
@@ -99,6 +125,9 @@ export class DevInsightsStack extends Stack {
 function integrationEnvironment(props: DevInsightsStackProps): Record<string, string> {
   return {
     ...(props.githubApiUrl ? { GITHUB_API_URL: props.githubApiUrl } : {}),
+    ...(props.githubApp
+      ? { GITHUB_APP_ID: String(props.githubApp.id), GITHUB_APP_SLUG: props.githubApp.slug, GITHUB_APP_CLIENT_ID: props.githubApp.clientId }
+      : {}),
     ...(props.languageModel ? { AI_BASE_URL: props.languageModel.baseUrl, AI_MODEL: props.languageModel.model } : {}),
   };
 }

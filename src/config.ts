@@ -49,10 +49,28 @@ const AppEnvironment = z.object({
    */
   APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   APP_SECRET_ID: z.string().min(1).optional(),
+  /** DevInsights' GitHub App (README, "Registering the GitHub App"): none of these three is a secret. */
+  GITHUB_APP_ID: z.coerce.number().int().positive().optional(),
+  GITHUB_APP_SLUG: z.string().min(1).optional(),
+  GITHUB_APP_CLIENT_ID: z.string().min(1).optional(),
+  /** The app's private key (PEM, `\n` escapes allowed) and OAuth client secret, locally; on AWS both in the JSON secret below. */
+  GITHUB_APP_PRIVATE_KEY: z.string().min(1).optional(),
+  GITHUB_APP_CLIENT_SECRET: z.string().min(1).optional(),
+  /** On AWS: the Secrets Manager secret holding `{"privateKey","clientSecret"}`. */
+  GITHUB_APP_CREDENTIALS_SECRET_ID: z.string().min(1).optional(),
+  /** Signs webhook deliveries (`X-Hub-Signature-256`); on AWS its own secret, so the receiver reads nothing else. */
+  GITHUB_APP_WEBHOOK_SECRET: z.string().min(1).optional(),
+  GITHUB_APP_WEBHOOK_SECRET_ID: z.string().min(1).optional(),
 });
 
+/** The app's credentials as one JSON text, the shape the AWS secret holds; locally made from the two variables. */
+function githubAppCredentialsValue(privateKey: string | undefined, clientSecret: string | undefined): string | undefined {
+  if (privateKey === undefined && clientSecret === undefined) return undefined;
+  return JSON.stringify({ privateKey, clientSecret });
+}
+
 /** The secrets a function may read: `secret:<name>` in the route table. */
-export type SecretName = 'app' | 'github' | 'model';
+export type SecretName = 'app' | 'github' | 'model' | 'githubApp' | 'githubWebhook';
 
 /** Where a secret comes from: its value (local stack, tests), or the Secrets Manager secret to read it from (AWS). */
 export interface SecretSource {
@@ -88,6 +106,12 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
       app: { variable: 'APP_SECRET', value: values.APP_SECRET, secretId: values.APP_SECRET_ID },
       github: { variable: 'GITHUB_TOKEN', value: values.GITHUB_TOKEN, secretId: values.GITHUB_TOKEN_SECRET_ID },
       model: { variable: 'AI_API_KEY', value: values.AI_API_KEY, secretId: values.AI_API_KEY_SECRET_ID },
+      githubApp: {
+        variable: 'GITHUB_APP_PRIVATE_KEY',
+        value: githubAppCredentialsValue(values.GITHUB_APP_PRIVATE_KEY, values.GITHUB_APP_CLIENT_SECRET),
+        secretId: values.GITHUB_APP_CREDENTIALS_SECRET_ID,
+      },
+      githubWebhook: { variable: 'GITHUB_APP_WEBHOOK_SECRET', value: values.GITHUB_APP_WEBHOOK_SECRET, secretId: values.GITHUB_APP_WEBHOOK_SECRET_ID },
     } satisfies Record<SecretName, SecretSource>,
     exposeCallCounts: values.EXPOSE_CALL_COUNTS === 'true',
     metricsEnabled: values.METRICS_ENABLED === 'true',
@@ -107,6 +131,10 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
           }
         : undefined,
     github: { apiUrl: values.GITHUB_API_URL.replace(/\/+$/, '') },
+    githubApp:
+      values.GITHUB_APP_ID !== undefined && values.GITHUB_APP_SLUG !== undefined
+        ? { id: values.GITHUB_APP_ID, slug: values.GITHUB_APP_SLUG, clientId: values.GITHUB_APP_CLIENT_ID }
+        : undefined,
   };
 }
 

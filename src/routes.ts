@@ -73,6 +73,12 @@ export interface RouteDefinition {
   readonly runtimeFiles?: readonly RuntimeFiles[];
   readonly throttle?: RouteThrottle;
   readonly body?: z.ZodType;
+  /**
+   * The handler gets the body as sent, a string (decoded if API Gateway
+   * base64-encoded it), neither parsed nor validated: for a signature over
+   * the exact bytes (a webhook). Excludes `body`.
+   */
+  readonly rawBody?: true;
   readonly query?: z.ZodType;
   readonly params?: z.ZodType;
 }
@@ -88,6 +94,17 @@ export const routes = [
     summary: 'Liveness check',
     uses: [],
     dynamodbBudget: 0,
+  },
+  {
+    method: 'POST',
+    path: '/webhooks/github',
+    handler: 'webhooks/receive-github',
+    access: 'public',
+    summary: "GitHub's webhook deliveries to the GitHub App, authenticated by X-Hub-Signature-256; recorded once per X-GitHub-Delivery",
+    uses: [...TABLE_RW, 'secret:githubWebhook'],
+    // One conditional PutItem of the delivery; a redelivery's fails its condition and stores nothing.
+    dynamodbBudget: 1,
+    rawBody: true,
   },
   {
     method: 'POST',

@@ -10,6 +10,8 @@ export const SECRET_ID_VARIABLES = {
   app: 'APP_SECRET_ID',
   github: 'GITHUB_TOKEN_SECRET_ID',
   model: 'AI_API_KEY_SECRET_ID',
+  githubApp: 'GITHUB_APP_CREDENTIALS_SECRET_ID',
+  githubWebhook: 'GITHUB_APP_WEBHOOK_SECRET_ID',
 } as const satisfies Record<SecretName, string>;
 
 /** A secret a function may read: the id it asks Secrets Manager for, and the ARN its grant names. */

@@ -17,7 +17,7 @@ import { errorResult, internalErrorResult, toApiGatewayResult, type HttpResult }
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
 export interface HandlerInput<R extends RouteDefinition> {
-  readonly body: Infer<R['body']>;
+  readonly body: R['rawBody'] extends true ? string : Infer<R['body']>;
   readonly query: Infer<R['query']>;
   readonly params: Infer<R['params']>;
   readonly tenant: R['access'] extends 'public' ? undefined : TenantContext;

@@ -36,9 +36,15 @@ function isJsonMediaType(contentType: string | undefined): boolean {
   return mediaType === 'application/json' || (mediaType?.endsWith('+json') ?? false);
 }
 
-function readJsonBody(event: APIGatewayProxyEvent, headers: Headers): unknown {
+/** The body as the client sent it, within MAX_BODY_BYTES. */
+function readRawBody(event: APIGatewayProxyEvent): string {
   const raw = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body ?? '';
   if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
+  return raw;
+}
+
+function readJsonBody(event: APIGatewayProxyEvent, headers: Headers): unknown {
+  const raw = readRawBody(event);
   if (raw.trim() === '') {
     throw new ValidationError('A JSON request body is required', [{ path: 'body', message: 'Required' }]);
   }
@@ -62,7 +68,7 @@ export interface ParsedInput {
 
 /** Validates body, query and path parameters against the route's schemas. */
 export function parseInput(route: RouteDefinition, event: APIGatewayProxyEvent, headers: Headers): ParsedInput {
-  const body = route.body ? validate(route.body, readJsonBody(event, headers), 'request body') : undefined;
+  const body = route.rawBody ? readRawBody(event) : route.body ? validate(route.body, readJsonBody(event, headers), 'request body') : undefined;
   const query = route.query ? validate(route.query, event.queryStringParameters ?? {}, 'query') : undefined;
   const params = route.params ? validate(route.params, event.pathParameters ?? {}, 'path') : undefined;
   return { body, query, params };

@@ -57,3 +57,33 @@ export async function githubToken(): Promise<string | undefined> {
 export async function languageModelKey(): Promise<string | undefined> {
   return read(config().secrets.model);
 }
+
+/** The secret GitHub signs webhook deliveries with: required by the receiver (without it no delivery could be trusted). */
+export async function githubWebhookSecret(): Promise<string> {
+  const source = config().secrets.githubWebhook;
+  const value = await read(source);
+  if (value === undefined) throw new Error(`${source.variable} is not configured for this function`);
+  return value;
+}
+
+export interface GithubAppCredentials {
+  /** PEM; `\n` escapes (a key pasted into one line) are undone. */
+  readonly privateKey: string;
+  readonly clientSecret: string | undefined;
+}
+
+/** The GitHub App's private key and OAuth client secret: one JSON secret, `{"privateKey","clientSecret"}`. */
+export async function githubAppCredentials(): Promise<GithubAppCredentials> {
+  const source = config().secrets.githubApp;
+  const value = await read(source);
+  if (value === undefined) throw new Error(`${source.variable} is not configured for this function`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch (error) {
+    throw new Error(`The GitHub App credentials (${source.variable}) are not JSON`, { cause: error });
+  }
+  const { privateKey, clientSecret } = (parsed ?? {}) as { privateKey?: unknown; clientSecret?: unknown };
+  if (typeof privateKey !== 'string' || privateKey.length === 0) throw new Error(`The GitHub App credentials (${source.variable}) hold no privateKey`);
+  return { privateKey: privateKey.replace(/\\n/g, '\n'), clientSecret: typeof clientSecret === 'string' ? clientSecret : undefined };
+}

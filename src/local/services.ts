@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { LocalStackConfig } from '../config';
 import { ensureUserPool, startCognitoLocal } from './cognito-local';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
+import { githubAppEnvironment, localGithubApp } from './github-app-credentials';
 import { startStackGithubEmulator } from './github-emulator/local-service';
 import type { PortClaim } from './ports';
 import { startSesLocal } from './ses-local';
@@ -79,9 +80,16 @@ export function localServices(settings: LocalStackConfig): LocalService[] {
     {
       name: 'GitHub emulator',
       port: { port: settings.GITHUB_EMULATOR_PORT, variable: 'GITHUB_EMULATOR_PORT', service: 'the GitHub emulator' },
-      async start() {
-        const { environment, banner } = await startStackGithubEmulator(settings);
-        return { environment, banner };
+      // The emulator plays GitHub for the local GitHub App: it sends webhooks to the local API and its install page back to it.
+      async start({ dataDir }) {
+        const app = await localGithubApp(dataDir);
+        const api = `http://localhost:${settings.PORT}`;
+        const { environment, banner } = await startStackGithubEmulator(settings, {
+          ...app,
+          webhookUrl: `${api}/webhooks/github`,
+          setupUrl: `${api}/integrations/github/callback`,
+        });
+        return { environment: { ...environment, ...githubAppEnvironment(app) }, banner };
       },
     },
   ];

@@ -106,6 +106,7 @@ function registerRoute(registry: OpenAPIRegistry, route: RouteDefinition, fallba
         }),
     ...(parameters.length > 0 ? { parameters: parameters as RouteConfig['parameters'] } : {}),
     ...(fallbackBody ? { requestBody: { required: true, content: { 'application/json': { schema: fallbackBody } } } } : {}),
+    ...(route.rawBody ? { requestBody: { required: true, description: 'Read as sent (the signature covers these exact bytes), then parsed', content: { 'application/json': { schema: { type: 'object' } } } } } : {}),
     request,
     responses: responsesFor(route),
   });

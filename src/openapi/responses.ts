@@ -59,6 +59,8 @@ const ROUTE_ERRORS: Readonly<Record<string, readonly number[]>> = {
   'GET /ai/code-quality/{githubUsername}': [503],
   'GET /ai/team-performance/{organizationId}': [503],
   'POST /ai/generate-report/{organizationId}': [503],
+  // 401: a missing or wrong X-Hub-Signature-256; 400: signed, but not a GitHub delivery (headers, JSON).
+  'POST /webhooks/github': [400, 401],
 };
 
 const SUCCESS_STATUS: Readonly<Record<string, number>> = {
@@ -67,6 +69,7 @@ const SUCCESS_STATUS: Readonly<Record<string, number>> = {
   'POST /invite/complete': 201,
   'POST /ai/generate-report/{organizationId}': 201,
   'POST /reports/{reportId}/email': 202,
+  'POST /webhooks/github': 202,
 };
 
 const BINARY_RESPONSES: Readonly<Record<string, string>> = {

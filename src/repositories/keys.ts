@@ -129,6 +129,15 @@ export const lookupKeys = {
   }),
   /** One day's entries that expired by `now`: sort keys below `<now>$` (`$` sorts right after the `#` that follows the instant). */
   pendingSignupsDue: (day: string, now: Date) => ({ PK: pendingSignupsPartition(day), skBefore: `${now.toISOString()}$` }),
+  /**
+   * One GitHub webhook delivery, in its installation's partition until the
+   * connect flow binds installations to organizations (`-`: a delivery for
+   * no installation). Keyed by GitHub's delivery GUID, which a redelivery keeps.
+   */
+  githubDelivery: (installationId: number | undefined, deliveryId: string): Key => ({
+    PK: `GHINSTALL#${installationId ?? '-'}`,
+    SK: `DELIVERY#${deliveryId}`,
+  }),
   /** Hash of an invitation token → where its invitation lives. */
   invitationToken: (tokenHash: string): Key => ({ PK: `INVITE_TOKEN#${tokenHash}`, SK: 'INVITE_TOKEN' }),
 };

@@ -29,7 +29,7 @@ const byRoute = routes.map((route) => [routeKey(route), route] as const);
 const byJob = jobs.map((job) => [`the job ${job.name}`, job] as const);
 const adminActionsIn = (bundle: string): string[] =>
   commandsIn(bundle).filter((command) => (COGNITO_ADMIN_ACTIONS as readonly string[]).includes(command));
-const secretsIn = (bundle: string): string[] => found(bundle, /\.secrets\.(app|github|model)\b/g);
+const secretsIn = (bundle: string): string[] => found(bundle, /\.secrets\.(app|githubApp|githubWebhook|github|model)\b/g);
 
 /** A pair from unhomoglyph's confusables table (Cyrillic а → Latin a), as esbuild writes the inlined JSON. */
 const CONFUSABLES_TABLE = /(?:"?\\u0430"?|"а"):"a"/;

@@ -49,6 +49,8 @@ const secretResources = (): Record<SecretName, unknown> => ({
   app: { Ref: logicalId(stack.node.findChild('AppSecret')) },
   github: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':secret:devinsights/github-token-??????']] },
   model: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':secret:devinsights/model-key-??????']] },
+  githubApp: { Ref: logicalId(stack.node.findChild('GithubAppCredentials')) },
+  githubWebhook: { Ref: logicalId(stack.node.findChild('GithubWebhookSecret')) },
 });
 
 describe('the table', () => {
@@ -426,7 +428,9 @@ describe('permissions', () => {
     for (const [name, variable] of Object.entries(SECRET_ID_VARIABLES) as [SecretName, string][]) {
       expect(variable in environment, variable).toBe((route.uses as readonly Capability[]).includes(`secret:${name}`));
     }
-    for (const value of ['APP_SECRET', 'GITHUB_TOKEN', 'AI_API_KEY']) expect(environment).not.toHaveProperty(value);
+    for (const value of ['APP_SECRET', 'GITHUB_TOKEN', 'AI_API_KEY', 'GITHUB_APP_PRIVATE_KEY', 'GITHUB_APP_CLIENT_SECRET', 'GITHUB_APP_WEBHOOK_SECRET']) {
+      expect(environment).not.toHaveProperty(value);
+    }
   });
 
   it('It should resolve no secret into the template (no dynamic references)', () => {
@@ -454,6 +458,49 @@ describe('permissions', () => {
       .map((s) => s.Resource);
     expect(resources).toEqual(expect.arrayContaining([secretResources().github, secretResources().model]));
     expect(resources).toHaveLength(2);
+  });
+
+  it('It should keep the GitHub App\'s two secrets (credentials, webhook secret) in the stack, retained on delete', () => {
+    template.hasResource('AWS::SecretsManager::Secret', {
+      Properties: { Description: Match.stringLikeRegexp('privateKey') },
+      DeletionPolicy: 'Retain',
+    });
+    template.hasResource('AWS::SecretsManager::Secret', {
+      Properties: { Description: Match.stringLikeRegexp('webhook secret'), GenerateSecretString: Match.objectLike({ PasswordLength: 40 }) },
+      DeletionPolicy: 'Retain',
+    });
+  });
+
+  it('It should give every function the GitHub App\'s id, slug and client id, which are not secrets', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('^GET /health'),
+      Environment: { Variables: Match.objectLike({ GITHUB_APP_ID: '4242', GITHUB_APP_SLUG: 'devinsights', GITHUB_APP_CLIENT_ID: 'Iv1.0123456789abcdef' }) },
+    });
+  });
+
+  it('It should serve POST /webhooks/github without an authorizer (GitHub signs the body, it sends no token)', () => {
+    const resources = template.findResources('AWS::ApiGateway::Resource') as Resources;
+    const [githubId] = Object.entries(resources).find(([, resource]) => {
+      const parent = resource.Properties['ParentId'];
+      const parentPath = typeof parent === 'object' && parent && 'Ref' in parent ? resources[String(parent.Ref)]?.Properties['PathPart'] : undefined;
+      return resource.Properties['PathPart'] === 'github' && parentPath === 'webhooks';
+    }) ?? [];
+    expect(githubId).toBeDefined();
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method') as Resources).filter(
+      (method) => method.Properties['HttpMethod'] === 'POST' && JSON.stringify(method.Properties['ResourceId']) === JSON.stringify({ Ref: githubId }),
+    );
+    expect(methods).toHaveLength(1);
+    expect(methods[0]?.Properties['AuthorizationType'] ?? 'NONE').toBe('NONE');
+    expect(methods[0]?.Properties).not.toHaveProperty('AuthorizerId');
+  });
+
+  it('It should let the webhook receiver read the webhook secret and no other secret, never the app\'s private key', () => {
+    const receiver = fnFor({ handler: 'webhooks/receive-github' });
+    const webhookSecretId = logicalId(stack.node.findChild('GithubWebhookSecret'));
+    expect(environmentOf(receiver)['GITHUB_APP_WEBHOOK_SECRET_ID']).toEqual({ Ref: webhookSecretId });
+    expect(environmentOf(receiver)).not.toHaveProperty('GITHUB_APP_CREDENTIALS_SECRET_ID');
+    const reads = policyOf(receiver).filter((s) => actionsOfStatement(s).some((a) => a.startsWith('secretsmanager:')));
+    expect(reads).toEqual([expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: webhookSecretId } })]);
   });
 
   it('It should grant nothing for a secret that is not configured', () => {

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rateLimitCallsOf } from '../../src/http/rate-limits';
 import { routeKey, routes, type RouteDefinition } from '../../src/routes';
 import { newSignup, signedInAdmin, verificationCodeFor } from '../support/accounts';
 import { api, type ApiRequest } from '../support/stack';
+import { localWebhookSecret, signatureOf } from '../support/webhooks';
 import { adminWithTeammate, completeInvitation, invitationLinkFor, invite } from '../support/team';
 
 /**
@@ -30,6 +32,17 @@ afterAll(() => {
 describe('DynamoDB call budgets', () => {
   it('holds every route to the budget in the route table', async () => {
     await call('GET /health', '/health');
+    const delivery = JSON.stringify({ action: 'opened', installation: { id: 1 }, repository: { full_name: 'acme/site' } });
+    await call('POST /webhooks/github', '/webhooks/github', {
+      method: 'POST',
+      body: delivery,
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'pull_request',
+        'x-github-delivery': randomUUID(),
+        'x-hub-signature-256': signatureOf(localWebhookSecret(), delivery),
+      },
+    });
 
     const input = newSignup();
     await call('POST /auth/signup', '/auth/signup', { method: 'POST', json: input });

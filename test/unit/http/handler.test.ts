@@ -77,6 +77,32 @@ describe('the handler wrapper', () => {
     expect(result.statusCode).toBe(200);
   });
 
+  describe('on a route that takes its body raw (the GitHub webhook)', () => {
+    const webhook = route('POST /webhooks/github');
+    const raw = http(webhook, async ({ body }) => ok({ body }));
+    const sent = '{"zen": "Keep it logically awesome.",  "hook_id": 1}';
+
+    it('hands the handler the exact text sent, spaces and all, unparsed', async () => {
+      const result = await raw(jsonEvent(sent));
+      expect(parse(result)).toEqual({ body: sent });
+    });
+
+    it('hands it the decoded text of a base64 body', async () => {
+      const result = await raw({ ...jsonEvent(Buffer.from(sent).toString('base64')), isBase64Encoded: true });
+      expect(parse(result)).toEqual({ body: sent });
+    });
+
+    it('hands it a body that is not JSON, under any content type, to judge itself', async () => {
+      const result = await raw(jsonEvent('payload=%7B%7D', { 'content-type': 'application/x-www-form-urlencoded' }));
+      expect(parse(result)).toEqual({ body: 'payload=%7B%7D' });
+    });
+
+    it('still refuses a body over 256 KB with 413', async () => {
+      const result = await raw(jsonEvent(`"${'x'.repeat(300 * 1024)}"`));
+      expect(result.statusCode).toBe(413);
+    });
+  });
+
   it('shows a domain error in the contract shape', async () => {
     const conflicting = http(login, async () => {
       throw new ConflictError('An account with this email already exists');

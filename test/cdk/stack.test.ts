@@ -1,4 +1,3 @@
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +21,7 @@ import {
   type Resources,
   type Statement,
   statementsOf,
+  testApp,
   unbundledTemplate,
 } from './template-helpers';
 
@@ -30,7 +30,7 @@ let template: Template;
 
 // Bundles every handler once (~150 ms each); the tests below only read the template.
 beforeAll(() => {
-  stack = new DevInsightsStack(new App(), 'DevInsights', PROPS);
+  stack = new DevInsightsStack(testApp(), 'DevInsights', PROPS);
   template = Template.fromStack(stack);
 }, 120_000);
 
@@ -268,7 +268,7 @@ describe('the API', () => {
     template.resourceCountIs('AWS::ApiGateway::Account', 1);
     template.hasResource('AWS::ApiGateway::Account', { DeletionPolicy: 'Retain' });
     const withoutRole = Template.fromStack(
-      new DevInsightsStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'NoRole', { ...PROPS, createApiLogRole: false }),
+      new DevInsightsStack(testApp({ context: { 'aws:cdk:bundling-stacks': [] } }), 'NoRole', { ...PROPS, createApiLogRole: false }),
     );
     withoutRole.resourceCountIs('AWS::ApiGateway::Account', 0);
     withoutRole.hasResourceProperties('AWS::ApiGateway::Stage', { AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }) });

@@ -1,11 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll } from 'vitest';
 import type { IConstruct } from 'constructs';
 import type { RouteFunction } from '../../lib/constructs/route-function';
 import { DevInsightsStack, type DevInsightsStackProps } from '../../lib/devinsights-stack';
 import type { SecretName } from '../../src/config';
 import type { Capability, CognitoAdminAction, RouteDefinition } from '../../src/routes';
+
+/**
+ * Every App of a CDK test file synthesizes into one folder, removed after the
+ * file's tests: left to itself the CDK makes a new `cdk.out*` folder in the
+ * temp directory per synth and never removes it (a whole suite left about 40
+ * of them, bundles included). Registered here, at import, so it belongs to
+ * each file that imports these helpers (vitest isolates files).
+ */
+const SYNTH_ROOT = mkdtempSync(join(tmpdir(), 'devinsights-cdk-'));
+afterAll(() => rmSync(SYNTH_ROOT, { recursive: true, force: true }));
+
+export function testApp(props: ConstructorParameters<typeof App>[0] = {}): App {
+  return new App({ ...props, outdir: mkdtempSync(join(SYNTH_ROOT, 'out-')) });
+}
 
 export const PROPS: DevInsightsStackProps = {
   mailFrom: 'DevInsights <no-reply@mail.example.com>',
@@ -26,7 +43,7 @@ export interface Statement {
 
 /** A stack that skips bundling: for tests about the route-to-resource logic only (no jobs unless `props` names some). */
 export function unbundledTemplate(routeTable: readonly RouteDefinition[], props: DevInsightsStackProps = PROPS): Template {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = testApp({ context: { 'aws:cdk:bundling-stacks': [] } });
   return Template.fromStack(new DevInsightsStack(app, 'Unbundled', { jobs: [], ...props, routes: routeTable }));
 }
 
@@ -71,7 +88,7 @@ export function capabilitiesIn(statements: readonly Statement[], secrets: Readon
  * description.
  */
 export function synthesizedBundleDirs(props: DevInsightsStackProps = PROPS): Map<string, string> {
-  const app = new App();
+  const app = testApp();
   const stack = new DevInsightsStack(app, 'DevInsights', props);
   const assembly = app.synth();
   const template = assembly.getStackByName(stack.stackName).template as {

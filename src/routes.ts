@@ -104,7 +104,8 @@ export const routes = [
     summary: "GitHub's webhook deliveries to the GitHub App, authenticated by X-Hub-Signature-256; recorded once per X-GitHub-Delivery",
     uses: [...TABLE_RW, 'secret:githubWebhook'],
     // One conditional PutItem of the delivery; a redelivery's fails its condition and stores nothing.
-    dynamodbBudget: 1,
+    // An `installation` deleted/suspend also reads the installation's lookup and unbinds it (2 more).
+    dynamodbBudget: 3,
     rawBody: true,
   },
   {

@@ -130,7 +130,18 @@ export async function connectionOf(tenant: TenantContext): Promise<GithubConnect
   };
 }
 
-/** Removes the binding (lookup + connection, audited); the activity already stored stays. */
+/** The organization an installation is bound to, if any. */
+export async function organizationOfInstallation(installationId: number): Promise<string | undefined> {
+  const result = await db().send(new GetCommand({ TableName: tableName(), Key: lookupKeys.githubInstallation(installationId), ConsistentRead: true }));
+  const orgId = result.Item?.['orgId'];
+  return typeof orgId === 'string' ? orgId : undefined;
+}
+
+/**
+ * Removes the binding (lookup + connection, audited); the activity already
+ * stored stays. `tenant.userId` is who the audit entry names: an admin, or
+ * `github` when GitHub reported the installation gone.
+ */
 export async function unbindInstallation(tenant: TenantContext, installationId: number, now: Date): Promise<void> {
   try {
     await db().send(

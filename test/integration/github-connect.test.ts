@@ -14,8 +14,8 @@ async function emulator<T = any>(path: string, init: { method?: string; json?: u
 }
 
 async function accountId(login: string): Promise<number> {
-  const { status, body } = await emulator<{ id: number }>(`/orgs/${login}`);
-  if (status !== 200) throw new Error(`the emulator has no organization ${login}`);
+  const { status, body } = await emulator<{ id: number }>(`/users/${login}`);
+  if (status !== 200) throw new Error(`the emulator has no account ${login}`);
   return body.id;
 }
 
@@ -38,8 +38,8 @@ function callback(location: URL) {
   return api(`${location.pathname}${location.search}`, { headers: { accept: 'application/json' } });
 }
 
-async function connect(admin: SignedInAdmin) {
-  return callback(await install(await startConnect(admin)));
+async function connect(admin: SignedInAdmin, login = 'techstartup') {
+  return callback(await install(await startConnect(admin), login));
 }
 
 const connection = (admin: { accessToken: string }) => api('/integrations/github', { token: admin.accessToken });
@@ -197,6 +197,25 @@ describe('GitHub connection', () => {
     } finally {
       await disconnect(holder);
     }
+  });
+
+  it.each([
+    ['uninstalled', (id: number) => emulator(`/_emulator/installations/${id}`, { method: 'DELETE' })],
+    ['suspended', (id: number) => emulator(`/_emulator/installations/${id}/suspend`, { method: 'POST' })],
+  ])('disconnects the organization whose installation GitHub reports %s', async (ending, endInstallation) => {
+    const admin = await signedInAdmin();
+    // Personal accounts of the demo dataset that no other test installs on, since their installation ends here.
+    const login = ending === 'uninstalled' ? 'dan-dev' : 'erin-dev';
+    const connected = await connect(admin, login);
+    expect(connected.status).toBe(200);
+    const { installationId } = (await connection(admin)).body;
+    expect((await endInstallation(installationId)).status).toBeLessThan(300);
+    let shown = await connection(admin);
+    for (let attempt = 0; attempt < 100 && shown.body.connected; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      shown = await connection(admin);
+    }
+    expect(shown.body).toEqual({ connected: false });
   });
 
   it.each(['member', 'viewer'] as const)('refuses a %s with 403 on every connection route', async (role) => {

@@ -27,6 +27,8 @@ const AppEnvironment = z.object({
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(12_000).default(8_000),
   /** GitHub, GitHub Enterprise (`https://host/api/v3`) or the local emulator. */
   GITHUB_API_URL: z.url().default('https://api.github.com'),
+  /** Where people install the app (`/apps/<slug>/installations/new`): github.com for GitHub's API, else the API's own host (the emulator serves both). */
+  GITHUB_WEB_URL: z.url().optional(),
   GITHUB_TOKEN: z.string().min(1).optional(),
   /** On AWS instead of GITHUB_TOKEN: the Secrets Manager secret (ARN or name) holding it. */
   GITHUB_TOKEN_SECRET_ID: z.string().min(1).optional(),
@@ -130,7 +132,10 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
             timeoutMs: values.AI_TIMEOUT_MS,
           }
         : undefined,
-    github: { apiUrl: values.GITHUB_API_URL.replace(/\/+$/, '') },
+    github: {
+      apiUrl: values.GITHUB_API_URL.replace(/\/+$/, ''),
+      webUrl: (values.GITHUB_WEB_URL ?? (/^https:\/\/api\.github\.com\/?$/.test(values.GITHUB_API_URL) ? 'https://github.com' : values.GITHUB_API_URL)).replace(/\/+$/, ''),
+    },
     githubApp:
       values.GITHUB_APP_ID !== undefined && values.GITHUB_APP_SLUG !== undefined
         ? { id: values.GITHUB_APP_ID, slug: values.GITHUB_APP_SLUG, clientId: values.GITHUB_APP_CLIENT_ID }

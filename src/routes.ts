@@ -3,6 +3,7 @@ import type { SecretName } from './config';
 import { ANY_ROLE, type Role } from './domain/roles';
 import { CodeQualityParams, CodeQualityQuery, OrganizationParams } from './schemas/analytics';
 import { EmailReportBody, ExecutiveReportBody, ReportParams } from './schemas/reports';
+import { GithubCallbackQuery } from './schemas/integrations';
 import { AuditLogQuery, PlanBody, SettingsBody } from './schemas/organization';
 import { LoginBody, RefreshBody, ResendVerificationBody, SignupBody, VerifyBody } from './schemas/auth';
 import {
@@ -103,8 +104,50 @@ export const routes = [
     summary: "GitHub's webhook deliveries to the GitHub App, authenticated by X-Hub-Signature-256; recorded once per X-GitHub-Delivery",
     uses: [...TABLE_RW, 'secret:githubWebhook'],
     // One conditional PutItem of the delivery; a redelivery's fails its condition and stores nothing.
-    dynamodbBudget: 1,
+    // An `installation` deleted/suspend also reads the installation's lookup and unbinds it (2 more).
+    dynamodbBudget: 3,
     rawBody: true,
+  },
+  {
+    method: 'POST',
+    path: '/integrations/github/connect',
+    handler: 'integrations/connect-github',
+    access: ['admin'],
+    summary: "GitHub's install page for the app, with a signed, single-use, ten-minute state bound to this organization and admin",
+    uses: [...TABLE_RW, 'secret:app'],
+    // The membership's GetItem, then one PutItem of the state.
+    dynamodbBudget: 2,
+  },
+  {
+    method: 'GET',
+    path: '/integrations/github/callback',
+    handler: 'integrations/github-callback',
+    access: 'public',
+    summary: "GitHub's setup redirect: binds the installation to the state's organization once GitHub confirms the code's user can access it",
+    uses: [...TABLE_RW, 'secret:app', 'secret:githubApp'],
+    // The state's conditional DeleteItem, then the binding's one TransactWriteItems.
+    dynamodbBudget: 2,
+    query: GithubCallbackQuery,
+  },
+  {
+    method: 'GET',
+    path: '/integrations/github',
+    handler: 'integrations/get-github',
+    access: ['admin'],
+    summary: "The organization's GitHub connection: account, repository selection, the installation's rate budget, last sync",
+    uses: ['table:read', 'secret:githubApp'],
+    // The membership's and the connection's GetItem.
+    dynamodbBudget: 2,
+  },
+  {
+    method: 'DELETE',
+    path: '/integrations/github',
+    handler: 'integrations/disconnect-github',
+    access: ['admin'],
+    summary: 'Disconnect GitHub: the installation is unbound; stored activity is kept',
+    uses: TABLE_RW,
+    // The membership's and the connection's GetItem, then one TransactWriteItems.
+    dynamodbBudget: 3,
   },
   {
     method: 'POST',

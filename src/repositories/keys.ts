@@ -86,6 +86,13 @@ export const tenantKeys = {
     PK: orgPartition(log.orgId),
     SK: `${bucketSk}#${resource}`,
   }),
+  /** A pending GitHub connect `state`, by the SHA-256 of the state (the state itself is never stored). */
+  githubConnectState: (tenant: Pick<TenantContext, 'orgId'>, stateHash: string): Key => ({
+    PK: orgPartition(tenant.orgId),
+    SK: `GHSTATE#${stateHash}`,
+  }),
+  /** The organization's GitHub App installation, when connected. */
+  githubConnection: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'GHCONNECTION' }),
   auditEntries: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'AUDIT#' }),
   auditEntry: (tenant: Pick<TenantContext, 'orgId'>, at: Date, entryId: string): Key => ({
     PK: orgPartition(tenant.orgId),
@@ -138,6 +145,8 @@ export const lookupKeys = {
     PK: `GHINSTALL#${installationId ?? '-'}`,
     SK: `DELIVERY#${deliveryId}`,
   }),
+  /** Which organization holds a GitHub App installation: at most one (the binding's condition). */
+  githubInstallation: (installationId: number): Key => ({ PK: `GHINSTALLATION#${installationId}`, SK: 'GHINSTALLATION' }),
   /** Hash of an invitation token → where its invitation lives. */
   invitationToken: (tokenHash: string): Key => ({ PK: `INVITE_TOKEN#${tokenHash}`, SK: 'INVITE_TOKEN' }),
 };

@@ -5,6 +5,7 @@ import { ConflictError } from '../errors';
 import type { SettingsBody } from '../schemas/organization';
 import { auditEntryPut } from './audit-log';
 import { db, failedConditionIndexes, tableName, unexplainedWriteError } from './dynamo';
+import { githubOrganizationCondition } from './github-connections';
 import { tenantKeys } from './keys';
 
 /**
@@ -43,33 +44,46 @@ function settingsUpdate(changes: SettingsBody) {
 
 export async function updateSettings(tenant: TenantContext, changes: SettingsBody, now: Date): Promise<void> {
   const { expression, names, values } = settingsUpdate(changes);
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: tableName(),
-            Key: tenantKeys.organization(tenant),
-            UpdateExpression: expression,
-            ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeNames: names,
-            ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
-          },
-        },
-        auditEntryPut(
-          tenant,
+  const githubOrganization = changes.githubOrganization;
+  // A connected organization reads only its installation's account (contract: 409 for any other).
+  const held = githubOrganization !== undefined ? githubOrganizationCondition(githubOrganization) : undefined;
+  const allValues = { ...values, ...held?.values };
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
           {
-            event: 'SETTINGS_UPDATED',
-            resource: `organization/${tenant.orgId}`,
-            result: 'SUCCESS',
-            severity: 'MEDIUM',
-            details: { changes },
+            Update: {
+              TableName: tableName(),
+              Key: tenantKeys.organization(tenant),
+              UpdateExpression: expression,
+              ConditionExpression: held ? `attribute_exists(PK) AND ${held.expression}` : 'attribute_exists(PK)',
+              ExpressionAttributeNames: names,
+              ...(Object.keys(allValues).length ? { ExpressionAttributeValues: allValues } : {}),
+            },
           },
-          now,
-        ),
-      ],
-    }),
-  );
+          auditEntryPut(
+            tenant,
+            {
+              event: 'SETTINGS_UPDATED',
+              resource: `organization/${tenant.orgId}`,
+              result: 'SUCCESS',
+              severity: 'MEDIUM',
+              details: { changes },
+            },
+            now,
+          ),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (githubOrganization !== undefined && failedConditionIndexes(error)?.includes(0)) {
+      throw new ConflictError(`Connect GitHub to ${githubOrganization ?? 'that account'} first; this organization is connected to another GitHub account`, {
+        cause: error,
+      });
+    }
+    throw unexplainedWriteError(error);
+  }
 }
 
 /** Changes the plan; a smaller plan is refused while members and pending invitations exceed it. */

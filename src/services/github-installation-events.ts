@@ -1,0 +1,28 @@
+import type { GithubDelivery } from '../domain/github-delivery';
+import type { TenantContext } from '../guard/tenant-context';
+import { lostToAnotherWrite } from '../repositories/dynamo';
+import { organizationOfInstallation, unbindInstallation } from '../repositories/github-connections';
+
+/** `installation` actions after which the installation can no longer be read: the organization is disconnected. */
+const ENDING_ACTIONS = new Set(['deleted', 'suspend']);
+
+/**
+ * GitHub says an installation was uninstalled or suspended: its organization,
+ * if one holds it, is disconnected as an admin's DELETE would (audited, as
+ * done by `github`). Answers whether an organization was disconnected.
+ */
+export async function applyInstallationEvent(delivery: GithubDelivery, now = new Date()): Promise<boolean> {
+  if (delivery.event !== 'installation' || !ENDING_ACTIONS.has(delivery.action ?? '') || delivery.installationId === undefined) return false;
+  const orgId = await organizationOfInstallation(delivery.installationId);
+  if (orgId === undefined) return false;
+  // Not a caller's context: the audit entry's actor is GitHub itself.
+  const byGithub: TenantContext = { orgId, userId: 'github', role: 'admin' };
+  try {
+    await unbindInstallation(byGithub, delivery.installationId, now);
+    return true;
+  } catch (error) {
+    // The organization disconnected (or reconnected another installation) meanwhile: nothing left to do.
+    if (lostToAnotherWrite(error)) return false;
+    throw error;
+  }
+}

@@ -108,7 +108,8 @@ export class ServiceUnavailableError extends AppError {
   constructor(
     message: string,
     readonly retryAfterSeconds?: number,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }

@@ -80,9 +80,7 @@ function statusOf(error: unknown): number | undefined {
 function unavailable(error: unknown): ServiceUnavailableError | undefined {
   const status = statusOf(error);
   if (status === undefined || status >= 500) {
-    const failure = new ServiceUnavailableError('GitHub is not reachable right now; try again shortly');
-    (failure as { cause?: unknown }).cause = error;
-    return failure;
+    return new ServiceUnavailableError('GitHub is not reachable right now; try again shortly', undefined, { cause: error });
   }
   return undefined;
 }

@@ -3,13 +3,8 @@ import { WrongCodeError } from '../errors';
 import type { Logger } from '../http/logger';
 import { confirmUser } from '../integrations/cognito';
 import { hasPendingSignupExpired } from '../domain/pending-signup';
-import {
-  activatePendingAccount,
-  claimVerificationAttempt,
-  findAccountByEmail,
-  replaceVerificationCode,
-  type Account,
-} from '../repositories/accounts';
+import { activatePendingAccount, findAccountByEmail, type Account } from '../repositories/accounts';
+import { claimVerificationAttempt, replaceVerificationCode } from '../repositories/verification-codes';
 import { loadUserWithMemberships } from '../repositories/memberships';
 import { sendEmail } from '../integrations/email';
 import { verificationEmail } from '../integrations/email-templates';

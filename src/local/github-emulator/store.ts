@@ -1,4 +1,4 @@
-import type { Dataset } from './dataset';
+import type { Dataset, DatasetCommit } from './dataset';
 import { GithubDatasetError } from './errors';
 import { IdAllocator, isBotLogin, nodeId, sha1 } from './identity';
 import type { Account, Commit, Issue, IssueLike, PullRequest, Repository, Review, Store } from './model';
@@ -31,11 +31,22 @@ function nested<V>(map: Map<string, Map<string, V[]>>, outer: string, inner: str
   push(level, inner, value);
 }
 
+/** The dataset's sha, else one derived from the commit's repository, place in the file and content, so it is the same every run. */
+export function commitSha(repoKey: string, index: number, entry: Pick<DatasetCommit, 'sha' | 'date' | 'message'>): string {
+  return (entry.sha ?? sha1(`${repoKey}\n${index}\n${entry.date}\n${entry.message}`)).toLowerCase();
+}
+
+/** Accounts declared and ids taken by a store built before, for building a part to add to it (organization-copies.ts). */
+export interface StoreBase {
+  readonly accounts: ReadonlyMap<string, Account>;
+  readonly ids: IdAllocator;
+}
+
 /** Turns a validated dataset into the indexed, shifted model the routes read. */
-export function buildStore(dataset: Dataset, options: { now?: number } = {}): Store {
+export function buildStore(dataset: Dataset, options: { now?: number; base?: StoreBase } = {}): Store {
   const loadedAt = options.now ?? Date.now();
   const shiftMs = anchorShiftMs(dataset, loadedAt);
-  const ids = new IdAllocator();
+  const ids = options.base?.ids ?? new IdAllocator();
   const at = (value: string) => Date.parse(value) + shiftMs;
   const atOrNull = (value: string | null | undefined) => (value ? at(value) : null);
 
@@ -49,7 +60,7 @@ export function buildStore(dataset: Dataset, options: { now?: number } = {}): St
   for (const issue of dataset.issues) note(at(issue.createdAt));
   if (!Number.isFinite(earliest)) earliest = loadedAt;
 
-  const accounts = new Map<string, Account>();
+  const accounts = new Map<string, Account>(options.base?.accounts);
   const declare = (account: Omit<Account, 'id' | 'nodeId'> & { readonly id?: number | undefined }) => {
     const key = account.login.toLowerCase();
     if (accounts.has(key)) throw new GithubDatasetError(`The GitHub dataset declares the login "${account.login}" twice.`);
@@ -128,7 +139,7 @@ export function buildStore(dataset: Dataset, options: { now?: number } = {}): St
     const committedAt = entry.committedAt ? at(entry.committedAt) : authoredAt;
     const authorName = entry.authorName ?? author?.name ?? author?.login ?? 'Unknown';
     const authorEmail = entry.authorEmail ?? author?.email ?? (author ? noReply(author) : 'unknown@example.invalid');
-    const sha = (entry.sha ?? sha1(`${repo.key}\n${index}\n${entry.date}\n${entry.message}`)).toLowerCase();
+    const sha = commitSha(repo.key, index, entry);
     const commit: Commit = {
       repo, sha, author, authorName, authorEmail, authoredAt, committer,
       committerName: committer === author ? authorName : (committer?.name ?? committer?.login ?? authorName),

@@ -27,7 +27,7 @@ const CodeFor = z.object({ login: z.string().min(1) });
 
 const notFound = (what: string): ControlAnswer => ({ status: 404, body: { message: `No ${what}` } });
 
-function invalid(error: z.ZodError): ControlAnswer {
+export function invalid(error: z.ZodError): ControlAnswer {
   return { status: 400, body: { message: 'Invalid request', errors: error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) } };
 }
 

@@ -9,6 +9,9 @@ import { FaultRequest, type Faults, type Stats } from './controls';
  * - `GET /_emulator/faults` → the fault in force
  * - `GET /_emulator/stats` → `{ total, byStatus, byRoute, requests }`
  * - `POST /_emulator/stats/reset` → 204
+ * - `POST /_emulator/organizations` `{ login, copyOf, name? }` → 201 `{ login, id, repositories }`: a new organization
+ *   with a copy of `copyOf`'s members, owners, repositories and their activity (organization-copies.ts); 400 for a
+ *   login GitHub would refuse, 404 for a `copyOf` that is no organization, 409 for a login taken
  * - with an app, the controls of app-controls.ts
  */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -34,7 +37,7 @@ export async function handleControl(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  parts: { readonly faults: Faults; readonly stats: Stats; readonly app?: ((route: string, body: unknown) => ControlAnswer | undefined) | undefined },
+  parts: { readonly faults: Faults; readonly stats: Stats; readonly more?: ((route: string, body: unknown) => ControlAnswer | undefined) | undefined },
 ): Promise<void> {
   const route = `${request.method} ${url.pathname.replace(/\/+$/, '')}`;
   if (route === 'GET /_emulator/stats') return json(response, 200, parts.stats.snapshot());
@@ -58,14 +61,14 @@ export async function handleControl(
     parts.faults.set(parsed.data, Date.now());
     return json(response, 200, parts.faults.describe(Date.now()));
   }
-  if (parts.app) {
+  if (parts.more) {
     let body: unknown;
     try {
       body = request.method === 'POST' ? await readJson(request) : undefined;
     } catch {
       return json(response, 400, { message: 'The body must be JSON' });
     }
-    const answered = parts.app(route, body);
+    const answered = parts.more(route, body);
     if (answered) {
       if (answered.body === undefined) {
         response.writeHead(answered.status).end();

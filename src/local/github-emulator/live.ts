@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { parseDataset, type Dataset } from './dataset';
 import type { Commit, PullRequest, Store } from './model';
+import { organizationCopy, type CopyOutcome, type NewOrganization } from './organization-copies';
 import { buildStore } from './store';
 
 /**
@@ -85,5 +86,14 @@ export class LiveDataset {
     if (!entry) return undefined;
     this.rebuild({ pullRequests: [...this.dataset.pullRequests, entry] });
     return this.current.pullByNumber.get(key)?.get(number);
+  }
+
+  /** `POST /_emulator/organizations` (organization-copies.ts). */
+  copyOrganization(request: NewOrganization): CopyOutcome {
+    const copy = organizationCopy(this.dataset, this.current, request);
+    if (!('changed' in copy)) return copy;
+    Object.assign(this.dataset, copy.changed);
+    this.current = copy.store;
+    return { kind: 'copied', login: request.login };
   }
 }

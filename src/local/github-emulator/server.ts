@@ -10,6 +10,7 @@ import { parseDataset, readDataset } from './dataset';
 import { githubApp, type GithubAppOptions } from './github-app';
 import { Installations } from './installations';
 import { LiveDataset } from './live';
+import { handleOrganizationControl } from './organization-copies';
 import type { Store } from './model';
 import {
   GITHUB_INSTALLATION_LIMITS, GITHUB_RATE_LIMITS, identifyClient, RateLimiter, type Client, type InstallationLimitOptions, type Quota,
@@ -131,8 +132,9 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     const prefix = /^\/api\/v3(?=\/)/.exec(url.pathname)?.[0] ?? '';
     const urls = { api: `${url.origin}${prefix}` };
     if (options.controls && url.pathname.startsWith('/_emulator/')) {
-      const app = side ? (route: string, body: unknown) => handleAppControl(route, body, { side, live, urls, now: Date.now() }) : undefined;
-      await handleControl(request, response, url, { faults, stats, app });
+      const more = (route: string, body: unknown) =>
+        handleOrganizationControl(route, body, live) ?? (side ? handleAppControl(route, body, { side, live, urls, now: Date.now() }) : undefined);
+      await handleControl(request, response, url, { faults, stats, more });
       return;
     }
     const store = live.store;

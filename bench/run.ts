@@ -96,7 +96,14 @@ async function main(): Promise<void> {
     const token = login.body.accessToken as string;
     const orgId = login.body.user.organizationId as string;
     await call('/organization/plan', { method: 'PUT', token, body: { plan: 'enterprise' } });
-    await call('/organization/settings', { method: 'PUT', token, body: { githubOrganization: BENCH_ORGANIZATION } });
+    // Connected as an admin does it: connect, GitHub's install page (the emulator's), the setup redirect.
+    const { installUrl } = (await call('/integrations/github/connect', { method: 'POST', token })).body as { installUrl: string };
+    const installPage = new URL(installUrl);
+    const account = (await (await fetch(`${githubUrl}/orgs/${BENCH_ORGANIZATION}`)).json()) as { id: number };
+    installPage.searchParams.set('suggested_target_id', String(account.id));
+    const setup = new URL((await fetch(installPage, { redirect: 'manual' })).headers.get('location') ?? '');
+    const connected = await fetch(`${manifest.apiUrl}${setup.pathname}${setup.search}`, { headers: { accept: 'application/json' } });
+    if (connected.status !== 200) throw new Error(`connecting ${BENCH_ORGANIZATION} answered ${connected.status}`);
     const joinedAt = Date.now();
     await pMap(
       Array.from({ length: PEOPLE }, (_, index) => index),

@@ -28,7 +28,6 @@ const aiBaseUrl = contextString('aiBaseUrl');
 const aiModel = contextString('aiModel');
 const aiApiKeySecretName = contextString('aiApiKeySecret');
 const githubApiUrl = contextString('githubApiUrl');
-const githubTokenSecretName = contextString('githubTokenSecret');
 const githubAppId = contextString('githubAppId');
 const githubAppSlug = contextString('githubAppSlug');
 const githubAppClientId = contextString('githubAppClientId');
@@ -47,7 +46,6 @@ new DevInsightsStack(app, stage ? `DevInsights-${stage}` : 'DevInsights', {
   stage,
   createApiLogRole: createApiLogRole === 'true',
   ...(githubApiUrl ? { githubApiUrl } : {}),
-  ...(githubTokenSecretName ? { githubTokenSecretName } : {}),
   ...(githubAppId && githubAppSlug && githubAppClientId ? { githubApp: { id: Number(githubAppId), slug: githubAppSlug, clientId: githubAppClientId } } : {}),
   ...(aiBaseUrl && aiModel
     ? { languageModel: { baseUrl: aiBaseUrl, model: aiModel, ...(aiApiKeySecretName ? { apiKeySecretName: aiApiKeySecretName } : {}) } }

@@ -20,8 +20,6 @@ export interface DevInsightsStackProps extends StackProps {
   readonly logLevel?: RouteFunctionSettings['logLevel'];
   /** GitHub or GitHub Enterprise API (default https://api.github.com). */
   readonly githubApiUrl?: string;
-  /** Name of a Secrets Manager secret holding a GitHub token (without one, calls are unauthenticated: 60/hour). */
-  readonly githubTokenSecretName?: string;
   /**
    * DevInsights' GitHub App (README, "Registering the GitHub App"). The stack
    * makes its two secrets, `GithubAppCredentials` (`{"privateKey","clientSecret"}`)
@@ -115,7 +113,6 @@ export class DevInsightsStack extends Stack {
     const modelKey = props.languageModel?.apiKeySecretName;
     return {
       app,
-      ...(props.githubTokenSecretName ? { github: namedSecret(this, props.githubTokenSecretName) } : {}),
       ...(modelKey ? { model: namedSecret(this, modelKey) } : {}),
     };
   }

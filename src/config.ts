@@ -29,9 +29,6 @@ const AppEnvironment = z.object({
   GITHUB_API_URL: z.url().default('https://api.github.com'),
   /** Where people install the app (`/apps/<slug>/installations/new`): github.com for GitHub's API, else the API's own host (the emulator serves both). */
   GITHUB_WEB_URL: z.url().optional(),
-  GITHUB_TOKEN: z.string().min(1).optional(),
-  /** On AWS instead of GITHUB_TOKEN: the Secrets Manager secret (ARN or name) holding it. */
-  GITHUB_TOKEN_SECRET_ID: z.string().min(1).optional(),
   /** Requests a minute per client IP and per organization, and failed authentications a minute per IP. */
   RATE_LIMIT_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_PER_ORG_PER_MIN: z.coerce.number().int().min(1).default(1200),
@@ -72,7 +69,7 @@ function githubAppCredentialsValue(privateKey: string | undefined, clientSecret:
 }
 
 /** The secrets a function may read: `secret:<name>` in the route table. */
-export type SecretName = 'app' | 'github' | 'model' | 'githubApp' | 'githubWebhook';
+export type SecretName = 'app' | 'model' | 'githubApp' | 'githubWebhook';
 
 /** Where a secret comes from: its value (local stack, tests), or the Secrets Manager secret to read it from (AWS). */
 export interface SecretSource {
@@ -106,7 +103,6 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     logLevel: values.LOG_LEVEL,
     secrets: {
       app: { variable: 'APP_SECRET', value: values.APP_SECRET, secretId: values.APP_SECRET_ID },
-      github: { variable: 'GITHUB_TOKEN', value: values.GITHUB_TOKEN, secretId: values.GITHUB_TOKEN_SECRET_ID },
       model: { variable: 'AI_API_KEY', value: values.AI_API_KEY, secretId: values.AI_API_KEY_SECRET_ID },
       githubApp: {
         variable: 'GITHUB_APP_PRIVATE_KEY',
@@ -174,7 +170,6 @@ const LocalEnvironment = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
   GITHUB_API_URL: z.url().optional(),
-  GITHUB_TOKEN: z.string().optional(),
   GITHUB_DATASET: z.string().optional(),
   /** Serves the GitHub emulator's `/_emulator/faults` and `/_emulator/stats` (tests only). */
   GITHUB_EMULATOR_CONTROLS: z.enum(['true', 'false']).default('false'),

@@ -81,6 +81,14 @@ export class ConflictError extends AppError {
   readonly code = 'CONFLICT';
 }
 
+/** Analytics of an organization that has not connected its GitHub (contract: 409 `GITHUB_NOT_CONNECTED`). */
+export class GithubNotConnectedError extends AppError {
+  readonly code = 'GITHUB_NOT_CONNECTED';
+  constructor() {
+    super('Connect GitHub first');
+  }
+}
+
 export class GoneError extends AppError {
   readonly code = 'GONE';
 }

@@ -350,7 +350,7 @@ export const routes = [
     handler: 'ai/code-quality',
     access: ANY_ROLE,
     summary: "A member's code quality, burnout risk and metrics from GitHub, filtered by the privacy rules",
-    uses: [...TABLE_RW, 'email:send', 'secret:github', 'secret:model'],
+    uses: [...TABLE_RW, 'email:send', 'secret:githubApp', 'secret:model'],
     // Guard, then one BatchGet (login, organization, analysis): 2 when cached. A fresh collection adds the
     // page cache read and two writes: 5.
     dynamodbBudget: 5,
@@ -363,7 +363,7 @@ export const routes = [
     handler: 'ai/team-performance',
     access: ['admin'],
     summary: "The team's health from its members' analyses; also saved as today's team report",
-    uses: [...TABLE_RW, 'email:send', 'secret:github', 'secret:model'],
+    uses: [...TABLE_RW, 'email:send', 'secret:githubApp', 'secret:model'],
     // Guard, organization, members Query, one BatchGet page, the team report; collecting a member adds its own reads and writes.
     dynamodbBudget: 6,
     params: OrganizationParams,
@@ -374,7 +374,7 @@ export const routes = [
     handler: 'ai/generate-report',
     access: ['admin'],
     summary: 'An executive report (PDF at pdfUrl) from the team analysis',
-    uses: [...TABLE_RW, 'email:send', 'secret:github', 'secret:model'],
+    uses: [...TABLE_RW, 'email:send', 'secret:githubApp', 'secret:model'],
     dynamodbBudget: 7,
     throttle: { ratePerSecond: 2, burst: 5 },
     params: OrganizationParams,

@@ -8,7 +8,6 @@ import type { SecretName } from '../../src/config';
 /** The variable that tells a function which secret to read (see `src/config.ts`). */
 export const SECRET_ID_VARIABLES = {
   app: 'APP_SECRET_ID',
-  github: 'GITHUB_TOKEN_SECRET_ID',
   model: 'AI_API_KEY_SECRET_ID',
   githubApp: 'GITHUB_APP_CREDENTIALS_SECRET_ID',
   githubWebhook: 'GITHUB_APP_WEBHOOK_SECRET_ID',

@@ -48,11 +48,6 @@ export async function appSecret(): Promise<string> {
   return value;
 }
 
-/** The GitHub token, when one is configured; without it GitHub is called unauthenticated. */
-export async function githubToken(): Promise<string | undefined> {
-  return read(config().secrets.github);
-}
-
 /** The language model's API key, when one is configured (a local server may need none). */
 export async function languageModelKey(): Promise<string | undefined> {
   return read(config().secrets.model);

@@ -19,7 +19,8 @@ export const LOCAL_GITHUB_APP_SLUG = 'devinsights-local';
 export const LOCAL_GITHUB_APP_CLIENT_ID = 'Iv1.devinsightslocal';
 export const LOCAL_GITHUB_APP_FILE = 'github-app.json';
 
-function newApp(): LocalGithubApp {
+/** A fresh registration (a new key pair and secrets), as GitHub makes when an app is created. */
+export function newGithubApp(): LocalGithubApp {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   return {
     id: LOCAL_GITHUB_APP_ID,
@@ -43,7 +44,7 @@ export async function localGithubApp(dataDir: string): Promise<LocalGithubApp> {
     return JSON.parse(await readFile(file, 'utf8')) as LocalGithubApp;
   } catch {
     // `wx`: two stacks starting on one folder at once keep whichever was written first.
-    await writeFile(file, `${JSON.stringify(newApp(), null, 2)}\n`, { mode: 0o600, flag: 'wx' }).catch(() => undefined);
+    await writeFile(file, `${JSON.stringify(newGithubApp(), null, 2)}\n`, { mode: 0o600, flag: 'wx' }).catch(() => undefined);
     return JSON.parse(await readFile(file, 'utf8')) as LocalGithubApp;
   }
 }

@@ -3,6 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../guard/tenant-context';
 import type { PageCache } from '../integrations/github/conditional-client';
 import { batchGetItems, db, isConditionalCheckFailure, queryAll, tableName } from './dynamo';
+import { toConnection, type GithubConnection } from './github-connections';
 import { lookupKeys, tenantKeys, type Key } from './keys';
 
 /** Organizations with a member using this login: read only to alert them of an attempt from elsewhere. */
@@ -102,8 +103,8 @@ export async function getAnalysesOf<A>(tenant: TenantContext, logins: readonly s
 
 /**
  * What a code-quality request needs, in one BatchGetItem: the login's member,
- * the organization (settings, privacy) and the cached analysis, read side by
- * side rather than one after another.
+ * the organization (settings, privacy), the cached analysis and the GitHub
+ * connection, read side by side rather than one after another.
  */
 export async function loadAnalysisContext<A>(
   tenant: TenantContext,
@@ -112,17 +113,25 @@ export async function loadAnalysisContext<A>(
   target?: { userId: string; githubUsername: string };
   organizationItem?: Record<string, unknown>;
   cached?: StoredAnalysis<A>;
+  connection?: GithubConnection;
 }> {
-  const keys = [tenantKeys.githubLogin(tenant, login), tenantKeys.organization(tenant), tenantKeys.analysis(tenant, login)];
+  const keys = [
+    tenantKeys.githubLogin(tenant, login),
+    tenantKeys.organization(tenant),
+    tenantKeys.analysis(tenant, login),
+    tenantKeys.githubConnection(tenant),
+  ];
   // Consistent: the privacy settings on the organization item apply as they are now, even just changed.
   const items = await batchGetItems(keys.map((key) => ({ ...key })), { consistent: true });
   const find = (key: { SK: string }) => items.find((item) => item['SK'] === key.SK);
-  const [loginKey, organizationKey, analysisKey] = keys as [Key, Key, Key];
+  const [loginKey, organizationKey, analysisKey, connectionKey] = keys as [Key, Key, Key, Key];
   const loginItem = find(loginKey);
   const analysisItem = find(analysisKey);
+  const connectionItem = find(connectionKey);
   return {
     ...(loginItem ? { target: { userId: loginItem['userId'] as string, githubUsername: loginItem['githubUsername'] as string } } : {}),
     ...(find(organizationKey) ? { organizationItem: find(organizationKey) } : {}),
     ...(analysisItem ? { cached: { analysis: analysisItem['data'] as A, cachedAt: analysisItem['cachedAt'] as number } } : {}),
+    ...(connectionItem ? { connection: toConnection(connectionItem) } : {}),
   };
 }

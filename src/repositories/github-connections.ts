@@ -118,8 +118,11 @@ export async function bindInstallation(admin: TenantContext, connection: GithubC
 
 export async function connectionOf(tenant: TenantContext): Promise<GithubConnection | undefined> {
   const result = await db().send(new GetCommand({ TableName: tableName(), Key: tenantKeys.githubConnection(tenant), ConsistentRead: true }));
-  if (!result.Item) return undefined;
-  const item = result.Item;
+  return result.Item ? toConnection(result.Item) : undefined;
+}
+
+/** The connection item (read here or in a batch with other items) as a connection. */
+export function toConnection(item: Record<string, unknown>): GithubConnection {
   const account = item['account'] as GithubAccount;
   return {
     installationId: Number(item['installationId']),
@@ -186,14 +189,11 @@ export async function unbindInstallation(tenant: TenantContext, installationId: 
 
 /**
  * The condition that holds a settings change of `githubOrganization` to the
- * connected account, on the organization item: it passes when the
- * organization is not connected (transitional: the collector still reads
- * with the operator token until the sync step) or when the login is the
- * connected account's.
+ * connection, on the organization item: the connected account's login, or
+ * no value while nothing is connected. The connection sets it; a setting can
+ * never point the installation's reads at another account.
  */
 export function githubOrganizationCondition(login: string | null) {
-  return {
-    expression: '(attribute_not_exists(githubAccount) OR githubAccount = :githubAccount)',
-    values: { ':githubAccount': login === null ? '' : login.toLowerCase() },
-  };
+  if (login === null) return { expression: 'attribute_not_exists(githubAccount)', values: {} };
+  return { expression: 'githubAccount = :githubAccount', values: { ':githubAccount': login.toLowerCase() } };
 }

@@ -78,9 +78,11 @@ export async function updateSettings(tenant: TenantContext, changes: SettingsBod
     );
   } catch (error) {
     if (githubOrganization !== undefined && failedConditionIndexes(error)?.includes(0)) {
-      throw new ConflictError(`Connect GitHub to ${githubOrganization ?? 'that account'} first; this organization is connected to another GitHub account`, {
-        cause: error,
-      });
+      const message =
+        githubOrganization === null
+          ? 'This organization is connected to GitHub; disconnect it (DELETE /integrations/github) instead'
+          : `Connect GitHub to ${githubOrganization} first: the GitHub organization is the connected account's, set by connecting`;
+      throw new ConflictError(message, { cause: error });
     }
     throw unexplainedWriteError(error);
   }

@@ -1,10 +1,11 @@
 import { buildMemberAnalysis, figuresOf, type MemberAnalysis } from '../domain/analysis/member-analysis';
 import { visibleAnalysis, type AnalysisViewer } from '../domain/privacy';
 import type { TenantContext } from '../guard/tenant-context';
-import { NotFoundError, ServiceUnavailableError } from '../errors';
+import { GithubNotConnectedError, NotFoundError, ServiceUnavailableError } from '../errors';
 import type { Logger } from '../http/logger';
-import { collectActivity, type RepositoryScope } from '../integrations/github/collector';
+import { collectActivity } from '../integrations/github/collector';
 import { GithubRateLimitedError, GithubUnavailableError } from '../integrations/github/errors';
+import { installationClient } from '../integrations/github/installation-client';
 import { config } from '../config';
 import { writeWithModel } from '../integrations/language-model';
 import {
@@ -14,6 +15,7 @@ import {
   saveAnalysis,
   saveGithubSource,
 } from '../repositories/analyses';
+import type { GithubConnection } from '../repositories/github-connections';
 import { toOrganization, type Organization } from '../repositories/organizations';
 import { recordCrossOrganizationAttempt } from './access-attempts';
 
@@ -48,11 +50,13 @@ export async function analyzeMember(
   const viewer: AnalysisViewer = { role: tenant.role, isOwner: target.userId === tenant.userId };
   const show = (analysis: MemberAnalysis) => visibleAnalysis(analysis, viewer, organization.settings);
   show(placeholderAnalysis(target.githubUsername));
+  const connection = context.connection;
+  if (!connection) throw new GithubNotConnectedError();
 
   const cached = context.cached;
   if (cached && !options.refresh && isFresh(cached.cachedAt, now)) return show(cached.analysis);
   try {
-    return show(await refreshMemberAnalysis(tenant, organization, target, log, now));
+    return show(await refreshMemberAnalysis(tenant, { organization, connection }, target, log, now));
   } catch (error) {
     if (!(error instanceof GithubRateLimitedError || error instanceof GithubUnavailableError)) throw error;
     log.warn('GitHub collection failed', { reason: error.message, login: target.githubUsername, hasCached: !!cached });
@@ -69,16 +73,22 @@ export function isFresh(cachedAt: number, now: Date): boolean {
   return now.getTime() - cachedAt < FRESH_FOR_MS;
 }
 
+/** The organization as an analysis reads it: its settings, and the installation that reads its GitHub. */
+export interface AnalysedOrganization {
+  readonly organization: Organization;
+  readonly connection: GithubConnection;
+}
+
 /** Collects, computes and stores one member's analysis; GitHub errors propagate to the caller. */
 export async function refreshMemberAnalysis(
   tenant: TenantContext,
-  organization: Organization,
+  source: AnalysedOrganization,
   member: { userId: string; githubUsername: string },
   log: Logger,
   now: Date,
   options: { budgetMs?: number; useModel?: boolean } = {},
 ): Promise<MemberAnalysis> {
-  const analysis = await computeAnalysis(tenant, organization, member.githubUsername, log, now, {
+  const analysis = await computeAnalysis(tenant, source, member.githubUsername, log, now, {
     budgetMs: options.budgetMs ?? COLLECTION_BUDGET_MS,
     useModel: options.useModel ?? true,
   });
@@ -86,14 +96,9 @@ export async function refreshMemberAnalysis(
   return analysis;
 }
 
-function scopeOf(organization: Organization, login: string): RepositoryScope {
-  const githubOrganization = organization.settings.githubOrganization;
-  return githubOrganization ? { organization: githubOrganization } : { owner: login };
-}
-
 async function computeAnalysis(
   tenant: TenantContext,
-  organization: Organization,
+  { organization, connection }: AnalysedOrganization,
   login: string,
   log: Logger,
   now: Date,
@@ -103,8 +108,9 @@ async function computeAnalysis(
   const cache = await getGithubSource(tenant, login);
   try {
     const { activity, stats } = await collectActivity({
+      github: await installationClient(connection.installationId),
       login,
-      scope: scopeOf(organization, login),
+      scope: { account: connection.account.login, accountType: connection.account.type },
       since: new Date(now.getTime() - WINDOW_DAYS * 86_400_000),
       cache,
       deadline: started + budgetMs,

@@ -6,10 +6,11 @@ import type { PrivacySettings } from '../domain/privacy';
 import { teamAnalysisFor } from '../domain/reports/reader-view';
 import type { TeamAnalysis, TeamAnalysisView, TeamMemberInput } from '../domain/reports/types';
 import type { TenantContext } from '../guard/tenant-context';
-import { NotFoundError } from '../errors';
+import { GithubNotConnectedError, NotFoundError } from '../errors';
 import type { Logger } from '../http/logger';
 import { GithubRateLimitedError, GithubUnavailableError } from '../integrations/github/errors';
 import { getAnalysesOf } from '../repositories/analyses';
+import { connectionOf } from '../repositories/github-connections';
 import { listMembers } from '../repositories/members';
 import { getOrganization, organizationExists } from '../repositories/organizations';
 import { saveTeamReport } from '../repositories/reports';
@@ -57,7 +58,12 @@ export async function analyzeTeamWithRoster(
   now = new Date(),
 ): Promise<{ team: TeamAnalysis; roster: Identifiable[]; settings: PrivacySettings }> {
   // A consistent read: a privacy setting changed just before applies to this analysis.
-  const [organization, members] = await Promise.all([getOrganization(tenant, { consistent: true }), listMembers(tenant, ['member'])]);
+  const [organization, members, connection] = await Promise.all([
+    getOrganization(tenant, { consistent: true }),
+    listMembers(tenant, ['member']),
+    connectionOf(tenant),
+  ]);
+  if (!connection) throw new GithubNotConnectedError();
   const engineers = members.filter((member) => member.githubUsername);
   const cached = await getAnalysesOf<MemberAnalysis>(
     tenant,
@@ -77,7 +83,7 @@ export async function analyzeTeamWithRoster(
       try {
         const analysis = await refreshMemberAnalysis(
           tenant,
-          organization,
+          { organization, connection },
           { userId: member.userId, githubUsername: member.githubUsername ?? '' },
           log,
           now,

@@ -47,7 +47,6 @@ const environmentOf = (fn: RouteFunction): Record<string, unknown> => {
 /** What each secret's grant names as its Resource in this template. */
 const secretResources = (): Record<SecretName, unknown> => ({
   app: { Ref: logicalId(stack.node.findChild('AppSecret')) },
-  github: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':secret:devinsights/github-token-??????']] },
   model: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':secret:devinsights/model-key-??????']] },
   githubApp: { Ref: logicalId(stack.node.findChild('GithubAppCredentials')) },
   githubWebhook: { Ref: logicalId(stack.node.findChild('GithubWebhookSecret')) },
@@ -428,7 +427,7 @@ describe('permissions', () => {
     for (const [name, variable] of Object.entries(SECRET_ID_VARIABLES) as [SecretName, string][]) {
       expect(variable in environment, variable).toBe((route.uses as readonly Capability[]).includes(`secret:${name}`));
     }
-    for (const value of ['APP_SECRET', 'GITHUB_TOKEN', 'AI_API_KEY', 'GITHUB_APP_PRIVATE_KEY', 'GITHUB_APP_CLIENT_SECRET', 'GITHUB_APP_WEBHOOK_SECRET']) {
+    for (const value of ['APP_SECRET', 'AI_API_KEY', 'GITHUB_APP_PRIVATE_KEY', 'GITHUB_APP_CLIENT_SECRET', 'GITHUB_APP_WEBHOOK_SECRET']) {
       expect(environment).not.toHaveProperty(value);
     }
   });
@@ -445,10 +444,12 @@ describe('permissions', () => {
     expect(read).toEqual([expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: appSecretId } })]);
   });
 
-  it('It should let the analytics read the GitHub token and the model key by name, granted on that name and its suffix only', () => {
+  it('It should let the analytics read the GitHub App\'s credentials (to mint installation tokens) and the model key, and no operator token', () => {
     const fn = fnFor({ handler: 'ai/code-quality' });
+    expect(environmentOf(fn)).not.toHaveProperty('GITHUB_TOKEN');
+    expect(environmentOf(fn)).not.toHaveProperty('GITHUB_TOKEN_SECRET_ID');
     expect(environmentOf(fn)).toMatchObject({
-      GITHUB_TOKEN_SECRET_ID: 'devinsights/github-token',
+      GITHUB_APP_CREDENTIALS_SECRET_ID: { Ref: logicalId(stack.node.findChild('GithubAppCredentials')) },
       AI_API_KEY_SECRET_ID: 'devinsights/model-key',
       AI_BASE_URL: 'https://llm.example.com/v1',
       AI_MODEL: 'a-model',
@@ -456,7 +457,7 @@ describe('permissions', () => {
     const resources = policyOf(fn)
       .filter((s) => actionsOfStatement(s).includes('secretsmanager:GetSecretValue'))
       .map((s) => s.Resource);
-    expect(resources).toEqual(expect.arrayContaining([secretResources().github, secretResources().model]));
+    expect(resources).toEqual(expect.arrayContaining([secretResources().githubApp, secretResources().model]));
     expect(resources).toHaveLength(2);
   });
 
@@ -509,10 +510,10 @@ describe('permissions', () => {
       appUrl: PROPS.appUrl,
     });
     const policies = JSON.stringify(bare.findResources('AWS::IAM::Policy'));
-    expect(policies).not.toContain('github-token');
+    expect(policies).not.toContain('model-key');
     bare.hasResourceProperties('AWS::Lambda::Function', {
       Description: Match.stringLikeRegexp('^GET /ai/code-quality'),
-      Environment: { Variables: Match.objectLike({ GITHUB_TOKEN_SECRET_ID: Match.absent(), AI_API_KEY_SECRET_ID: Match.absent() }) },
+      Environment: { Variables: Match.objectLike({ GITHUB_APP_CREDENTIALS_SECRET_ID: Match.absent(), AI_API_KEY_SECRET_ID: Match.absent() }) },
     });
   });
 

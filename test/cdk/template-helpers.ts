@@ -28,7 +28,6 @@ export const PROPS: DevInsightsStackProps = {
   mailFrom: 'DevInsights <no-reply@mail.example.com>',
   appUrl: 'https://app.example.com',
   // Every secret configured, so every `secret:*` capability has something to grant.
-  githubTokenSecretName: 'devinsights/github-token',
   githubApp: { id: 4242, slug: 'devinsights', clientId: 'Iv1.0123456789abcdef' },
   languageModel: { baseUrl: 'https://llm.example.com/v1', model: 'a-model', apiKeySecretName: 'devinsights/model-key' },
 };

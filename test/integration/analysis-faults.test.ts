@@ -6,21 +6,24 @@ import { storyTeam, type StoryTeam } from '../support/story';
 const MODEL_TIMEOUT_MS = 400;
 
 let privateApi: PrivateApi;
+/** Connected to the private API's emulator; `reference`, to the shared one, answers as if nothing failed. */
 let team: StoryTeam;
+let reference: StoryTeam;
 
 /** Sarah asks the private API (its own GitHub emulator and model stub) for a fresh analysis. */
 const fresh = (login: string) =>
   api(`/ai/code-quality/${login}?refresh=true`, { token: team.sarah.accessToken, baseUrl: privateApi.url });
 
 beforeAll(async () => {
-  [privateApi, team] = await Promise.all([startPrivateApi({ modelTimeoutMs: MODEL_TIMEOUT_MS }), storyTeam({}, ['dan-dev', 'felix-dev', 'grace-dev'])]);
+  [privateApi, reference] = await Promise.all([startPrivateApi({ modelTimeoutMs: MODEL_TIMEOUT_MS }), storyTeam()]);
+  team = await storyTeam({}, ['dan-dev', 'felix-dev', 'grace-dev'], { apiUrl: privateApi.url, githubUrl: privateApi.github.url });
 });
 afterAll(async () => privateApi?.close());
 
 describe('with a language model', () => {
   it('lets the model write the prose and nothing else', async () => {
     privateApi.llm.setMode('good');
-    const heuristic = await api('/ai/code-quality/bob-senior', { token: team.sarah.accessToken });
+    const heuristic = await api('/ai/code-quality/bob-senior', { token: reference.sarah.accessToken });
     const written = await fresh('bob-senior');
     expect(written.status).toBe(200);
     expect(written.body.analysisEngine).toBe('llm:stub-model');

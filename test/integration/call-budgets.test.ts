@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rateLimitCallsOf } from '../../src/http/rate-limits';
 import { routeKey, routes, type RouteDefinition } from '../../src/routes';
 import { newSignup, signedInAdmin, verificationCodeFor } from '../support/accounts';
-import { api, stack, type ApiRequest } from '../support/stack';
+import { api, type ApiRequest } from '../support/stack';
+import { accountId, copyOfDemoOrganization } from '../support/github-connection';
 import { localWebhookSecret, signatureOf } from '../support/webhooks';
 import { adminWithTeammate, completeInvitation, invitationLinkFor, invite } from '../support/team';
 
@@ -58,15 +59,13 @@ describe('DynamoDB call budgets', () => {
     await call('PUT /organization/settings', '/organization/settings', { method: 'PUT', token, json: { timezone: 'Europe/Berlin' } });
     await call('PUT /organization/plan', '/organization/plan', { method: 'PUT', token, json: { plan: 'pro' } });
 
-    // Another GitHub organization than github-connect.test.ts's, so the two files never contend for one installation.
+    // A GitHub organization of this test's own (the demo's history), connected for the analytics below.
     const connect = await call('POST /integrations/github/connect', '/integrations/github/connect', { method: 'POST', token });
     const installPage = new URL(connect.body.installUrl);
-    const account = (await (await fetch(new URL('/orgs/competitorcorp', stack().githubUrl))).json()) as { id: number };
-    installPage.searchParams.set('suggested_target_id', String(account.id));
+    installPage.searchParams.set('suggested_target_id', String(await accountId(await copyOfDemoOrganization())));
     const setup = new URL((await fetch(installPage, { redirect: 'manual' })).headers.get('location') ?? '');
     await call('GET /integrations/github/callback', `${setup.pathname}${setup.search}`, { headers: { accept: 'application/json' } });
     await call('GET /integrations/github', '/integrations/github', { token });
-    await call('DELETE /integrations/github', '/integrations/github', { method: 'DELETE', token });
 
     const bob = { email: `bob-${Date.now()}@budget.test`, name: 'Bob', role: 'member' as const };
     await call('POST /team/invite', '/team/invite', { method: 'POST', token, json: { invitations: [bob] } });
@@ -117,6 +116,7 @@ describe('DynamoDB call budgets', () => {
     await call('GET /reports/{reportId}', `/reports/${reportId}`, { token });
     await call('GET /reports/{reportId}/pdf', `/reports/${reportId}/pdf`, { token });
     await call('POST /reports/{reportId}/email', `/reports/${reportId}/email`, { method: 'POST', token, json: { to: [input.email] } });
+    await call('DELETE /integrations/github', '/integrations/github', { method: 'DELETE', token });
 
     const unmeasured = routes.map(routeKey).filter((key) => !measured.has(key));
     expect(unmeasured, 'routes without a measured request').toEqual([]);

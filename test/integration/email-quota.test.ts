@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { msUntilNextUtcDay } from '../../src/domain/utc-day';
 import { signedInAdmin, unique, type SignedInAdmin } from '../support/accounts';
+import { connectGithub, copyOfDemoOrganization } from '../support/github-connection';
 import { api, inbox } from '../support/stack';
 import { invite, type InvitationEntry } from '../support/team';
 
@@ -46,7 +47,8 @@ describe('the daily email quota', () => {
     const untilTomorrow = Math.ceil(msUntilNextUtcDay(new Date()) / 1000);
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(untilTomorrow - 60);
-    expect(retryAfter).toBeLessThanOrEqual(untilTomorrow);
+    // The server rounded up a moment earlier, so its wait may be one second longer than ours.
+    expect(retryAfter).toBeLessThanOrEqual(untilTomorrow + 1);
     for (const person of batch) expect(await inbox().emailsTo(person.email)).toEqual([]);
     expect(await pendingEmails(sarah)).toEqual([]);
     expect((await api('/organization', { token: sarah.accessToken })).body).toMatchObject({ pendingInvitations: 0 });
@@ -96,6 +98,7 @@ describe('the daily email quota', () => {
 
   it('counts report emails against the same quota, one per recipient', async () => {
     const sarah = await signedInAdmin();
+    await connectGithub(sarah, await copyOfDemoOrganization());
     const report = await api(`/ai/generate-report/${sarah.organizationId}`, {
       method: 'POST',
       token: sarah.accessToken,

@@ -4,43 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { signedInAdmin, type SignedInAdmin } from '../support/accounts';
 import { api, stack } from '../support/stack';
 import { adminWithTeammate } from '../support/team';
+import { callback, connect as connectAccount, emulator, install as installOn, startConnect } from '../support/github-connection';
 
-async function emulator<T = any>(path: string, init: { method?: string; json?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const response = await fetch(new URL(path, stack().githubUrl), {
-    method: init.method ?? 'GET',
-    ...(init.json !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.json) } : {}),
-  });
-  return { status: response.status, body: (await response.json().catch(() => undefined)) as T };
-}
-
-async function accountId(login: string): Promise<number> {
-  const { status, body } = await emulator<{ id: number }>(`/users/${login}`);
-  if (status !== 200) throw new Error(`the emulator has no account ${login}`);
-  return body.id;
-}
-
-async function startConnect(admin: SignedInAdmin): Promise<URL> {
-  const response = await api<{ installUrl: string }>('/integrations/github/connect', { method: 'POST', token: admin.accessToken });
-  expect(response.status).toBe(200);
-  return new URL(response.body.installUrl);
-}
-
-/** The install page, as the account's owner clicking "Install": its 302 to our callback. */
-async function install(installUrl: URL, login = 'techstartup'): Promise<URL> {
-  const page = new URL(installUrl);
-  page.searchParams.set('suggested_target_id', String(await accountId(login)));
-  const response = await fetch(page, { redirect: 'manual' });
-  expect(response.status).toBe(302);
-  return new URL(response.headers.get('location') ?? '');
-}
-
-function callback(location: URL) {
-  return api(`${location.pathname}${location.search}`, { headers: { accept: 'application/json' } });
-}
-
-async function connect(admin: SignedInAdmin, login = 'techstartup') {
-  return callback(await install(await startConnect(admin), login));
-}
+const install = (installUrl: URL, login = 'techstartup') => installOn(installUrl, login);
+const connect = (admin: SignedInAdmin, login = 'techstartup') => connectAccount(admin, login);
 
 const connection = (admin: { accessToken: string }) => api('/integrations/github', { token: admin.accessToken });
 const disconnect = (admin: { accessToken: string }) => api('/integrations/github', { method: 'DELETE', token: admin.accessToken });
@@ -240,9 +207,29 @@ describe('GitHub connection', () => {
     }
   });
 
-  it('still lets an organization that is not connected name a GitHub organization (until the sync reads through installations)', async () => {
+  it('refuses with 409 a settings change naming a GitHub organization before any is connected', async () => {
     const admin = await signedInAdmin();
     const response = await api('/organization/settings', { method: 'PUT', token: admin.accessToken, json: { githubOrganization: 'techstartup' } });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ success: false, code: 'CONFLICT', error: expect.stringMatching(/^Connect GitHub to techstartup first/) });
+    const organization = await api('/organization', { token: admin.accessToken });
+    expect(organization.body.settings?.githubOrganization).toBeUndefined();
+  });
+
+  it('answers 409 GITHUB_NOT_CONNECTED on every analytics route of an organization that is not connected', async () => {
+    const admin = await signedInAdmin({ githubUsername: 'sarah-em' });
+    const answers = await Promise.all([
+      api('/ai/code-quality/sarah-em', { token: admin.accessToken }),
+      api(`/ai/team-performance/${admin.organizationId}`, { token: admin.accessToken }),
+      api(`/ai/generate-report/${admin.organizationId}`, {
+        method: 'POST',
+        token: admin.accessToken,
+        json: { reportType: 'executive', includeGraphs: false, includeIndividuals: false, confidential: true },
+      }),
+    ]);
+    for (const answer of answers) {
+      expect(answer.status).toBe(409);
+      expect(answer.body).toEqual({ success: false, error: 'Connect GitHub first', code: 'GITHUB_NOT_CONNECTED' });
+    }
   });
 });

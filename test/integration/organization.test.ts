@@ -54,14 +54,12 @@ describe('PUT /organization/settings', () => {
     await Promise.all([
       putSettings(sarah.accessToken, { timezone: 'Europe/Berlin' }),
       putSettings(sarah.accessToken, { privacyMode: 'fully_private' }),
-      putSettings(sarah.accessToken, { githubOrganization: 'techstartup' }),
       putSettings(sarah.accessToken, { visibilityRules: { codeQuality: 'admin_only' } }),
     ]);
     const { settings } = (await api('/organization', { token: sarah.accessToken })).body;
     expect(settings).toMatchObject({
       timezone: 'Europe/Berlin',
       privacyMode: 'fully_private',
-      githubOrganization: 'techstartup',
       visibilityRules: { codeQuality: 'admin_only', burnoutRisk: 'admin_only' },
     });
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { provideAppEnvironment } from '../../src/config';
+import { githubAppEnvironment, newGithubApp } from '../../src/local/github-app-credentials';
 import { DEMO_DATASET_PATH, startGithubEmulator, type GithubEmulator } from '../../src/local/github-emulator';
 import { startLlmStub } from './llm-stub';
 import { stack } from './stack';
@@ -32,15 +33,17 @@ export function sharedStackEnvironment(): Record<string, string> {
 }
 
 export async function startPrivateApi(options: { modelTimeoutMs: number }): Promise<PrivateApi> {
+  // A GitHub App of its own: organizations connect to this emulator's installations (no webhooks are sent).
+  const app = newGithubApp();
   const [github, llm] = await Promise.all([
-    startGithubEmulator({ port: 0, datasetPath: DEMO_DATASET_PATH, controls: true }),
+    startGithubEmulator({ port: 0, datasetPath: DEMO_DATASET_PATH, controls: true, app: { ...app, setupUrl: 'http://private-api.invalid/integrations/github/callback' } }),
     startLlmStub({ port: 0 }),
   ]);
   provideAppEnvironment({
     ...sharedStackEnvironment(),
     APP_SECRET: randomBytes(32).toString('base64url'),
     GITHUB_API_URL: github.url,
-    GITHUB_TOKEN: 'private-api-test',
+    ...githubAppEnvironment(app),
     AI_BASE_URL: llm.url,
     AI_MODEL: 'stub-model',
     AI_API_KEY: 'test-key',

@@ -1,11 +1,13 @@
 import { signedInAdmin, unique, type SignedInAdmin } from './accounts';
+import { connectGithub, copyOfDemoOrganization, type GithubSide } from './github-connection';
 import { api } from './stack';
 import { acceptAndLogIn, invite, type InvitationEntry, type Teammate } from './team';
 
 /**
- * TechStartup on Day 2: Sarah's organization on pro, pointed at the demo
- * dataset's `techstartup` GitHub organization in her time zone, with Bob,
- * Charlie, Alice (members) and Diana (viewer) joined.
+ * TechStartup on Day 2: Sarah's organization on pro, connected to a GitHub
+ * organization of its own holding the demo's `techstartup` history (see
+ * copyOfDemoOrganization), in her time zone, with Bob, Charlie, Alice
+ * (members) and Diana (viewer) joined.
  */
 export interface StoryTeam {
   readonly sarah: SignedInAdmin;
@@ -13,18 +15,23 @@ export interface StoryTeam {
   readonly charlie: Teammate;
   readonly alice: Teammate;
   readonly diana: Teammate;
+  /** The GitHub organization Sarah's organization is connected to. */
+  readonly githubOrganization: string;
 }
 
 export async function storyTeam(
   settings: Record<string, unknown> = {},
   moreEngineers: readonly string[] = [],
+  github: GithubSide = {},
 ): Promise<StoryTeam & { readonly more: Teammate[] }> {
   const sarah = await signedInAdmin({ githubUsername: 'sarah-em' });
   await api('/organization/plan', { method: 'PUT', token: sarah.accessToken, json: { plan: 'pro' } });
+  const githubOrganization = await copyOfDemoOrganization(github);
+  await connectGithub(sarah, githubOrganization, github);
   const configured = await api('/organization/settings', {
     method: 'PUT',
     token: sarah.accessToken,
-    json: { githubOrganization: 'techstartup', timezone: 'America/Los_Angeles', ...settings },
+    json: { timezone: 'America/Los_Angeles', ...settings },
   });
   if (configured.status !== 200) throw new Error(`settings answered ${configured.status}`);
   const tag = unique('story');
@@ -38,5 +45,5 @@ export async function storyTeam(
   const invited = await invite(sarah, people);
   if (invited.status !== 201) throw new Error(`invite answered ${invited.status}`);
   const [bob, charlie, alice, diana, ...more] = await Promise.all(people.map((person) => acceptAndLogIn(person.email)));
-  return { sarah, bob: bob!, charlie: charlie!, alice: alice!, diana: diana!, more };
+  return { sarah, bob: bob!, charlie: charlie!, alice: alice!, diana: diana!, more, githubOrganization };
 }

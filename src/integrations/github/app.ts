@@ -3,6 +3,7 @@ import { Octokit } from '@octokit/rest';
 import { config } from '../../config';
 import { ServiceUnavailableError } from '../../errors';
 import { githubAppCredentials } from '../secrets';
+import { installationClient } from './installation-client';
 
 /**
  * DevInsights as a GitHub App: the app's JWT for its installations, an
@@ -133,17 +134,16 @@ export async function readInstallation(installationId: number): Promise<Installa
   }
 }
 
-/** The installation's own core budget, read off the headers of its cheapest call; undefined when GitHub does not answer. */
+/**
+ * The installation's own core budget, from `GET /rate_limit` with its token
+ * (GitHub never counts that call, so it answers even when the budget is
+ * spent); undefined when GitHub does not answer.
+ */
 export async function installationRateLimit(installationId: number): Promise<InstallationRateLimit | undefined> {
   try {
-    const { auth } = await appClient();
-    const { token } = await auth({ type: 'installation', installationId });
-    const octokit = new Octokit({ baseUrl: config().github.apiUrl, auth: token, userAgent: 'devinsights', request: { retries: 0 } });
-    const { headers } = await octokit.request('GET /installation/repositories', { per_page: 1, ...withTimeout() });
-    const limit = Number(headers['x-ratelimit-limit']);
-    const remaining = Number(headers['x-ratelimit-remaining']);
-    const reset = Number(headers['x-ratelimit-reset']);
-    if (![limit, remaining, reset].every(Number.isFinite)) return undefined;
+    const github = await installationClient(installationId);
+    const { data } = await github.request('GET /rate_limit', withTimeout());
+    const { limit, remaining, reset } = data.resources.core;
     return { limit, remaining, resetAt: new Date(reset * 1000).toISOString() };
   } catch {
     return undefined;

@@ -2,13 +2,22 @@ import pMap from 'p-map';
 import type { Activity, GivenReviewRecord, PullRequestRecord } from '../../domain/activity';
 import { fetchAll, fetchPage, type CallStats, type PageCache } from './conditional-client';
 import { GithubNotFoundError, GithubUnavailableError } from './errors';
-import { commitRecords, pullSize, repositoryNames, reviewRecords } from './records';
+import type { GithubClient } from './installation-client';
+import { commitRecords, installationRepositoryNames, pullSize, reviewRecords } from './records';
 import { searchHits, type SearchHit } from './search';
 
-/** Where a person's work is counted (metrics.md): the organization's repositories, or their own. */
-export type RepositoryScope = { readonly organization: string } | { readonly owner: string };
+/**
+ * Where a person's work is counted (metrics.md): the repositories the
+ * organization's installation can read, all on the connected account.
+ */
+export interface RepositoryScope {
+  readonly account: string;
+  readonly accountType: string;
+}
 
 export interface CollectionRequest {
+  /** Authenticated as the organization's installation: its budget, its repositories. */
+  readonly github: GithubClient;
   readonly login: string;
   readonly scope: RepositoryScope;
   /** Start of the window; rounded down to the day so request URLs (and their ETags) stay stable. */
@@ -27,7 +36,7 @@ export interface Collection {
 const CONCURRENCY = 6;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
-const qualifier = (scope: RepositoryScope) => ('organization' in scope ? `org:${scope.organization}` : `user:${scope.owner}`);
+const qualifier = (scope: RepositoryScope) => `${scope.accountType === 'Organization' ? 'org' : 'user'}:${scope.account}`;
 
 async function orEmpty<T>(work: Promise<T[]>): Promise<T[]> {
   try {
@@ -40,12 +49,12 @@ async function orEmpty<T>(work: Promise<T[]>): Promise<T[]> {
 }
 
 /**
- * Fetches what metrics.md needs for one login: commits per repository in
- * scope, and pull requests, reviews and issues found through the search API
+ * Fetches what metrics.md needs for one login: commits per repository of
+ * the installation, and pull requests, reviews and issues found through the search API
  * (two queries instead of listing every repository's pull requests).
  */
 export async function collectActivity(request: CollectionRequest): Promise<Collection> {
-  const { login, scope, cache, deadline } = request;
+  const { github, login, scope, cache, deadline } = request;
   const stats: CallStats = { requests: 0, notModified: 0 };
   const since = day(request.since);
   const guard = () => {
@@ -53,21 +62,17 @@ export async function collectActivity(request: CollectionRequest): Promise<Colle
   };
   const page = <T>(path: string, extract: (body: unknown) => T) => {
     guard();
-    return fetchPage(path, extract, cache, stats);
+    return fetchPage(github, path, extract, cache, stats);
   };
   const all = <T>(path: string, extract: (body: unknown) => T[]) => {
     guard();
-    return orEmpty(fetchAll(path, extract, cache, stats));
+    return orEmpty(fetchAll(github, path, extract, cache, stats));
   };
   const search = (query: string) => all(`/search/issues?q=${encodeURIComponent(query)}&per_page=100`, searchHits);
 
-  const reposPath =
-    'organization' in scope
-      ? `/orgs/${encodeURIComponent(scope.organization)}/repos?type=all&per_page=100`
-      : `/users/${encodeURIComponent(scope.owner)}/repos?type=owner&per_page=100`;
   // Two searches per person: GitHub allows 30 a minute, and a team analysis runs one collection per member.
   const [repos, opened, reviewed] = await Promise.all([
-    all(reposPath, repositoryNames),
+    all('/installation/repositories?per_page=100', installationRepositoryNames),
     search(`author:${login} ${qualifier(scope)} created:>=${since}`),
     search(`type:pr reviewed-by:${login} -author:${login} ${qualifier(scope)} updated:>=${since}`),
   ]);

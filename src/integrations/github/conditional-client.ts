@@ -1,13 +1,13 @@
-import { Octokit } from '@octokit/rest';
 import { config } from '../../config';
-import { githubToken } from '../secrets';
 import { GithubNotFoundError, GithubRateLimitedError, GithubUnavailableError } from './errors';
+import type { GithubClient } from './installation-client';
 
 /**
  * Octokit with GitHub's conditional requests: every page is asked for with
  * the ETag it had last time, and a 304 (free of rate limit) answers from what
- * was extracted from that page then. No automatic retries: when the quota is
- * gone the collector stops at once instead of storming.
+ * was extracted from that page then. When the quota is gone the collector
+ * stops at once instead of storming (installation-client.ts never waits for
+ * a reset on a request's path).
  */
 export interface CachedPage {
   readonly etag: string;
@@ -29,24 +29,6 @@ export interface Page<T> {
 
 const PER_REQUEST_TIMEOUT_MS = 8_000;
 
-let octokit: { readonly token: string | undefined; readonly client: Octokit } | undefined;
-/** One Octokit per token: a rotated token, read again once the secret cache expires, gets a new one. */
-async function client(): Promise<Octokit> {
-  const token = await githubToken();
-  if (!octokit || octokit.token !== token) {
-    octokit = {
-      token,
-      client: new Octokit({
-        baseUrl: config().github.apiUrl,
-        ...(token ? { auth: token } : {}),
-        userAgent: 'devinsights',
-        request: { retries: 0 },
-      }),
-    };
-  }
-  return octokit.client;
-}
-
 function nextLink(link: string | undefined): string | undefined {
   return link?.split(',').find((part) => /rel="next"/.test(part))?.match(/<([^>]+)>/)?.[1];
 }
@@ -66,6 +48,11 @@ function rateLimitReset(headers: Record<string, unknown> | undefined): Date {
 
 function translate(error: unknown, path: string): never {
   const status = (error as { status?: number }).status;
+  // Minting the installation's token failed (suspended, uninstalled): no page of it is "not found".
+  const failedUrl = (error as { request?: { url?: string } }).request?.url ?? '';
+  if (/\/app\/installations\/\d+\/access_tokens$/.test(failedUrl)) {
+    throw new GithubUnavailableError(`GitHub refused a token for the installation${status ? ` (${status})` : ''}`, { cause: error });
+  }
   const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers;
   if ((status === 403 || status === 429) && (headers?.['x-ratelimit-remaining'] === '0' || headers?.['retry-after'])) {
     throw new GithubRateLimitedError(rateLimitReset(headers), { cause: error });
@@ -82,6 +69,7 @@ function translate(error: unknown, path: string): never {
  * only what the metrics need.
  */
 export async function fetchPage<T>(
+  github: GithubClient,
   path: string,
   extract: (body: unknown) => T,
   cache: PageCache,
@@ -90,8 +78,6 @@ export async function fetchPage<T>(
   const key = relative(path);
   const cached = cache[key];
   stats.requests += 1;
-  // Outside the try: a token that cannot be read is our fault, not GitHub's.
-  const github = await client();
   try {
     const response = await github.request({
       method: 'GET',
@@ -116,6 +102,7 @@ export async function fetchPage<T>(
 
 /** Every page of a list, following `Link: rel="next"`, concatenated. */
 export async function fetchAll<T>(
+  github: GithubClient,
   path: string,
   extract: (body: unknown) => T[],
   cache: PageCache,
@@ -125,7 +112,7 @@ export async function fetchAll<T>(
   const items: T[] = [];
   let next: string | undefined = path;
   while (next) {
-    const page: Page<T[]> = await fetchPage(next, extract, cache, stats);
+    const page: Page<T[]> = await fetchPage(github, next, extract, cache, stats);
     items.push(...page.data);
     next = keepGoing(page.data) ? page.next : undefined;
   }

@@ -19,6 +19,11 @@ export function repositoryNames(body: unknown): string[] {
   });
 }
 
+/** `GET /installation/repositories` wraps its list: `{total_count, repository_selection, repositories}`. */
+export function installationRepositoryNames(body: unknown): string[] {
+  return repositoryNames((body as Json | null | undefined)?.['repositories']);
+}
+
 export function commitRecords(repo: string) {
   return (body: unknown): CommitRecord[] =>
     asArray(body).flatMap((item) => {

@@ -77,15 +77,17 @@ export function viewerOf(caller: Caller, side: AppSide | undefined, store: Store
 
 /** The rate-limit bucket: one per installation (GitHub's installation limit), one for the app's JWTs, one per user. */
 export function clientOf(caller: Caller, fallback: Client, side: AppSide | undefined, store: Store): Client {
-  if (caller.kind === 'installation' && side) {
-    const installed = caller.token.installation;
-    const users = installed.account.type === 'Organization' ? membersOf(store, installed.account).length : 1;
-    const limit = installationLimit(side.installations.repositoriesOf(store, installed).length, users, side.installationLimits);
-    return { key: `installation:${installed.id}`, authenticated: true, subject: `installation ID ${installed.id}`, coreLimit: limit };
-  }
+  if (caller.kind === 'installation' && side) return installationClient(side, store, caller.token.installation);
   if (caller.kind === 'app' && side) return { key: `app:${side.app.id}`, authenticated: true, subject: `app ID ${side.app.id}` };
   if (caller.kind === 'user') return { key: `user:${caller.token.user.id}`, authenticated: true, subject: `user ID ${caller.token.user.id}` };
   return fallback;
+}
+
+/** The one bucket every token of an installation spends. */
+export function installationClient(side: AppSide, store: Store, installed: Installation): Client {
+  const users = installed.account.type === 'Organization' ? membersOf(store, installed.account).length : 1;
+  const limit = installationLimit(side.installations.repositoriesOf(store, installed).length, users, side.installationLimits);
+  return { key: `installation:${installed.id}`, authenticated: true, subject: `installation ID ${installed.id}`, coreLimit: limit };
 }
 
 export interface AppContext {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { GithubApp } from './github-app';
 import type { Account, Repository, Store } from './model';
 
@@ -38,7 +38,13 @@ export interface UserToken {
 export const INSTALLATION_TOKEN_MS = 3600_000;
 export const USER_TOKEN_MS = 8 * 3600_000;
 export const CODE_MS = 600_000;
-const FIRST_INSTALLATION_ID = 50_000_001;
+/**
+ * GitHub's installation ids are unique for all time. An emulator starts
+ * from a random point of GitHub's range, so two emulators (a test's own and
+ * the shared one, or one before and after a restart) never hand out the
+ * same id, which a product storing ids would take for the same installation.
+ */
+const firstInstallationId = () => 50_000_000 + randomInt(0, 40_000_000);
 
 const secret = (prefix: string) => `${prefix}_${randomBytes(27).toString('base64url').replace(/[-_]/g, 'x').slice(0, 36)}`;
 
@@ -57,7 +63,7 @@ export function ownerOf(store: Store, account: Account): string | undefined {
 }
 
 export class Installations {
-  private nextId = FIRST_INSTALLATION_ID;
+  private nextId = firstInstallationId();
   private readonly byId = new Map<number, Installation>();
   private readonly tokens = new Map<string, InstallationToken>();
   private readonly codes = new Map<string, { readonly user: Account; readonly expiresAt: number }>();

@@ -15,12 +15,6 @@ export interface StackGithubEmulator {
 }
 
 /**
- * Any token will do for the emulator; with none, the collector would get
- * GitHub's 60 calls an hour, which one person's analysis can use up.
- */
-export const LOCAL_EMULATOR_TOKEN = 'local-github-emulator';
-
-/**
  * The GitHub emulator as `npm start` runs it: in this process (it is a small
  * node:http server), on GITHUB_EMULATOR_PORT, serving GITHUB_DATASET (a
  * relative path is taken from the working directory) or the demo dataset.
@@ -59,7 +53,7 @@ export async function startStackGithubEmulator(settings: LocalStackConfig, app?:
   const endpoint = `http://localhost:${emulator.port}`;
   return {
     emulator,
-    environment: settings.GITHUB_API_URL ? {} : { GITHUB_API_URL: endpoint, ...(settings.GITHUB_TOKEN ? {} : { GITHUB_TOKEN: LOCAL_EMULATOR_TOKEN }) },
+    environment: settings.GITHUB_API_URL ? {} : { GITHUB_API_URL: endpoint },
     banner: `GitHub emulator ${endpoint}`,
   };
 }

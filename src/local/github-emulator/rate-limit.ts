@@ -139,6 +139,13 @@ export class RateLimiter {
     return { allowed: true, quota: this.peek(client, now) };
   }
 
+  /** Leaves `remaining` requests in the client's current window, as if the rest had been made (a test's spent budget). */
+  spend(client: Client, remaining: number, now: number): Quota {
+    const current = this.window(client, now);
+    current.used = Math.max(0, this.limitOf(client) - remaining);
+    return this.peek(client, now);
+  }
+
   /** The exhaustion a test set, while it lasts. */
   exhaustionAt(now: number): Readonly<Exhaustion> | undefined {
     return this.activeExhaustion(now);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Faults, Stats, type FaultRequest, type StatsSnapshot } from './controls';
 import { handleAppControl } from './app-controls';
+import { handleInstallationBudgetControl } from './installation-budget-control';
 import { appRoutes, BAD_CREDENTIALS, clientOf, identifyCaller, viewerOf, type AppContext, type AppSide } from './app-routes';
 import { handleControl } from './control-routes';
 import { parseDataset, readDataset } from './dataset';
@@ -133,7 +134,11 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     const urls = { api: `${url.origin}${prefix}` };
     if (options.controls && url.pathname.startsWith('/_emulator/')) {
       const more = (route: string, body: unknown) =>
-        handleOrganizationControl(route, body, live) ?? (side ? handleAppControl(route, body, { side, live, urls, now: Date.now() }) : undefined);
+        handleOrganizationControl(route, body, live) ??
+        (side
+          ? handleInstallationBudgetControl(route, body, { side, store: live.store, core: limiters.core, now: Date.now() }) ??
+            handleAppControl(route, body, { side, live, urls, now: Date.now() })
+          : undefined);
       await handleControl(request, response, url, { faults, stats, more });
       return;
     }

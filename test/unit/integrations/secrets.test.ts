@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { provideAppEnvironment } from '../../../src/config';
-import { appSecret, githubToken, languageModelKey, SECRET_MAX_AGE_SECONDS } from '../../../src/integrations/secrets';
+import { appSecret, githubAppCredentials, languageModelKey, SECRET_MAX_AGE_SECONDS } from '../../../src/integrations/secrets';
 import { open, seal } from '../../../src/services/secret-box';
 
 /**
@@ -14,14 +14,14 @@ const STORED: Record<string, string> = {
   'arn:aws:secretsmanager:us-east-1:123456789012:secret:AppSecret-a1b2c3': 'an-app-secret-from-secrets-manager-0123456789abcdef',
   'arn:aws:secretsmanager:us-east-1:123456789012:secret:AppSecret-cache01': 'another-app-secret-from-secrets-manager-0123456789',
   'arn:aws:secretsmanager:us-east-1:123456789012:secret:AppSecret-short1': 'too-short',
-  'gh-token': 'ghp_from_secrets_manager',
+  'gh-app': JSON.stringify({ privateKey: '-----BEGIN RSA PRIVATE KEY-----\\nMIIB\\n-----END RSA PRIVATE KEY-----', clientSecret: 'cs_from_secrets_manager' }),
   'llm-key': 'sk-from-secrets-manager',
 };
 
 let send: MockInstance;
 
 function configure(values: Record<string, string | undefined>): void {
-  for (const name of ['APP_SECRET', 'APP_SECRET_ID', 'GITHUB_TOKEN', 'GITHUB_TOKEN_SECRET_ID', 'AI_API_KEY', 'AI_API_KEY_SECRET_ID']) {
+  for (const name of ['APP_SECRET', 'APP_SECRET_ID', 'GITHUB_APP_PRIVATE_KEY', 'GITHUB_APP_CLIENT_SECRET', 'GITHUB_APP_CREDENTIALS_SECRET_ID', 'AI_API_KEY', 'AI_API_KEY_SECRET_ID']) {
     vi.stubEnv(name, undefined);
   }
   vi.stubEnv('USER_POOL_ID', 'local_pool');
@@ -56,10 +56,10 @@ describe('secrets in the environment (local stack, tests)', () => {
     expect(send).not.toHaveBeenCalled();
   });
 
-  it('It should answer no GitHub token and no model key when neither is configured', async () => {
+  it('It should answer no model key when none is configured, and refuse to sign as the GitHub App without its key', async () => {
     configure({});
-    expect(await githubToken()).toBeUndefined();
     expect(await languageModelKey()).toBeUndefined();
+    await expect(githubAppCredentials()).rejects.toThrow('GITHUB_APP_PRIVATE_KEY is not configured for this function');
     expect(send).not.toHaveBeenCalled();
   });
 
@@ -92,16 +92,19 @@ describe('secrets in Secrets Manager (AWS)', () => {
     expect(send).toHaveBeenCalledTimes(2);
   });
 
-  it('It should read the GitHub token and the model key by their secret ids', async () => {
-    configure({ GITHUB_TOKEN_SECRET_ID: 'gh-token', AI_API_KEY_SECRET_ID: 'llm-key' });
-    expect(await githubToken()).toBe('ghp_from_secrets_manager');
+  it('It should read the GitHub App\'s credentials and the model key by their secret ids, undoing the key\'s \\n escapes', async () => {
+    configure({ GITHUB_APP_CREDENTIALS_SECRET_ID: 'gh-app', AI_API_KEY_SECRET_ID: 'llm-key' });
+    expect(await githubAppCredentials()).toEqual({
+      privateKey: '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----',
+      clientSecret: 'cs_from_secrets_manager',
+    });
     expect(await languageModelKey()).toBe('sk-from-secrets-manager');
-    expect(askedFor().sort()).toEqual(['gh-token', 'llm-key']);
+    expect(askedFor().sort()).toEqual(['gh-app', 'llm-key']);
   });
 
   it('It should prefer a value in the environment over the secret id', async () => {
-    configure({ GITHUB_TOKEN: 'ghp_local', GITHUB_TOKEN_SECRET_ID: 'gh-token' });
-    expect(await githubToken()).toBe('ghp_local');
+    configure({ AI_API_KEY: 'sk-local', AI_API_KEY_SECRET_ID: 'llm-key' });
+    expect(await languageModelKey()).toBe('sk-local');
     expect(send).not.toHaveBeenCalled();
   });
 
@@ -110,8 +113,8 @@ describe('secrets in Secrets Manager (AWS)', () => {
     await expect(appSecret()).rejects.toThrow('APP_SECRET must be at least 32 characters');
   });
 
-  it('It should fail, not fall back to no token, when the secret cannot be read', async () => {
-    configure({ GITHUB_TOKEN_SECRET_ID: 'deleted-token' });
-    await expect(githubToken()).rejects.toThrow(/cannot find the specified secret/);
+  it('It should fail, not fall back to no key, when the secret cannot be read', async () => {
+    configure({ AI_API_KEY_SECRET_ID: 'deleted-key' });
+    await expect(languageModelKey()).rejects.toThrow(/cannot find the specified secret/);
   });
 });

@@ -1,0 +1,75 @@
+import { createAppAuth } from '@octokit/auth-app';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck';
+import { config } from '../../config';
+import { githubAppCredentials } from '../secrets';
+
+/**
+ * The only way a tenant's GitHub data is read: an Octokit authenticated as
+ * one installation of DevInsights' GitHub App, so every request spends that
+ * installation's budget and sees only what its owner granted.
+ * @octokit/auth-app mints the installation token and caches it until
+ * shortly before it expires; the throttling plugin queues each
+ * installation's requests under its own key (one tenant's burst never waits
+ * behind another's) and reports GitHub's primary and secondary limits; the
+ * retry plugin retries GitHub's own failures (5xx) with a back-off.
+ */
+export type GithubClient = Octokit;
+
+const ClientWithPlugins = Octokit.plugin(throttling, retry);
+
+/**
+ * On a request's path nobody can wait for an hourly reset; a short
+ * secondary-limit pause (GitHub's `retry-after`) is worth one retry.
+ */
+const LONGEST_WAIT_ON_REQUEST_PATH_S = 5;
+
+/**
+ * GitHub allows 30 searches a minute per installation; the plugin's default
+ * (one every 2 s, process-wide) would make a team analysis of ten people
+ * wait 40 s. Two at a time, keyed per installation, stays inside the quota.
+ */
+const searches = new Bottleneck.Group({ maxConcurrent: 2, minTime: 100 });
+
+/** Statuses that are answers, not failures: never retried (409 is an empty repository's commits). */
+const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
+
+/** Clients kept warm per process; a Lambda serves one tenant at a time, the local server many. */
+const MAX_CLIENTS = 200;
+const clients = new Map<number, { readonly privateKey: string; readonly client: GithubClient }>();
+
+function appId(): number {
+  const settings = config().githubApp;
+  if (!settings) throw new Error('GITHUB_APP_ID and GITHUB_APP_SLUG are not configured');
+  return settings.id;
+}
+
+export async function installationClient(installationId: number): Promise<GithubClient> {
+  const { privateKey } = await githubAppCredentials();
+  const known = clients.get(installationId);
+  if (known && known.privateKey === privateKey) {
+    // Map order is insertion order: re-inserting marks it recently used.
+    clients.delete(installationId);
+    clients.set(installationId, known);
+    return known.client;
+  }
+  const client = new ClientWithPlugins({
+    baseUrl: config().github.apiUrl,
+    authStrategy: createAppAuth,
+    auth: { appId: appId(), privateKey, installationId },
+    userAgent: 'devinsights',
+    retry: { retries: 1, doNotRetry: DO_NOT_RETRY },
+    throttle: {
+      id: `installation-${installationId}`,
+      search: searches,
+      onRateLimit: () => false,
+      onSecondaryRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+        retryCount === 0 && retryAfter <= LONGEST_WAIT_ON_REQUEST_PATH_S,
+    },
+  });
+  clients.set(installationId, { privateKey, client });
+  if (clients.size > MAX_CLIENTS) clients.delete(clients.keys().next().value as number);
+  return client;
+}

@@ -9,6 +9,7 @@ import { startRegistration, type Registration } from '../../../src/integrations/
 import { signatureOf } from '../../../src/local/github-emulator/webhooks';
 import { appDataset, keyPair, Receiver, startApp } from './app-fixture';
 import { startFixture, type Started } from './fixture';
+import { submitRegistrationPage } from './manifest-browser';
 
 /**
  * The manifest flow end to end, offline: the register script's loopback
@@ -36,21 +37,9 @@ afterEach(async () => {
   await api.close();
 });
 
-const unescapeHtml = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-/** What a browser does with the printed page: submits its form to GitHub, which answers 302 to the manifest's redirect URL. */
-async function submitPage(pageUrl: string): Promise<string> {
-  const html = await (await fetch(pageUrl)).text();
-  const action = unescapeHtml(/<form[^>]* action="([^"]+)"/.exec(html)?.[1] ?? '');
-  const manifest = unescapeHtml(/name="manifest" value="([^"]*)"/.exec(html)?.[1] ?? '');
-  const response = await fetch(action, { method: 'POST', body: new URLSearchParams({ manifest }), redirect: 'manual' });
-  if (response.status !== 302) throw new Error(`GitHub's registration page answered ${response.status}: ${await response.text()}`);
-  return response.headers.get('location') ?? '';
-}
-
 async function register(org?: string) {
   registration = await startRegistration({ apiUrl: API_URL, githubUrl: started.emulator.url, githubApiUrl: started.emulator.url, ...(org ? { org } : {}) });
-  const redirect = await submitPage(registration.url);
+  const redirect = await submitRegistrationPage(registration.url);
   const landing = await fetch(redirect);
   return { redirect, landing, app: await registration.registered };
 }
@@ -83,7 +72,7 @@ describe('registering the app through the emulator', () => {
 
   it('It should make the registering organization the owner and keep the manifest\'s permissions', async () => {
     registration = await startRegistration({ apiUrl: API_URL, githubUrl: started.emulator.url, githubApiUrl: started.emulator.url, org: 'globex' });
-    const code = new URL(await submitPage(registration.url)).searchParams.get('code');
+    const code = new URL(await submitRegistrationPage(registration.url)).searchParams.get('code');
 
     const response = await fetch(`${started.emulator.url}/app-manifests/${code}/conversions`, { method: 'POST' });
 
@@ -120,7 +109,7 @@ describe('registering the app through the emulator', () => {
 
   it('It should refuse a redirect whose state is not the one sent', async () => {
     registration = await startRegistration({ apiUrl: API_URL, githubUrl: started.emulator.url, githubApiUrl: started.emulator.url });
-    const forged = new URL(await submitPage(registration.url));
+    const forged = new URL(await submitRegistrationPage(registration.url));
     forged.searchParams.set('state', 'someone-elses-state');
 
     expect((await fetch(forged)).status).toBe(400);

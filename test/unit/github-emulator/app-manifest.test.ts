@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readCredentialsFile, writeCredentialsFile } from '../../../src/integrations/github/app-credentials-store';
 import { startRegistration, type Registration } from '../../../src/integrations/github/app-registration';
 import { signatureOf } from '../../../src/local/github-emulator/webhooks';
@@ -31,6 +31,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   await registration?.close();
   await started.emulator.webhooks.idle();
   await started.stop();
@@ -97,6 +98,16 @@ describe('registering the app through the emulator', () => {
     const again = await fetch(`${started.emulator.url}/app-manifests/${new URL(redirect).searchParams.get('code')}/conversions`, { method: 'POST' });
 
     expect(again.status).toBe(404);
+  });
+
+  it('It should refuse a code older than one hour with 404', async () => {
+    const code = new URL((await postManifest(`${started.emulator.url}/organizations/globex/settings/apps/new?state=s`)).headers.get('location') ?? '').searchParams.get('code');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 3600_000 + 1000);
+
+    const late = await fetch(`${started.emulator.url}/app-manifests/${code}/conversions`, { method: 'POST' });
+
+    expect(late.status).toBe(404);
   });
 
   it('It should refuse a second visit of the redirect, whose state is spent, and not exchange its code', async () => {

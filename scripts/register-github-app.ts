@@ -16,27 +16,36 @@ import { deployContext, type RegisteredGithubApp } from '../src/integrations/git
 import { findStackSecrets, readCredentialsFile, storeInSecrets, writeCredentialsFile, type AppSecretArns } from '../src/integrations/github/app-credentials-store';
 import { startRegistration } from '../src/integrations/github/app-registration';
 
-const { values } = parseArgs({
-  options: {
-    'api-url': { type: 'string' },
-    org: { type: 'string' },
-    name: { type: 'string' },
-    'github-url': { type: 'string', default: 'https://github.com' },
-    'github-api-url': { type: 'string', default: 'https://api.github.com' },
-    port: { type: 'string', default: '0' },
-    out: { type: 'string' },
-    'secrets-from-stack': { type: 'string' },
-    'credentials-secret': { type: 'string' },
-    'webhook-secret': { type: 'string' },
-    'from-file': { type: 'string' },
-    region: { type: 'string' },
-  },
-  strict: true,
-});
-
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
+}
+
+function options() {
+  return parseArgs({
+    options: {
+      'api-url': { type: 'string' },
+      org: { type: 'string' },
+      name: { type: 'string' },
+      'github-url': { type: 'string', default: 'https://github.com' },
+      'github-api-url': { type: 'string', default: 'https://api.github.com' },
+      port: { type: 'string', default: '0' },
+      out: { type: 'string' },
+      'secrets-from-stack': { type: 'string' },
+      'credentials-secret': { type: 'string' },
+      'webhook-secret': { type: 'string' },
+      'from-file': { type: 'string' },
+      region: { type: 'string' },
+    },
+    strict: true,
+  }).values;
+}
+
+let values: ReturnType<typeof options>;
+try {
+  values = options();
+} catch (error) {
+  fail(`${error instanceof Error ? error.message : String(error)} (see the top of scripts/register-github-app.ts)`);
 }
 
 const explicitArns = values['credentials-secret'] !== undefined || values['webhook-secret'] !== undefined;

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { ListSecretsCommand, PutSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { credentialsSecretValue, type RegisteredGithubApp } from './app-manifest';
+import { StackSecretsNotFoundError } from './errors';
 
 /**
  * Where a freshly registered app's secrets go: the stack's two Secrets
@@ -44,16 +45,6 @@ export async function readCredentialsFile(path: string): Promise<RegisteredGithu
 const STACK_TAG = 'aws:cloudformation:stack-name';
 const LOGICAL_ID_TAG = 'aws:cloudformation:logical-id';
 const CONSTRUCT_IDS = { credentials: 'GithubAppCredentials', webhook: 'GithubWebhookSecret' } as const;
-
-export class StackSecretsNotFoundError extends Error {
-  constructor(stackName: string, missing: readonly string[]) {
-    super(
-      `The stack ${stackName} has no ${missing.join(' or ')} secret. It creates them only when deployed with the app's ` +
-        'githubAppId, githubAppSlug and githubAppClientId contexts: register with --out <file>, deploy, then store with --from-file <file>.',
-    );
-    this.name = new.target.name;
-  }
-}
 
 export async function findStackSecrets(client: SecretsManagerClient, stackName: string): Promise<AppSecretArns> {
   const found: Partial<Record<keyof typeof CONSTRUCT_IDS, string>> = {};

@@ -124,12 +124,11 @@ export class AppManifests {
       id: MANIFEST_APP_ID, slug: slugOf(name), name, privateKey, webhookSecret: webhookSecret ?? random(20), clientId: `Iv23li${random(7)}`, clientSecret,
       permissions: permissionsOf(manifest['default_permissions']),
       events: Array.isArray(manifest['default_events']) ? manifest['default_events'].map(String) : [],
-      ...(setupUrl ? { setupUrl } : {}), ...(webhookUrl ? { webhookUrl } : {}),
+      owner: simpleUser(owner, context.urls), ...(setupUrl ? { setupUrl } : {}), ...(webhookUrl ? { webhookUrl } : {}),
     });
     const code = random(20);
     const conversion = {
       ...integration(app, 0),
-      owner: simpleUser(owner, context.urls),
       description: text(manifest['description']) ?? null,
       external_url: text(manifest['url']),
       client_id: app.clientId, client_secret: clientSecret, webhook_secret: webhookSecret, pem: privateKey,

@@ -68,7 +68,7 @@ describe('registering the app through the emulator', () => {
 
     const { data } = await appOctokit(app.id, app.pem).rest.apps.getAuthenticated();
 
-    expect(data).toMatchObject({ id: app.id, slug: 'devinsights', client_id: app.clientId, events: ['push', 'pull_request', 'pull_request_review', 'deployment_status'] });
+    expect(data).toMatchObject({ id: app.id, slug: 'devinsights', client_id: app.clientId, owner: { login: 'globex' }, events: ['push', 'pull_request', 'pull_request_review', 'deployment_status'] });
   });
 
   it('It should make the registering organization the owner and keep the manifest\'s permissions', async () => {

@@ -1,6 +1,7 @@
 import { ListSecretsCommand, PutSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
-import { findStackSecrets, StackSecretsNotFoundError, storeInSecrets } from '../../../src/integrations/github/app-credentials-store';
+import { findStackSecrets, storeInSecrets } from '../../../src/integrations/github/app-credentials-store';
+import { StackSecretsNotFoundError } from '../../../src/integrations/github/errors';
 import type { RegisteredGithubApp } from '../../../src/integrations/github/app-manifest';
 
 /**

@@ -22,3 +22,14 @@ export class GithubNotFoundError extends Error {
     this.name = 'GithubNotFoundError';
   }
 }
+
+/** The stack has not made the GitHub App's secrets: it makes them only when deployed with the app's three contexts. */
+export class StackSecretsNotFoundError extends Error {
+  constructor(readonly stackName: string, readonly missing: readonly string[]) {
+    super(
+      `The stack ${stackName} has no ${missing.join(' or ')} secret. It creates them only when deployed with the app's ` +
+        'githubAppId, githubAppSlug and githubAppClientId contexts: register with --out <file>, deploy, then store with --from-file <file>.',
+    );
+    this.name = 'StackSecretsNotFoundError';
+  }
+}

@@ -25,6 +25,8 @@ export interface GithubAppOptions {
   /** Default: the permissions the product asks for (issue #11). */
   readonly permissions?: Readonly<Record<string, 'read' | 'write' | 'admin'>>;
   readonly events?: readonly string[];
+  /** The owner as `GET /app` shows it (a `simple-user`); default none, `owner: null`. */
+  readonly owner?: Readonly<Record<string, unknown>>;
 }
 
 export const DEFAULT_PERMISSIONS = {
@@ -44,6 +46,7 @@ export interface GithubApp {
   readonly webhookUrl: string | undefined;
   readonly permissions: Readonly<Record<string, string>>;
   readonly events: readonly string[];
+  readonly owner: Readonly<Record<string, unknown>> | null;
   readonly createdAt: number;
 }
 
@@ -60,6 +63,7 @@ export function githubApp(options: GithubAppOptions, createdAt: number): GithubA
     webhookUrl: options.webhookUrl,
     permissions: options.permissions ?? DEFAULT_PERMISSIONS,
     events: options.events ?? DEFAULT_EVENTS,
+    owner: options.owner ?? null,
     createdAt,
   };
 }

@@ -16,7 +16,7 @@ export function integration(app: GithubApp, installationsCount: number) {
     slug: app.slug,
     node_id: nodeId('Integration', app.id),
     client_id: app.clientId,
-    owner: null,
+    owner: app.owner,
     name: app.name,
     description: null,
     external_url: app.setupUrl ?? `${HTML_BASE}/apps/${app.slug}`,

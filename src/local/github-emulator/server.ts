@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Faults, Stats, type FaultRequest, type StatsSnapshot } from './controls';
 import { handleAppControl } from './app-controls';
+import { AppManifests } from './app-manifest';
 import { handleInstallationBudgetControl } from './installation-budget-control';
 import { appRoutes, BAD_CREDENTIALS, clientOf, identifyCaller, viewerOf, type AppContext, type AppSide } from './app-routes';
 import { handleControl } from './control-routes';
@@ -117,7 +118,12 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
   const dataset = options.dataset !== undefined ? parseDataset(options.dataset) : await readDataset(requiredPath(options.datasetPath));
   const live = new LiveDataset(dataset, buildStore(dataset, options.now === undefined ? {} : { now: options.now }));
   const loadMs = performance.now() - started;
-  const side: AppSide | undefined = options.app ? appSide(options.app, options.rateLimits?.installation) : undefined;
+  // Mutable for the manifest flow alone: an emulator started without an app gets the one registered through it.
+  let currentSide: AppSide | undefined = options.app ? appSide(options.app, options.rateLimits?.installation) : undefined;
+  const manifests = new AppManifests({
+    hasApp: () => currentSide !== undefined,
+    register: (app) => (currentSide = appSide(app, options.rateLimits?.installation)).app,
+  });
 
   const limiters: Record<RateLimitResource, RateLimiter> = {
     core: new RateLimiter('core', { ...GITHUB_RATE_LIMITS.core, ...options.rateLimits?.core }),
@@ -128,6 +134,7 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
   const host = options.host ?? '127.0.0.1';
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const side = currentSide;
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? `${host}:${port()}`}`);
     // GitHub Enterprise Server's base URL ends in /api/v3; the emulator answers there too.
     const prefix = /^\/api\/v3(?=\/)/.exec(url.pathname)?.[0] ?? '';
@@ -144,6 +151,13 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     }
     const store = live.store;
     const now = Date.now();
+    const registration = await manifests.answer(request.method ?? 'GET', url.pathname.slice(prefix.length), { store, query: url.searchParams, urls, now, body: () => readBody(request) });
+    if (registration) {
+      const { status, headers, body } = registration.answer;
+      send(response, status, { ...headers }, JSON.stringify(body));
+      stats.record({ method: 'POST', url: `${url.pathname}${url.search}`, route: registration.route, status, authenticated: false });
+      return;
+    }
     const caller = identifyCaller(side, request.headers.authorization, now);
     const client = clientOf(caller, identifyClient(request.headers.authorization, request.socket.remoteAddress), side, store);
     const viewer = viewerOf(caller, side, store);
@@ -249,7 +263,7 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     loadMs,
     stats: { snapshot: () => stats.snapshot(), reset: () => stats.reset() },
     faults: { set: (fault) => faults.set(fault, Date.now()) },
-    webhooks: { deliveries: () => side?.webhooks.deliveries() ?? [], idle: () => side?.webhooks.idle() ?? Promise.resolve() },
+    webhooks: { deliveries: () => currentSide?.webhooks.deliveries() ?? [], idle: () => currentSide?.webhooks.idle() ?? Promise.resolve() },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

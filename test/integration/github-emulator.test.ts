@@ -32,13 +32,15 @@ describe('the GitHub emulator in npm start', () => {
     expect(stack.output()).toMatch(new RegExp(`DevInsights ready .*GitHub emulator ${github.replace(/[.:/]/g, '\\$&')}`));
   });
 
-  it('serves the demo dataset like api.github.com', async () => {
-    const response = await fetch(`${github}/orgs/techstartup/repos?type=all&per_page=2`);
+  it('serves the demo dataset like api.github.com: public repositories to a caller without a token', async () => {
+    const response = await fetch(`${github}/repos/techstartup/docs/commits?per_page=1`);
 
     expect(response.status).toBe(200);
     expect(response.headers.get('x-ratelimit-limit')).toBe('60');
     expect(response.headers.get('link')).toContain('rel="next"');
-    expect(await response.json()).toEqual([expect.objectContaining({ owner: expect.objectContaining({ login: 'techstartup', type: 'Organization' }) }), expect.anything()]);
+    expect(await response.json()).toEqual([expect.objectContaining({ sha: expect.any(String) })]);
+    // TechStartup's private repositories are only its installation's to read.
+    expect((await fetch(`${github}/repos/techstartup/api`)).status).toBe(404);
   });
 
   it('has no test controls by default', async () => {

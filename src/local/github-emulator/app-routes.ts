@@ -12,8 +12,8 @@ import type { Webhooks } from './webhooks';
 
 /**
  * GitHub's app side: who the caller is (an app JWT, an installation token,
- * a user's OAuth token, or any other token, which reads everything as the
- * operator token did before), what it may see, its rate limit, and the
+ * a user's OAuth token, or nobody: public data only; any other token is
+ * refused as GitHub refuses a token it never issued), what it may see, its rate limit, and the
  * routes of the app: `/app…`, `/…/installation`, `/installation/repositories`,
  * `/user/installations`, the OAuth code exchange and the install page.
  */
@@ -25,7 +25,9 @@ export interface AppSide {
 }
 
 export type Caller =
+  /** Without an app side the emulator has no tokens to check: any token (a stand-in for a personal one) reads everything. */
   | { readonly kind: 'operator' }
+  | { readonly kind: 'anonymous' }
   | { readonly kind: 'app' }
   | { readonly kind: 'bad-jwt'; readonly message: string }
   | { readonly kind: 'installation'; readonly token: InstallationToken }
@@ -40,7 +42,8 @@ function bearer(authorization: string | undefined): string | undefined {
 
 export function identifyCaller(side: AppSide | undefined, authorization: string | undefined, now: number): Caller {
   const token = bearer(authorization);
-  if (!side || !token) return { kind: 'operator' };
+  if (!side) return { kind: 'operator' };
+  if (!token) return { kind: 'anonymous' };
   if (looksLikeJwt(token)) {
     const message = jwtProblem(side.app, token, now);
     return message ? { kind: 'bad-jwt', message } : { kind: 'app' };
@@ -53,7 +56,7 @@ export function identifyCaller(side: AppSide | undefined, authorization: string 
     const found = side.installations.userToken(token, now);
     return found ? { kind: 'user', token: found } : { kind: 'bad-credentials' };
   }
-  return { kind: 'operator' };
+  return { kind: 'bad-credentials' };
 }
 
 function isMember(store: Store, org: Account, user: Account): boolean {
@@ -71,7 +74,7 @@ export function viewerOf(caller: Caller, side: AppSide | undefined, store: Store
     const { user } = caller.token;
     return { canSee: (repo) => !repo.private || isMember(store, repo.owner, user), canSeeMembers: (org) => isMember(store, org, user) };
   }
-  if (caller.kind === 'app') return { canSee: (repo) => !repo.private, canSeeMembers: () => false };
+  if (caller.kind === 'app' || caller.kind === 'anonymous') return { canSee: (repo) => !repo.private, canSeeMembers: () => false };
   return SEES_EVERYTHING;
 }
 

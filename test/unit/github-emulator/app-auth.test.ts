@@ -1,4 +1,5 @@
 import { createSign } from 'node:crypto';
+import { Octokit } from '@octokit/rest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accountId, APP_ID, APP_SLUG, keyPair, startApp, type StartedApp } from './app-fixture';
 
@@ -189,9 +190,19 @@ describe('installations', () => {
     expect((await octokit.rest.orgs.listMembers({ org: 'globex' })).data.map((member) => member.login)).toEqual(['gus']);
   });
 
-  it('It should keep serving any other token as the operator token, private repositories included', async () => {
+  it('It should refuse a token GitHub never issued with 401 Bad credentials, as GitHub does', async () => {
     await installed('acme');
 
-    expect((await started.octokit('operator-token').rest.repos.get({ owner: 'globex', repo: 'vault' })).data.private).toBe(true);
+    await expect(started.octokit('ghp_never-issued').rest.repos.get({ owner: 'globex', repo: 'vault' })).rejects.toMatchObject({
+      status: 401,
+      response: { data: { message: 'Bad credentials' } },
+    });
+  });
+
+  it('It should serve a caller without a token public repositories only', async () => {
+    const anonymous = new Octokit({ baseUrl: started.emulator.url, log: { debug() {}, info() {}, warn() {}, error() {} } });
+
+    await expect(anonymous.rest.repos.get({ owner: 'globex', repo: 'vault' })).rejects.toMatchObject({ status: 404 });
+    expect((await anonymous.rest.repos.listForOrg({ org: 'globex', type: 'all' })).data.every((repo) => !repo.private)).toBe(true);
   });
 });

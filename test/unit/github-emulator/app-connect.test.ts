@@ -108,7 +108,8 @@ describe('GET /user/installations', () => {
   });
 
   it('It should refuse a token that is not a user\'s with 403', async () => {
-    await expect(started.octokit('operator-token').rest.apps.listInstallationsForAuthenticatedUser()).rejects.toMatchObject({ status: 403 });
+    const installation = Number((await started.install(accountId(started, 'acme'))).get('installation_id'));
+    await expect(started.appOctokit(installation).rest.apps.listInstallationsForAuthenticatedUser()).rejects.toMatchObject({ status: 403 });
   });
 });
 

@@ -98,7 +98,7 @@ describe('activity added at run time', () => {
   it('It should serve the added commit first on the commits list', async () => {
     const { sha } = (await (await started.control('POST', '/commits', { repo: 'acme/app', author: 'ben', message: 'feat: live' })).json()) as { sha: string };
 
-    const { data } = await started.octokit('operator-token').rest.repos.listCommits({ owner: 'acme', repo: 'app', per_page: 1 });
+    const { data } = await started.appOctokit(await installedOn('acme')).rest.repos.listCommits({ owner: 'acme', repo: 'app', per_page: 1 });
 
     expect(data[0]).toMatchObject({ sha, commit: { message: 'feat: live' }, author: { login: 'ben' } });
   });

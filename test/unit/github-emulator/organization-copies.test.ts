@@ -133,7 +133,8 @@ describe('copies and the app', () => {
     const sha = ((await (await app.control('POST', '/commits', { repo: 'acme/app', author: 'ann' })).json()) as { sha: string }).sha;
     await copied(app, 'acme-copy');
 
-    const { data } = await app.octokit('operator').rest.repos.listCommits({ owner: 'acme-copy', repo: 'app', per_page: 1 });
+    const octokit = app.appOctokit(Number((await app.install(accountId(app, 'acme-copy'))).get('installation_id')));
+    const { data } = await octokit.rest.repos.listCommits({ owner: 'acme-copy', repo: 'app', per_page: 1 });
 
     expect(data[0]?.sha).toBe(sha);
   });

@@ -4,7 +4,7 @@ import type { TenantContext } from '../guard/tenant-context';
 import { GithubNotConnectedError, NotFoundError, ServiceUnavailableError } from '../errors';
 import type { Logger } from '../http/logger';
 import { collectActivity } from '../integrations/github/collector';
-import { GithubRateLimitedError, GithubUnavailableError } from '../integrations/github/errors';
+import { GithubInstallationGoneError, GithubRateLimitedError, GithubUnavailableError } from '../integrations/github/errors';
 import { installationClient } from '../integrations/github/installation-client';
 import { config } from '../config';
 import { writeWithModel } from '../integrations/language-model';
@@ -18,6 +18,7 @@ import {
 import type { GithubConnection } from '../repositories/github-connections';
 import { toOrganization, type Organization } from '../repositories/organizations';
 import { recordCrossOrganizationAttempt } from './access-attempts';
+import { disconnectEndedInstallation } from './github-installation-events';
 
 export const WINDOW_DAYS = 90;
 const FRESH_FOR_MS = 24 * 3600 * 1000;
@@ -88,10 +89,19 @@ export async function refreshMemberAnalysis(
   now: Date,
   options: { budgetMs?: number; useModel?: boolean } = {},
 ): Promise<MemberAnalysis> {
-  const analysis = await computeAnalysis(tenant, source, member.githubUsername, log, now, {
-    budgetMs: options.budgetMs ?? COLLECTION_BUDGET_MS,
-    useModel: options.useModel ?? true,
-  });
+  let analysis: MemberAnalysis;
+  try {
+    analysis = await computeAnalysis(tenant, source, member.githubUsername, log, now, {
+      budgetMs: options.budgetMs ?? COLLECTION_BUDGET_MS,
+      useModel: options.useModel ?? true,
+    });
+  } catch (error) {
+    if (!(error instanceof GithubInstallationGoneError)) throw error;
+    // Uninstalled without the webhook reaching us: the organization is no longer connected, and is told so.
+    log.warn('GitHub no longer has the installation; disconnecting', { installationId: error.installationId });
+    await disconnectEndedInstallation(tenant.orgId, error.installationId, now);
+    throw new GithubNotConnectedError();
+  }
   await saveAnalysis(tenant, member.githubUsername, member.userId, analysis, now);
   return analysis;
 }

@@ -15,10 +15,18 @@ export async function applyInstallationEvent(delivery: GithubDelivery, now = new
   if (delivery.event !== 'installation' || !ENDING_ACTIONS.has(delivery.action ?? '') || delivery.installationId === undefined) return false;
   const orgId = await organizationOfInstallation(delivery.installationId);
   if (orgId === undefined) return false;
+  return disconnectEndedInstallation(orgId, delivery.installationId, now);
+}
+
+/**
+ * Unbinds an installation GitHub has ended, from its webhook or because
+ * GitHub refused its token as unknown; answers whether it was still bound.
+ */
+export async function disconnectEndedInstallation(orgId: string, installationId: number, now = new Date()): Promise<boolean> {
   // Not a caller's context: the audit entry's actor is GitHub itself.
   const byGithub: TenantContext = { orgId, userId: 'github', role: 'admin' };
   try {
-    await unbindInstallation(byGithub, delivery.installationId, now);
+    await unbindInstallation(byGithub, installationId, now);
     return true;
   } catch (error) {
     // The organization disconnected (or reconnected another installation) meanwhile: nothing left to do.

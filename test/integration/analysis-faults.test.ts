@@ -114,3 +114,21 @@ describe('conditional requests', () => {
     expect(byStatus).toEqual({ '304': total });
   });
 });
+
+// Last: it ends the private emulator's installation, which the tests above read through.
+describe('an installation GitHub no longer has', () => {
+  it('disconnects the organization when GitHub refuses its token as unknown (the uninstall webhook never came) and answers 409', async () => {
+    const shown = await api('/integrations/github', { token: team.sarah.accessToken, baseUrl: privateApi.url });
+    // The private emulator sends no webhooks: only the refused token can tell the API.
+    const removed = await fetch(`${privateApi.github.url}/_emulator/installations/${shown.body.installationId}`, { method: 'DELETE' });
+    expect(removed.status).toBe(204);
+
+    const response = await fresh('bob-senior');
+
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ code: 'GITHUB_NOT_CONNECTED' });
+    expect((await api('/integrations/github', { token: team.sarah.accessToken, baseUrl: privateApi.url })).body).toEqual({ connected: false });
+    const audit = await api('/audit-logs?limit=20', { token: team.sarah.accessToken });
+    expect(audit.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'GITHUB_DISCONNECTED', userId: 'github' })]));
+  });
+});

@@ -1,5 +1,5 @@
 import { config } from '../../config';
-import { GithubNotFoundError, GithubRateLimitedError, GithubUnavailableError } from './errors';
+import { GithubInstallationGoneError, GithubNotFoundError, GithubRateLimitedError, GithubUnavailableError } from './errors';
 import type { GithubClient } from './installation-client';
 
 /**
@@ -50,7 +50,9 @@ function translate(error: unknown, path: string): never {
   const status = (error as { status?: number }).status;
   // Minting the installation's token failed (suspended, uninstalled): no page of it is "not found".
   const failedUrl = (error as { request?: { url?: string } }).request?.url ?? '';
-  if (/\/app\/installations\/\d+\/access_tokens$/.test(failedUrl)) {
+  const minting = /\/app\/installations\/(\d+)\/access_tokens$/.exec(failedUrl);
+  if (minting && status === 404) throw new GithubInstallationGoneError(Number(minting[1]), { cause: error });
+  if (minting) {
     throw new GithubUnavailableError(`GitHub refused a token for the installation${status ? ` (${status})` : ''}`, { cause: error });
   }
   const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers;

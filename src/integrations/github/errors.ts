@@ -16,6 +16,17 @@ export class GithubUnavailableError extends Error {
   }
 }
 
+/**
+ * GitHub refused to mint a token because it has no such installation: it
+ * was uninstalled and the webhook that says so never arrived (or was lost).
+ */
+export class GithubInstallationGoneError extends Error {
+  constructor(readonly installationId: number, options?: ErrorOptions) {
+    super(`GitHub has no installation ${installationId}`, options);
+    this.name = 'GithubInstallationGoneError';
+  }
+}
+
 export class GithubNotFoundError extends Error {
   constructor(readonly path: string, options?: ErrorOptions) {
     super(`GitHub has no ${path}`, options);

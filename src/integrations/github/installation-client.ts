@@ -69,6 +69,17 @@ export async function installationClient(installationId: number): Promise<Github
         retryCount === 0 && retryAfter <= LONGEST_WAIT_ON_REQUEST_PATH_S,
     },
   });
+  // GitHub refusing a cached token (the installation was removed or suspended since it was minted): once, mint anew and
+  // ask again, so the request fails with GitHub's reason for the installation (404, 403) rather than a stale token's 401.
+  client.hook.error('request', async (error, options) => {
+    if ((error as { status?: number }).status !== 401 || options.request?.['retriedWithNewToken']) throw error;
+    clients.delete(installationId);
+    // Without the old client's token and its request hook (which would put that token back).
+    const { authorization: _staleToken, ...headers } = options.headers as Record<string, string>;
+    const { hook: _oldHook, ...requestOptions } = (options.request ?? {}) as Record<string, unknown>;
+    const fresh = await installationClient(installationId);
+    return fresh.request({ ...options, headers, request: { ...requestOptions, retriedWithNewToken: true } });
+  });
   clients.set(installationId, { privateKey, client });
   if (clients.size > MAX_CLIENTS) clients.delete(clients.keys().next().value as number);
   return client;

@@ -131,6 +131,8 @@ export interface DeploymentStatus {
 }
 
 export interface Deployment {
+  /** Its position in the dataset's `deployments`, where the controls add its statuses. */
+  readonly source: number;
   readonly repo: Repository;
   readonly id: number;
   readonly nodeId: string;

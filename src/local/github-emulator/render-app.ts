@@ -58,7 +58,7 @@ export function installation(app: GithubApp, entry: Installation, urls: Urls) {
   };
 }
 
-const installationRef = (entry: Installation) => ({ id: entry.id, node_id: nodeId('Integration::Installation', entry.id) });
+export const installationRef = (entry: Installation) => ({ id: entry.id, node_id: nodeId('Integration::Installation', entry.id) });
 
 /** `installation` event: `created`, `deleted`, `suspend`, `unsuspend`. */
 export function installationEvent(

@@ -34,7 +34,7 @@ export function buildDeployments(entries: readonly DatasetDeployment[], parts: D
     });
     statuses.sort(newestFirst);
     const deployment: Deployment = {
-      repo, id, nodeId: nodeId('Deployment', id), sha: entry.sha.toLowerCase(), ref: entry.ref ?? repo.defaultBranch, task: entry.task,
+      source: index, repo, id, nodeId: nodeId('Deployment', id), sha: entry.sha.toLowerCase(), ref: entry.ref ?? repo.defaultBranch, task: entry.task,
       environment: entry.environment, description: entry.description ?? null, creator, createdAt,
       updatedAt: Math.max(createdAt, ...statuses.map((status) => status.createdAt)), statuses,
     };

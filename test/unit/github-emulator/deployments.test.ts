@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDataset } from '../../../src/local/github-emulator/dataset';
-import { accountId, appDataset, startApp, type StartedApp } from './app-fixture';
+import { appDataset, installedOn, startApp, type StartedApp } from './app-fixture';
 import { get, startFixture } from './fixture';
 
 /** Deployments and their statuses from the dataset (v1.1), in GitHub's `deployment` and `deployment-status` shapes. */
@@ -117,9 +117,8 @@ describe('deployments of a private repository', () => {
   const tokenFor = async (login: string) => {
     let id = installed.get(login);
     if (id === undefined) {
-      id = Number((await started.install(accountId(started, login))).get('installation_id'));
+      id = await installedOn(started, login);
       installed.set(login, id);
-      await started.receiver.next();
     }
     return (await started.appOctokit().rest.apps.createInstallationAccessToken({ installation_id: id })).data.token;
   };

@@ -116,7 +116,7 @@ export interface AppRoute {
 const APPS_DOCS = `${DOCS}/apps/apps`;
 
 /** The JWT the `/app` routes need: refused as GitHub does, 401 with its message. */
-function requireApp(context: AppContext): void {
+export function requireApp(context: AppContext): void {
   const { caller } = context;
   if (caller.kind === 'app') return;
   const message = caller.kind === 'bad-jwt' ? caller.message : JWT_ERRORS.undecodable;

@@ -10,6 +10,7 @@ import { appRoutes, BAD_CREDENTIALS, clientOf, identifyCaller, viewerOf, type Ap
 import { handleControl } from './control-routes';
 import { parseDataset, readDataset } from './dataset';
 import { githubApp, type GithubAppOptions } from './github-app';
+import { hookDeliveryRoutes } from './hook-delivery-routes';
 import { Installations } from './installations';
 import { LiveDataset } from './live';
 import { handleOrganizationControl } from './organization-copies';
@@ -164,7 +165,7 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     const method = request.method ?? 'GET';
     const path = url.pathname.slice(prefix.length);
     const asked = method === 'HEAD' ? 'GET' : method;
-    const appMatched = side ? matchRoute(appRoutes.filter((route) => route.method === asked), path) : undefined;
+    const appMatched = side ? matchRoute([...appRoutes, ...hookDeliveryRoutes].filter((route) => route.method === asked), path) : undefined;
     const matched = !appMatched && asked === 'GET' ? matchRoute(routes, path) : undefined;
     const isRateLimitRoute = matched === undefined && !appMatched && method === 'GET' && path.replace(/\/+$/, '') === '/rate_limit';
     const routeName = appMatched

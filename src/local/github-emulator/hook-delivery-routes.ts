@@ -6,8 +6,8 @@ import type { Attempt } from './webhooks';
 
 /**
  * The app's webhook deliveries log (app JWT only): `GET /app/hook/deliveries`
- * (newest first, `per_page` and an opaque `cursor`, a `link` with only
- * `rel="next"`, as GitHub pages it), one delivery with its request and
+ * (newest first, `per_page`, `status` and an opaque `cursor`, a `link` with
+ * `rel="next"`; GitHub's also has a `prev` cursor, which nothing here needs), one delivery with its request and
  * response, and `POST …/attempts` → 202, which sends the same request again
  * with the same `X-GitHub-Delivery` GUID (it names the event; the numeric id
  * is the attempt's), recorded with `redelivery: true`.
@@ -52,7 +52,12 @@ function listDeliveries(context: AppContext): Answer {
   requireApp(context);
   const { perPage } = pageRequest(context.query);
   const before = Number(/^v1_(\d+)$/.exec(context.query.get('cursor') ?? '')?.[1] ?? Number.POSITIVE_INFINITY);
-  const older = context.side.webhooks.history().filter((attempt) => attempt.number < before);
+  // GitHub's `status`: `success` is a status_code of 200–399, `failure` 400–599.
+  const wanted = context.query.get('status');
+  const classified = (code: number) => (code >= 200 && code < 400 ? 'success' : code >= 400 && code < 600 ? 'failure' : undefined);
+  const older = context.side.webhooks.history().filter(
+    (attempt) => attempt.number < before && (wanted === null || classified(outcome(attempt).status_code) === wanted),
+  );
   const page = older.slice(0, perPage);
   const last = page[page.length - 1];
   let link: string | undefined;

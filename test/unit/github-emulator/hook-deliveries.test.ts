@@ -44,6 +44,15 @@ describe('GET /app/hook/deliveries', () => {
     expect(all.map((entry) => entry.event)).toEqual(['push', 'installation']);
   });
 
+  it.each([
+    ['success', ['push', 'installation']],
+    ['failure', []],
+  ] as const)('It should filter the deliveries by status %s, on the status code\'s range', async (status, events) => {
+    const { data } = await app().rest.apps.listWebhookDeliveries({ status });
+
+    expect(data.map((entry) => entry.event)).toEqual(events);
+  });
+
   it('It should refuse a caller without the app\'s JWT with 401', async () => {
     const response = await fetch(`${started.emulator.url}/app/hook/deliveries`, { headers: { authorization: 'token operator' } });
 
@@ -74,7 +83,10 @@ describe('POST /app/hook/deliveries/{delivery_id}/attempts', () => {
     const response = await app().rest.apps.redeliverWebhookDelivery({ delivery_id: Number(latest?.id) });
     const again = await started.receiver.next();
 
+    const original = await app().rest.apps.getWebhookDelivery({ delivery_id: Number(latest?.id) });
+
     expect(response.status).toBe(202);
+    expect(JSON.parse(again.body)).toEqual(original.data.request.payload);
     expect(again.headers['x-github-delivery']).toBe(latest?.guid);
     expect(again.headers['x-github-event']).toBe('push');
     expect(await verify(WEBHOOK_SECRET, again.body, String(again.headers['x-hub-signature-256']))).toBe(true);

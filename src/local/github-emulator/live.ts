@@ -120,7 +120,7 @@ export class LiveDataset {
 
   addDeploymentStatus(deploymentId: number, input: NewDeploymentStatus, now: number): { deployment: Deployment; status: DeploymentStatus } | undefined {
     const found = this.deployments().find((entry) => entry.id === deploymentId);
-    const entry = found ? this.dataset.deployments[found.source] : undefined;
+    const entry = found?.source;
     if (!found || !entry) return undefined;
     const id = nextId(this.deployments().flatMap((deployment) => deployment.statuses.map((status) => status.id)));
     entry.statuses.push({ state: input.state, createdAt: this.fileTime(input.createdAt, now) ?? undefined, description: '', id });

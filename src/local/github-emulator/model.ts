@@ -1,3 +1,5 @@
+import type { DatasetDeployment } from './dataset';
+
 /**
  * The dataset as the emulator serves it: every name resolved to its
  * account or repository, every time in epoch milliseconds (already shifted
@@ -131,8 +133,8 @@ export interface DeploymentStatus {
 }
 
 export interface Deployment {
-  /** Its position in the dataset's `deployments`, where the controls add its statuses. */
-  readonly source: number;
+  /** Its entry in the dataset (the same object however the store was built), where the controls add its statuses. */
+  readonly source: DatasetDeployment;
   readonly repo: Repository;
   readonly id: number;
   readonly nodeId: string;

@@ -18,9 +18,10 @@ const newestFirst = <T extends { readonly createdAt: number; readonly id: number
 
 export function buildDeployments(entries: readonly DatasetDeployment[], parts: DeploymentParts): Map<string, Deployment[]> {
   const byRepo = new Map<string, Deployment[]>();
-  entries.forEach((entry, index) => {
+  for (const entry of entries) {
     const repo = parts.repository(entry.repo);
-    const key = `${repo.key}:${index}`;
+    // Keyed by the place among the repository's own deployments, so a part built apart (organization-copies.ts) derives the ids a rebuild would.
+    const key = `${repo.key}:${byRepo.get(repo.key)?.length ?? 0}`;
     const id = parts.ids.allocate('deployment', key, entry.id);
     const createdAt = parts.at(entry.createdAt);
     const creator = entry.creator ? parts.account(entry.creator) : null;
@@ -34,14 +35,14 @@ export function buildDeployments(entries: readonly DatasetDeployment[], parts: D
     });
     statuses.sort(newestFirst);
     const deployment: Deployment = {
-      source: index, repo, id, nodeId: nodeId('Deployment', id), sha: entry.sha.toLowerCase(), ref: entry.ref ?? repo.defaultBranch, task: entry.task,
+      source: entry, repo, id, nodeId: nodeId('Deployment', id), sha: entry.sha.toLowerCase(), ref: entry.ref ?? repo.defaultBranch, task: entry.task,
       environment: entry.environment, description: entry.description ?? null, creator, createdAt,
       updatedAt: Math.max(createdAt, ...statuses.map((status) => status.createdAt)), statuses,
     };
     const list = byRepo.get(repo.key) ?? [];
     list.push(deployment);
     byRepo.set(repo.key, list);
-  });
+  }
   for (const list of byRepo.values()) list.sort(newestFirst);
   return byRepo;
 }

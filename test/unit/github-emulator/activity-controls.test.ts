@@ -2,6 +2,7 @@ import { verify } from '@octokit/webhooks-methods';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_EVENTS } from '../../../src/local/github-emulator/github-app';
 import { installedOn as installedOnAccount, startApp, WEBHOOK_SECRET, type Received, type StartedApp } from './app-fixture';
+import { deploymentsDataset } from './deployments-fixture';
 
 /** Controls that add deployments, their statuses and reviews at run time, and the webhooks GitHub would send for them. */
 let started: StartedApp;
@@ -146,5 +147,35 @@ describe('POST /_emulator/reviews', () => {
     started = await startApp();
 
     expect((await post('/reviews', { repo: 'acme/app', number: 99, reviewer: 'ann', state: 'APPROVED' })).status).toBe(404);
+  });
+});
+
+describe('deployments of a copied organization', () => {
+  const copyAcme = async () => {
+    started = await startApp({}, { dataset: deploymentsDataset() });
+    const response = await started.control('POST', '/organizations', { login: 'acme-copy', copyOf: 'acme' });
+    expect(response.status).toBe(201);
+  };
+  const idsOf = async (owner: string) => (await started.octokit('operator').rest.repos.listDeployments({ owner, repo: 'app' })).data.map((entry) => entry.id);
+
+  it('It should give the copy\'s deployments ids of their own', async () => {
+    await copyAcme();
+
+    const [source, copy] = [await idsOf('acme'), await idsOf('acme-copy')];
+
+    expect(copy).toHaveLength(3);
+    expect(copy.filter((id) => source.includes(id))).toEqual([]);
+  });
+
+  it('It should add a status to the copy\'s deployment and leave the source\'s alone', async () => {
+    await copyAcme();
+    const [newest] = await idsOf('acme-copy');
+
+    expect((await post(`/deployments/${newest}/statuses`, { state: 'inactive' })).status).toBe(201);
+    const statuses = async (owner: string, id: number) =>
+      (await started.octokit('operator').rest.repos.listDeploymentStatuses({ owner, repo: 'app', deployment_id: id })).data.map((status) => status.state);
+
+    expect(await statuses('acme-copy', Number(newest))).toEqual(['inactive']);
+    expect(await statuses('acme', 9003)).toEqual([]);
   });
 });

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDataset } from '../../../src/local/github-emulator/dataset';
-import { appDataset, installedOn, startApp, type StartedApp } from './app-fixture';
+import { installedOn, startApp, type StartedApp } from './app-fixture';
+import { deploymentsDataset, OTHER_SHA, SHA } from './deployments-fixture';
 import { get, startFixture } from './fixture';
 
 /** Deployments and their statuses from the dataset (v1.1), in GitHub's `deployment` and `deployment-status` shapes. */
-const SHA = 'a'.repeat(40);
-const OTHER_SHA = 'b'.repeat(40);
 
 /** The properties of GitHub's `deployment` and `deployment-status` schemas (@octokit/openapi-types). */
 const DEPLOYMENT_FIELDS = [
@@ -16,21 +15,6 @@ const STATUS_FIELDS = [
   'created_at', 'creator', 'deployment_url', 'description', 'environment', 'environment_url', 'id', 'log_url', 'node_id',
   'performed_via_github_app', 'repository_url', 'state', 'target_url', 'updated_at', 'url',
 ];
-
-export function deploymentsDataset() {
-  return {
-    ...appDataset(),
-    deployments: [
-      {
-        repo: 'acme/app', id: 9001, sha: SHA, environment: 'production', createdAt: '2025-03-01T10:00:00Z', creator: 'ann',
-        statuses: [{ state: 'in_progress', createdAt: '2025-03-01T10:01:00Z' }, { state: 'success', createdAt: '2025-03-01T10:05:00Z' }],
-      },
-      { repo: 'acme/app', id: 9002, sha: OTHER_SHA, environment: 'staging', createdAt: '2025-03-02T10:00:00Z', creator: 'ben', statuses: [{ state: 'failure' }] },
-      { repo: 'acme/app', id: 9003, sha: OTHER_SHA, environment: 'production', createdAt: '2025-03-03T10:00:00Z', creator: 'ben', statuses: [] },
-      { repo: 'globex/vault', id: 9100, sha: SHA, createdAt: '2025-03-02T10:00:00Z', creator: 'gus', statuses: [{ state: 'success' }] },
-    ],
-  };
-}
 
 let started: StartedApp;
 

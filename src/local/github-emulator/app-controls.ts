@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { handleActivityControl } from './activity-controls';
+import { handleInstallationControl } from './installation-controls';
 import type { AppSide } from './app-routes';
 import type { LiveDataset } from './live';
 import { NewCommit, NewPull } from './live';
@@ -16,6 +18,8 @@ import { installation, installationEvent, pullRequestEvent, pushEvent } from './
  * - `POST /_emulator/commits` `{repo, author?, message?, date?, sha?, additions?, deletions?, files?}` → 201 `{sha, deliveries}` (`push`)
  * - `POST /_emulator/pulls` `{repo, author, title?, number?, createdAt?, mergedAt?, closedAt?, …}` → 201 `{number, deliveries}` (`pull_request`)
  * - `GET /_emulator/webhooks` → every delivery `{id, event, action, status, error}`
+ * - deployments, their statuses and reviews: see activity-controls.ts
+ * - `POST /_emulator/installations/{id}/repositories` `{add?, remove?}`: see installation-controls.ts
  */
 export interface ControlAnswer {
   readonly status: number;
@@ -95,5 +99,9 @@ export function handleAppControl(route: string, body: unknown, parts: { side: Ap
       .map((entry) => side.webhooks.deliver('pull_request', pullRequestEvent(store(), added, entry, urls))?.id);
     return { status: 201, body: { number: added.number, deliveries: deliveries.filter(Boolean) } };
   }
+  const activity = handleActivityControl(route, body, parts);
+  if (activity) return activity;
+  const repositories = handleInstallationControl(route, body, parts);
+  if (repositories) return repositories;
   return undefined;
 }

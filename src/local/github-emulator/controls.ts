@@ -7,7 +7,7 @@ import type { RateLimiter } from './rate-limit';
  * served, so a test can hold the collector to a budget of calls.
  */
 export const FaultRequest = z.object({
-  mode: z.enum(['none', '502', 'rate_limited', 'slow']),
+  mode: z.enum(['none', '502', 'rate_limited', 'slow', 'secondary_limited']),
   /** `slow`: how long each answer waits (default 1000 ms). */
   delayMs: z.number().int().min(0).max(120_000).optional(),
   /** Requests answered normally before the fault starts (default 0). */
@@ -16,19 +16,30 @@ export const FaultRequest = z.object({
   times: z.number().int().min(1).optional(),
   /** `rate_limited`: when the limit resets, from now (default 60 s); it lifts by itself then. */
   resetAfterMs: z.number().int().min(1).max(3600_000).optional(),
+  /** `secondary_limited`: the `retry-after` seconds (default 60). */
+  retryAfter: z.number().int().min(0).max(3600).optional(),
+  /** `secondary_limited`: 403 (default, what GitHub mostly sends) or 429. */
+  status: z.union([z.literal(403), z.literal(429)]).optional(),
 });
 export type FaultRequest = z.infer<typeof FaultRequest>;
 
-export type FaultAction = { readonly kind: 'none' } | { readonly kind: 'bad-gateway' } | { readonly kind: 'slow'; readonly delayMs: number };
+export type FaultAction =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'bad-gateway' }
+  | { readonly kind: 'slow'; readonly delayMs: number }
+  | { readonly kind: 'secondary-limited'; readonly retryAfter: number; readonly status: 403 | 429 };
 
 const DEFAULT_DELAY_MS = 1000;
 const DEFAULT_RESET_AFTER_MS = 60_000;
+const DEFAULT_RETRY_AFTER_S = 60;
 
 export class Faults {
   private mode: Exclude<FaultRequest['mode'], 'rate_limited'> = 'none';
   private delayMs = DEFAULT_DELAY_MS;
   private passes = 0;
   private times: number | undefined;
+  private retryAfter = DEFAULT_RETRY_AFTER_S;
+  private status: 403 | 429 = 403;
 
   /** The rate-limit fault exhausts every resource (core and search) at once. */
   constructor(private readonly limiters: readonly RateLimiter[]) {}
@@ -45,6 +56,8 @@ export class Faults {
     this.delayMs = request.delayMs ?? DEFAULT_DELAY_MS;
     this.passes = request.remaining ?? 0;
     this.times = request.times;
+    this.retryAfter = request.retryAfter ?? DEFAULT_RETRY_AFTER_S;
+    this.status = request.status ?? 403;
   }
 
   /** What to do with the next API request (the rate-limit fault lives in the limiter). */
@@ -54,7 +67,7 @@ export class Faults {
       this.passes -= 1;
       return { kind: 'none' };
     }
-    const action: FaultAction = this.mode === '502' ? { kind: 'bad-gateway' } : { kind: 'slow', delayMs: this.delayMs };
+    const action = this.faultyAnswer();
     if (this.times !== undefined) {
       this.times -= 1;
       if (this.times === 0) this.mode = 'none';
@@ -62,7 +75,13 @@ export class Faults {
     return action;
   }
 
-  describe(now: number): { mode: string; delayMs?: number; remaining?: number; times?: number; resetAt?: string } {
+  private faultyAnswer(): FaultAction {
+    if (this.mode === '502') return { kind: 'bad-gateway' };
+    if (this.mode === 'secondary_limited') return { kind: 'secondary-limited', retryAfter: this.retryAfter, status: this.status };
+    return { kind: 'slow', delayMs: this.delayMs };
+  }
+
+  describe(now: number): { mode: string; delayMs?: number; remaining?: number; times?: number; resetAt?: string; retryAfter?: number; status?: number } {
     const exhaustion = this.limiters[0]?.exhaustionAt(now);
     if (exhaustion) {
       return {
@@ -76,6 +95,7 @@ export class Faults {
     return {
       mode: this.mode,
       ...(this.mode === 'slow' ? { delayMs: this.delayMs } : {}),
+      ...(this.mode === 'secondary_limited' ? { retryAfter: this.retryAfter, status: this.status } : {}),
       remaining: this.passes,
       ...(this.times === undefined ? {} : { times: this.times }),
     };

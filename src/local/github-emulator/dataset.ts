@@ -31,6 +31,10 @@ import { GithubDatasetError } from './errors';
  *   `PENDING` review); `state` in any case (`approved` works).
  * - issue: `title` `Issue`, `closedAt` null, `body` null, `labels` [],
  *   `comments` 0; `updatedAt` its latest event.
+ * - deployment (v1.1): `ref` the repository's default branch, `task`
+ *   `deploy`, `environment` `production`, `description` null, `creator`
+ *   null, `id` derived, `statuses` []; a status's `createdAt` the
+ *   deployment's, `creator` the deployment's, `description` ''.
  * - times: any ISO-8601 form `Date.parse` reads (`Z` or an offset); served
  *   in UTC with whole seconds, as GitHub does.
  *
@@ -148,6 +152,29 @@ const Issue = z.object({
   id: z.number().int().positive().optional(),
 });
 
+const DeploymentState = z.enum(['success', 'failure', 'error', 'in_progress', 'queued', 'pending', 'inactive']);
+
+const DeploymentStatus = z.object({
+  state: DeploymentState,
+  createdAt: Time.optional(),
+  creator: Login.nullish(),
+  description: z.string().default(''),
+  id: z.number().int().positive().optional(),
+});
+
+const Deployment = z.object({
+  repo: RepoName,
+  id: z.number().int().positive().optional(),
+  sha: z.string().trim().regex(/^[0-9a-f]{40}$/i, 'must be 40 hex digits'),
+  ref: z.string().min(1).optional(),
+  task: z.string().min(1).default('deploy'),
+  environment: z.string().min(1).default('production'),
+  description: z.string().nullish(),
+  createdAt: Time,
+  creator: Login.nullish(),
+  statuses: z.array(DeploymentStatus).default([]),
+});
+
 export const Dataset = z.object({
   anchor: Time.optional(),
   /**
@@ -163,6 +190,8 @@ export const Dataset = z.object({
   commits: z.array(Commit).default([]),
   pullRequests: z.array(PullRequest).default([]),
   issues: z.array(Issue).default([]),
+  /** Optional since v1.1. */
+  deployments: z.array(Deployment).default([]),
 });
 
 export type Dataset = z.infer<typeof Dataset>;
@@ -173,6 +202,8 @@ export type DatasetCommit = z.infer<typeof Commit>;
 export type DatasetPullRequest = z.infer<typeof PullRequest>;
 export type DatasetReview = z.infer<typeof Review>;
 export type DatasetIssue = z.infer<typeof Issue>;
+export type DatasetDeployment = z.infer<typeof Deployment>;
+export type DatasetDeploymentStatus = z.infer<typeof DeploymentStatus>;
 
 /** Validates already-parsed JSON. */
 export function parseDataset(json: unknown, source = 'the dataset'): Dataset {

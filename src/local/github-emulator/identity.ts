@@ -20,6 +20,8 @@ const RANGES = {
   pull: [1_000_000_000, 1_000_000_000],
   issue: [2_000_000_000, 1_000_000_000],
   review: [3_000_000_000, 1_000_000_000],
+  deployment: [4_000_000_000, 1_000_000_000],
+  deploymentStatus: [5_000_000_000, 1_000_000_000],
 } as const;
 
 export type IdKind = keyof typeof RANGES;
@@ -39,9 +41,12 @@ export class IdAllocator {
   }
 }
 
-/** GitHub's legacy global node id: base64 of `<length of type>:<Type><id>`, e.g. `MDQ6VXNlcjE=` for user 1. */
+/**
+ * GitHub's legacy global node id: base64 of `0<length of type>:<Type><id>`, e.g. `MDQ6VXNlcjE=`
+ * (`04:User1`) for user 1 and `MDEwOkRlcGxveW1lbnQx` (`010:Deployment1`) for deployment 1.
+ */
 export function nodeId(type: string, id: number | string): string {
-  return Buffer.from(`${String(type.length).padStart(2, '0')}:${type}${id}`).toString('base64');
+  return Buffer.from(`0${type.length}:${type}${id}`).toString('base64');
 }
 
 export function sha1(text: string): string {

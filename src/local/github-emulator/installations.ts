@@ -13,9 +13,10 @@ import type { Account, Repository, Store } from './model';
 export interface Installation {
   readonly id: number;
   readonly account: Account;
-  readonly repositorySelection: 'all' | 'selected';
+  /** Changed by `changeRepositories`, as the owner does on the installation's settings page. */
+  repositorySelection: 'all' | 'selected';
   /** Repository keys when `selected`. */
-  readonly repositories: ReadonlySet<string>;
+  repositories: ReadonlySet<string>;
   readonly createdAt: number;
   updatedAt: number;
   suspendedAt: number | null;
@@ -100,6 +101,26 @@ export class Installations {
   covers(installation: Installation, repo: Repository): boolean {
     if (repo.owner.id !== installation.account.id) return false;
     return installation.repositorySelection === 'all' || installation.repositories.has(repo.key);
+  }
+
+  /**
+   * Adds and removes repositories of the installation's account; what
+   * really changed. Removing one from an `all` installation makes it
+   * `selected` with every other repository, as GitHub's settings page does;
+   * adding to an `all` installation changes nothing.
+   */
+  changeRepositories(store: Store, installation: Installation, change: { add: readonly Repository[]; remove: readonly Repository[] }, now: number): { added: Repository[]; removed: Repository[] } {
+    const covered = this.repositoriesOf(store, installation);
+    const added = change.add.filter((repo, index) => !this.covers(installation, repo) && change.add.indexOf(repo) === index);
+    const removed = covered.filter((repo) => change.remove.includes(repo));
+    if (added.length === 0 && removed.length === 0) return { added, removed };
+    const kept = new Set(installation.repositorySelection === 'all' ? covered.map((repo) => repo.key) : installation.repositories);
+    for (const repo of added) kept.add(repo.key);
+    for (const repo of removed) kept.delete(repo.key);
+    installation.repositorySelection = 'selected';
+    installation.repositories = kept;
+    installation.updatedAt = now;
+    return { added, removed };
   }
 
   repositoriesOf(store: Store, installation: Installation): readonly Repository[] {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { parseDataset, type Dataset } from './dataset';
-import type { Commit, PullRequest, Store } from './model';
+import type { NewDeployment, NewDeploymentStatus, NewReview } from './live-inputs';
+import type { Commit, Deployment, DeploymentStatus, PullRequest, Review, Store } from './model';
 import { organizationCopy, type CopyOutcome, type NewOrganization } from './organization-copies';
 import { buildStore } from './store';
 
@@ -96,4 +97,60 @@ export class LiveDataset {
     this.current = copy.store;
     return { kind: 'copied', login: request.login };
   }
+
+  /** Undefined when the repository is not in the dataset. Ids follow the highest so far, as GitHub's grow. */
+  addDeployment(input: NewDeployment, now: number): Deployment | undefined {
+    const key = input.repo.toLowerCase();
+    const repo = this.current.repositories.get(key);
+    if (!repo) return undefined;
+    const id = nextId(this.deployments().map((entry) => entry.id));
+    const statusIds = nextId(this.deployments().flatMap((entry) => entry.statuses.map((status) => status.id)));
+    const createdAt = this.fileTime(input.createdAt, now);
+    const [entry] = parseDataset({
+      deployments: [{
+        ...input, repo: repo.fullName, id, createdAt, sha: input.sha ?? this.current.commitsByRepo.get(key)?.[0]?.sha ?? randomBytes(20).toString('hex'),
+        statuses: input.statuses.map((status, index) => ({ state: status.state, createdAt: this.fileTime(status.createdAt, null) ?? createdAt, id: statusIds + index })),
+      }],
+    }).deployments;
+    if (!entry) return undefined;
+    this.dataset.deployments.push(entry);
+    this.rebuild({});
+    return this.current.deploymentById.get(key)?.get(id);
+  }
+
+  addDeploymentStatus(deploymentId: number, input: NewDeploymentStatus, now: number): { deployment: Deployment; status: DeploymentStatus } | undefined {
+    const found = this.deployments().find((entry) => entry.id === deploymentId);
+    const entry = found?.source;
+    if (!found || !entry) return undefined;
+    const id = nextId(this.deployments().flatMap((deployment) => deployment.statuses.map((status) => status.id)));
+    entry.statuses.push({ state: input.state, createdAt: this.fileTime(input.createdAt, now) ?? undefined, description: '', id });
+    this.rebuild({});
+    const deployment = this.current.deploymentById.get(found.repo.key)?.get(deploymentId);
+    const status = deployment?.statuses.find((candidate) => candidate.id === id);
+    return deployment && status ? { deployment, status } : undefined;
+  }
+
+  /** Undefined when the repository has no such pull request. */
+  addReview(input: NewReview, now: number): { pull: PullRequest; review: Review } | undefined {
+    const repo = this.current.repositories.get(input.repo.toLowerCase());
+    const index = this.dataset.pullRequests.findIndex((pull) => pull.repo.toLowerCase() === repo?.key && pull.number === input.number);
+    const entry = this.dataset.pullRequests[index];
+    if (!repo || !entry) return undefined;
+    const id = nextId([...this.current.pullsByRepo.values()].flat().flatMap((pull) => pull.reviews.map((review) => review.id)));
+    const submittedAt = this.fileTime(input.submittedAt, now) ?? undefined;
+    this.dataset.pullRequests[index] = { ...entry, reviews: [...entry.reviews, { reviewer: input.reviewer, state: input.state, body: input.body ?? '', submittedAt, id }] };
+    this.rebuild({});
+    const pull = this.current.pullByNumber.get(repo.key)?.get(input.number);
+    const review = pull?.reviews.find((candidate) => candidate.id === id);
+    return pull && review ? { pull, review } : undefined;
+  }
+
+  private deployments(): Deployment[] {
+    return [...this.current.deploymentsByRepo.values()].flat();
+  }
+}
+
+/** One more than the highest id so far (a first one like GitHub's, when there is none). */
+function nextId(ids: readonly number[]): number {
+  return ids.reduce((highest, id) => Math.max(highest, id), 1_000_000_000) + 1;
 }

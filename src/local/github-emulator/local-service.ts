@@ -5,6 +5,7 @@ import { DEMO_DATASET_PATH } from './demo-dataset-path';
 import { GithubDatasetError } from './errors';
 import type { GithubAppOptions } from './github-app';
 import { GITHUB_INSTALLATION_LIMITS, GITHUB_RATE_LIMITS, type RateLimitResource } from './rate-limit';
+import { GITHUB_SECONDARY_LIMITS } from './secondary-rate-limit';
 import { startGithubEmulator, type GithubEmulator } from './server';
 
 export interface StackGithubEmulator {
@@ -28,7 +29,9 @@ function scaledRateLimits(scale: number) {
     unauthenticated: GITHUB_RATE_LIMITS[resource].unauthenticated * scale,
   });
   const installation = { base: GITHUB_INSTALLATION_LIMITS.base * scale, max: GITHUB_INSTALLATION_LIMITS.max * scale };
-  return { core: scaled('core'), search: scaled('search'), installation };
+  const { concurrent, pointsPerMinute, contentPerMinute, contentPerHour } = GITHUB_SECONDARY_LIMITS;
+  const secondary = { concurrent: concurrent * scale, pointsPerMinute: pointsPerMinute * scale, contentPerMinute: contentPerMinute * scale, contentPerHour: contentPerHour * scale };
+  return { core: scaled('core'), search: scaled('search'), installation, secondary };
 }
 
 /** `app`: GitHub's app side for the product's GitHub App (the key `npm start` generates, its webhook URL on the local API). */

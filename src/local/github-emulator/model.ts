@@ -1,3 +1,5 @@
+import type { DatasetDeployment } from './dataset';
+
 /**
  * The dataset as the emulator serves it: every name resolved to its
  * account or repository, every time in epoch milliseconds (already shifted
@@ -119,6 +121,36 @@ export interface Issue {
   readonly comments: number;
 }
 
+export type DeploymentState = 'success' | 'failure' | 'error' | 'in_progress' | 'queued' | 'pending' | 'inactive';
+
+export interface DeploymentStatus {
+  readonly id: number;
+  readonly nodeId: string;
+  readonly state: DeploymentState;
+  readonly creator: Account | null;
+  readonly description: string;
+  readonly createdAt: number;
+}
+
+export interface Deployment {
+  /** Its entry in the dataset (the same object however the store was built), where the controls add its statuses. */
+  readonly source: DatasetDeployment;
+  readonly repo: Repository;
+  readonly id: number;
+  readonly nodeId: string;
+  readonly sha: string;
+  readonly ref: string;
+  readonly task: string;
+  readonly environment: string;
+  readonly description: string | null;
+  readonly creator: Account | null;
+  readonly createdAt: number;
+  /** The latest status's time, else `createdAt` (a new status updates the deployment on GitHub). */
+  readonly updatedAt: number;
+  /** Newest first, as GitHub lists them. */
+  readonly statuses: readonly DeploymentStatus[];
+}
+
 /** What `GET /repos/{owner}/{repo}/issues` lists: issues, and pull requests as issues. */
 export type IssueLike = Issue | PullRequest;
 
@@ -141,6 +173,9 @@ export interface Store {
   /** Newest first. */
   readonly issuesByRepo: ReadonlyMap<string, readonly IssueLike[]>;
   readonly issuesByRepoCreator: ReadonlyMap<string, ReadonlyMap<string, readonly IssueLike[]>>;
+  /** Newest first. */
+  readonly deploymentsByRepo: ReadonlyMap<string, readonly Deployment[]>;
+  readonly deploymentById: ReadonlyMap<string, ReadonlyMap<number, Deployment>>;
   /** Lower-case logins with a commit in the repository, for `author_association`. */
   readonly contributors: ReadonlyMap<string, ReadonlySet<string>>;
   /** Lower-case organization login → its members' lower-case logins: the dataset's `members`, else the users active in its repositories (first activity first). */

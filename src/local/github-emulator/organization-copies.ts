@@ -43,6 +43,7 @@ function withoutIds<T extends object>(entry: T): T {
   const copy = { ...entry } as Record<string, unknown>;
   delete copy['id'];
   if (Array.isArray(copy['reviews'])) copy['reviews'] = (copy['reviews'] as object[]).map(withoutIds);
+  if (Array.isArray(copy['statuses'])) copy['statuses'] = (copy['statuses'] as object[]).map(withoutIds);
   return copy as T;
 }
 
@@ -57,6 +58,12 @@ function takenIds(store: Store): IdAllocator {
       if (item.kind !== 'pull') continue;
       ids.allocate('pull', item.repo.key, item.id);
       for (const review of item.reviews) ids.allocate('review', item.repo.key, review.id);
+    }
+  }
+  for (const deployments of store.deploymentsByRepo.values()) {
+    for (const deployment of deployments) {
+      ids.allocate('deployment', deployment.repo.key, deployment.id);
+      for (const status of deployment.statuses) ids.allocate('deploymentStatus', deployment.repo.key, status.id);
     }
   }
   return ids;

@@ -8,7 +8,8 @@ import { pullDetail } from './render-activity';
 /**
  * The app side in GitHub's JSON: the `integration`, `installation` and
  * `installation-token` schemas of @octokit/openapi-types, and the payloads
- * of the `installation`, `push` and `pull_request` webhook events.
+ * of the `installation`, `installation_repositories`, `push` and
+ * `pull_request` webhook events.
  */
 export function integration(app: GithubApp, installationsCount: number) {
   return {
@@ -58,7 +59,29 @@ export function installation(app: GithubApp, entry: Installation, urls: Urls) {
   };
 }
 
-const installationRef = (entry: Installation) => ({ id: entry.id, node_id: nodeId('Integration::Installation', entry.id) });
+export const installationRef = (entry: Installation) => ({ id: entry.id, node_id: nodeId('Integration::Installation', entry.id) });
+
+/** How installation events name a repository. */
+const repositoryRef = (repo: Repository) => ({ id: repo.id, node_id: repo.nodeId, name: repo.name, full_name: repo.fullName, private: repo.private });
+
+/** `installation_repositories` event: `added` or `removed`; both lists are always there, one of them empty. */
+export function installationRepositoriesEvent(
+  action: 'added' | 'removed',
+  context: { app: GithubApp; urls: Urls },
+  entry: Installation,
+  repos: readonly Repository[],
+  sender: Account,
+) {
+  return {
+    action,
+    installation: installation(context.app, entry, context.urls),
+    repository_selection: entry.repositorySelection,
+    repositories_added: action === 'added' ? repos.map(repositoryRef) : [],
+    repositories_removed: action === 'removed' ? repos.map(repositoryRef) : [],
+    requester: null,
+    sender: simpleUser(sender, context.urls),
+  };
+}
 
 /** `installation` event: `created`, `deleted`, `suspend`, `unsuspend`. */
 export function installationEvent(
@@ -71,7 +94,7 @@ export function installationEvent(
   return {
     action,
     installation: installation(context.app, entry, context.urls),
-    repositories: repos.map((repo) => ({ id: repo.id, node_id: repo.nodeId, name: repo.name, full_name: repo.fullName, private: repo.private })),
+    repositories: repos.map(repositoryRef),
     requester: null,
     sender: simpleUser(sender, context.urls),
   };

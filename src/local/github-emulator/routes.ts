@@ -1,3 +1,4 @@
+import { deploymentRoutes } from './deployment-routes';
 import type { Account, Commit, IssueLike, PullRequest, Repository } from './model';
 import { paginate } from './pagination';
 import { membersOf } from './installations';
@@ -170,6 +171,7 @@ export const routes: readonly Route[] = [
     },
   },
   { path: '/repos/{owner}/{repo}/issues', docs: `${DOCS}/issues/issues#list-repository-issues`, handle: listIssues },
+  ...deploymentRoutes,
   {
     path: '/orgs/{org}/members',
     docs: `${DOCS}/orgs/members#list-organization-members`,

@@ -10,6 +10,7 @@ import { appRoutes, BAD_CREDENTIALS, clientOf, identifyCaller, viewerOf, type Ap
 import { handleControl } from './control-routes';
 import { parseDataset, readDataset } from './dataset';
 import { githubApp, type GithubAppOptions } from './github-app';
+import { hookDeliveryRoutes } from './hook-delivery-routes';
 import { Installations } from './installations';
 import { LiveDataset } from './live';
 import { handleOrganizationControl } from './organization-copies';
@@ -19,7 +20,9 @@ import {
   type RateLimitOptions, type RateLimitResource,
 } from './rate-limit';
 import { answer, errorBody, matchRoute, type Answer } from './route-support';
+import { readBody } from './request-body';
 import { routes } from './routes';
+import { GITHUB_SECONDARY_LIMITS, SecondaryLimiter, secondaryLimitBody, type SecondaryLimitOptions } from './secondary-rate-limit';
 import { buildStore } from './store';
 import { Webhooks, type Delivery } from './webhooks';
 
@@ -40,7 +43,8 @@ export interface GithubEmulatorOptions {
   /** "Now" for the anchor shift; default the time of the start. */
   readonly now?: number;
   /** Overrides GitHub's limits, e.g. `{ core: { unauthenticated: 3 } }` for a test. */
-  readonly rateLimits?: { readonly [R in RateLimitResource]?: Partial<RateLimitOptions> } & { readonly installation?: Partial<InstallationLimitOptions> };
+  readonly rateLimits?: { readonly [R in RateLimitResource]?: Partial<RateLimitOptions> } & { readonly installation?: Partial<InstallationLimitOptions> }
+    & { readonly secondary?: Partial<SecondaryLimitOptions> };
   /** GitHub's app side (JWTs, installations, their tokens, the install page, webhooks): the app's configuration. */
   readonly app?: GithubAppOptions;
 }
@@ -129,6 +133,7 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     core: new RateLimiter('core', { ...GITHUB_RATE_LIMITS.core, ...options.rateLimits?.core }),
     search: new RateLimiter('search', { ...GITHUB_RATE_LIMITS.search, ...options.rateLimits?.search }),
   };
+  const secondary = new SecondaryLimiter({ ...GITHUB_SECONDARY_LIMITS, ...options.rateLimits?.secondary });
   const faults = new Faults(Object.values(limiters));
   const stats = new Stats();
   const host = options.host ?? '127.0.0.1';
@@ -161,10 +166,12 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     const caller = identifyCaller(side, request.headers.authorization, now);
     const client = clientOf(caller, identifyClient(request.headers.authorization, request.socket.remoteAddress), side, store);
     const viewer = viewerOf(caller, side, store);
+    const flight = secondary.enter(client.key);
+    response.once('close', flight.release);
     const method = request.method ?? 'GET';
     const path = url.pathname.slice(prefix.length);
     const asked = method === 'HEAD' ? 'GET' : method;
-    const appMatched = side ? matchRoute(appRoutes.filter((route) => route.method === asked), path) : undefined;
+    const appMatched = side ? matchRoute([...appRoutes, ...hookDeliveryRoutes].filter((route) => route.method === asked), path) : undefined;
     const matched = !appMatched && asked === 'GET' ? matchRoute(routes, path) : undefined;
     const isRateLimitRoute = matched === undefined && !appMatched && method === 'GET' && path.replace(/\/+$/, '') === '/rate_limit';
     const routeName = appMatched
@@ -175,12 +182,18 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
       stats.record({ method, url: `${url.pathname}${url.search}`, route: routeName, status, authenticated: client.authenticated });
     };
 
+    const refuseSecondary = (retryAfter: number, status: number = 403) => {
+      const headers: Record<string, string> = { ...baseHeaders(client), 'retry-after': String(retryAfter) };
+      const quota = limiters[matched?.route.resource ?? 'core'].peek(client, now);
+      finish(status, { ...headers, ...rateLimitHeaders(quota) }, JSON.stringify(secondaryLimitBody(headers['x-github-request-id'] ?? '')));
+    };
     const fault = faults.next();
     if (fault.kind === 'slow') await delay(fault.delayMs);
     if (fault.kind === 'bad-gateway') {
       finish(502, baseHeaders(client), JSON.stringify(errorBody(502, 'Bad Gateway')));
       return;
     }
+    if (fault.kind === 'secondary-limited') return refuseSecondary(fault.retryAfter, fault.status);
     const appContext = async (): Promise<AppContext | undefined> =>
       side && appMatched
         ? { store, side, caller, params: appMatched.params, query: url.searchParams, url, urls, body: await readBody(request), accept: String(request.headers.accept ?? ''), now }
@@ -204,6 +217,9 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
       finish(200, { ...baseHeaders(client), ...rateLimitHeaders(core) }, body);
       return;
     }
+    if (flight.tooMany) return refuseSecondary(secondary.retryAfterS);
+    const wait = secondary.check(client.key, routeName, method, now);
+    if (wait !== undefined) return refuseSecondary(wait);
     const limiter = limiters[matched?.route.resource ?? 'core'];
     if (limiter.peek(client, now).remaining === 0) {
       const { quota } = limiter.consume(client, now);
@@ -275,28 +291,6 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
 function appSide(options: GithubAppOptions, limits: Partial<InstallationLimitOptions> | undefined): AppSide {
   const app = githubApp(options, Date.now());
   return { app, installations: new Installations(app), webhooks: new Webhooks(app), installationLimits: { ...GITHUB_INSTALLATION_LIMITS, ...limits } };
-}
-
-const MAX_BODY_BYTES = 1024 * 1024;
-
-/** A JSON or form body (the OAuth exchange sends either); {} when there is none or it is neither. */
-async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
-  if (request.method !== 'POST') return {};
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return {};
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (String(request.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
-  try {
-    const parsed: unknown = JSON.parse(text || '{}');
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 function requiredPath(path: string | undefined): string {

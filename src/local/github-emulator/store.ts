@@ -1,7 +1,8 @@
 import type { Dataset, DatasetCommit } from './dataset';
 import { GithubDatasetError } from './errors';
 import { IdAllocator, isBotLogin, nodeId, sha1 } from './identity';
-import type { Account, Commit, Issue, IssueLike, PullRequest, Repository, Review, Store } from './model';
+import type { Account, Commit, Deployment, Issue, IssueLike, PullRequest, Repository, Review, Store } from './model';
+import { buildDeployments } from './store-deployments';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -215,6 +216,8 @@ export function buildStore(dataset: Dataset, options: { now?: number; base?: Sto
     if (closedAt === null) repo.openIssues += 1;
   }
 
+  const deploymentsByRepo = buildDeployments(dataset.deployments, { ids, at, account, repository });
+
   for (const draft of drafts.values()) {
     if (!Number.isFinite(draft.createdAt)) draft.createdAt = earliest - DAY_MS;
     if (draft.pushedAt === 0) draft.pushedAt = draft.createdAt;
@@ -226,13 +229,14 @@ export function buildStore(dataset: Dataset, options: { now?: number; base?: Sto
     if (org.members) members.set(key, new Set(org.members.map((login) => account(login).login.toLowerCase())));
     if (org.owners) owners.set(key, org.owners.map((login) => account(login).login.toLowerCase()));
   }
-  return indexStore({ loadedAt, shiftMs, accounts, drafts, commitsByRepo, pullsByRepo, issuesOnly, contributors, members, owners });
+  return indexStore({ loadedAt, shiftMs, accounts, drafts, commitsByRepo, pullsByRepo, issuesOnly, contributors, members, owners, deploymentsByRepo });
 }
 
 function indexStore(parts: {
   loadedAt: number; shiftMs: number; accounts: Map<string, Account>; drafts: Map<string, Repository>;
   commitsByRepo: Map<string, Commit[]>; pullsByRepo: Map<string, PullRequest[]>; issuesOnly: Map<string, Issue[]>;
   contributors: Map<string, Set<string>>; members: Map<string, Set<string>>; owners: Map<string, readonly string[]>;
+  deploymentsByRepo: Map<string, Deployment[]>;
 }): Store {
   const repositoriesByOwner = new Map<string, Repository[]>();
   for (const repo of parts.drafts.values()) push(repositoriesByOwner, repo.owner.login.toLowerCase(), repo);
@@ -269,5 +273,7 @@ function indexStore(parts: {
     loadedAt: parts.loadedAt, shiftMs: parts.shiftMs, accounts: parts.accounts, repositories: parts.drafts, repositoriesByOwner,
     commitsByRepo: parts.commitsByRepo, commitsByRepoAuthor, pullsByRepo: parts.pullsByRepo, pullByNumber, issuesByRepo,
     issuesByRepoCreator, contributors: parts.contributors, members: parts.members, owners: parts.owners,
+    deploymentsByRepo: parts.deploymentsByRepo,
+    deploymentById: new Map([...parts.deploymentsByRepo].map(([key, list]) => [key, new Map(list.map((entry) => [entry.id, entry]))])),
   };
 }

@@ -139,3 +139,10 @@ export function accountId(started: Started, login: string): number {
   if (!account) throw new Error(`no account ${login}`);
   return account.id;
 }
+
+/** Installs the app on the account through the install page and waits for its installation.created; the installation's id. */
+export async function installedOn(started: StartedApp, login: string): Promise<number> {
+  const id = Number((await started.install(accountId(started, login))).get('installation_id'));
+  await started.receiver.next();
+  return id;
+}

@@ -1,6 +1,6 @@
 import { verify } from '@octokit/webhooks-methods';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accountId, APP_ID, startApp, WEBHOOK_SECRET, type StartedApp } from './app-fixture';
+import { accountId, APP_ID, installedOn as installedOnAccount, startApp, WEBHOOK_SECRET, type StartedApp } from './app-fixture';
 
 /** Webhook deliveries to the app's URL, signed with its secret, and the controls that make new activity arrive. */
 let started: StartedApp;
@@ -13,11 +13,7 @@ afterEach(async () => {
   await started.stop();
 });
 
-async function installedOn(login: string): Promise<number> {
-  const id = Number((await started.install(accountId(started, login))).get('installation_id'));
-  await started.receiver.next();
-  return id;
-}
+const installedOn = (login: string) => installedOnAccount(started, login);
 
 describe('webhook deliveries', () => {
   it('It should deliver installation.created with GitHub\'s headers when the install page installs the app', async () => {

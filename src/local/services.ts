@@ -84,11 +84,12 @@ export function localServices(settings: LocalStackConfig): LocalService[] {
       async start({ dataDir }) {
         const app = await localGithubApp(dataDir);
         const api = `http://localhost:${settings.PORT}`;
-        const { environment, banner } = await startStackGithubEmulator(settings, {
-          ...app,
-          webhookUrl: `${api}/webhooks/github`,
-          setupUrl: `${api}/integrations/github/callback`,
-        });
+        // Installations are kept in the data folder, so a restart finds the connection GitHub-side too.
+        const { environment, banner } = await startStackGithubEmulator(
+          settings,
+          { ...app, webhookUrl: `${api}/webhooks/github`, setupUrl: `${api}/integrations/github/callback` },
+          join(dataDir, 'github-installations.json'),
+        );
         return { environment: { ...environment, ...githubAppEnvironment(app) }, banner };
       },
     },

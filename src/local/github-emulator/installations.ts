@@ -93,6 +93,12 @@ export class Installations {
     return installation;
   }
 
+  /** An installation made before a restart (installation-state.ts), under its own id. */
+  adopt(installation: Installation): void {
+    this.byId.set(installation.id, installation);
+    if (installation.id >= this.nextId) this.nextId = installation.id + 1;
+  }
+
   uninstall(installation: Installation): void {
     this.byId.delete(installation.id);
     for (const [token, entry] of this.tokens) if (entry.installation === installation) this.tokens.delete(token);

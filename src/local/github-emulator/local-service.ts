@@ -35,7 +35,11 @@ function scaledRateLimits(scale: number) {
 }
 
 /** `app`: GitHub's app side for the product's GitHub App (the key `npm start` generates, its webhook URL on the local API). */
-export async function startStackGithubEmulator(settings: LocalStackConfig, app?: GithubAppOptions): Promise<StackGithubEmulator> {
+export async function startStackGithubEmulator(
+  settings: LocalStackConfig,
+  app?: GithubAppOptions,
+  installationsFile?: string,
+): Promise<StackGithubEmulator> {
   const datasetPath = settings.GITHUB_DATASET ? resolve(settings.GITHUB_DATASET) : DEMO_DATASET_PATH;
   let emulator: GithubEmulator;
   try {
@@ -45,6 +49,7 @@ export async function startStackGithubEmulator(settings: LocalStackConfig, app?:
       controls: settings.GITHUB_EMULATOR_CONTROLS === 'true',
       rateLimits: scaledRateLimits(settings.GITHUB_EMULATOR_RATE_LIMIT_SCALE),
       ...(app ? { app } : {}),
+      ...(installationsFile ? { installationsFile } : {}),
     });
   } catch (error) {
     if (error instanceof GithubDatasetError) throw new LocalStackError(`${error.message}\nSet GITHUB_DATASET to a dataset file, or unset it for the demo dataset.`, undefined, { cause: error });

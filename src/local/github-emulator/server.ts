@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -11,12 +10,14 @@ import { handleControl } from './control-routes';
 import { parseDataset, readDataset } from './dataset';
 import { githubApp, type GithubAppOptions } from './github-app';
 import { hookDeliveryRoutes } from './hook-delivery-routes';
+import { baseHeaders, etagOf, matchesEtag, rateLimitHeaders, send } from './http-answers';
 import { Installations } from './installations';
+import { InstallationState } from './installation-state';
 import { LiveDataset } from './live';
 import { handleOrganizationControl } from './organization-copies';
 import type { Store } from './model';
 import {
-  GITHUB_INSTALLATION_LIMITS, GITHUB_RATE_LIMITS, identifyClient, RateLimiter, type Client, type InstallationLimitOptions, type Quota,
+  GITHUB_INSTALLATION_LIMITS, GITHUB_RATE_LIMITS, identifyClient, RateLimiter, type InstallationLimitOptions,
   type RateLimitOptions, type RateLimitResource,
 } from './rate-limit';
 import { answer, errorBody, matchRoute, type Answer } from './route-support';
@@ -47,6 +48,8 @@ export interface GithubEmulatorOptions {
     & { readonly secondary?: Partial<SecondaryLimitOptions> };
   /** GitHub's app side (JWTs, installations, their tokens, the install page, webhooks): the app's configuration. */
   readonly app?: GithubAppOptions;
+  /** With an app: a file that keeps its installations across restarts (installation-state.ts); without, they end with the emulator. */
+  readonly installationsFile?: string;
 }
 
 export interface GithubEmulator {
@@ -65,58 +68,6 @@ export interface GithubEmulator {
 
 const RATE_LIMIT_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
 
-const EXPOSED_HEADERS = [
-  'ETag', 'Link', 'Location', 'Retry-After', 'X-GitHub-OTP', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Used',
-  'X-RateLimit-Resource', 'X-RateLimit-Reset', 'X-OAuth-Scopes', 'X-Accepted-OAuth-Scopes', 'X-Poll-Interval', 'X-GitHub-Media-Type',
-  'X-GitHub-SSO', 'X-GitHub-Request-Id', 'Deprecation', 'Sunset',
-].join(', ');
-
-function rateLimitHeaders(quota: Quota): Record<string, string> {
-  return {
-    'x-ratelimit-limit': String(quota.limit),
-    'x-ratelimit-remaining': String(quota.remaining),
-    'x-ratelimit-reset': String(quota.reset),
-    'x-ratelimit-used': String(quota.used),
-    'x-ratelimit-resource': quota.resource,
-  };
-}
-
-function baseHeaders(client: Client): Record<string, string> {
-  return {
-    'cache-control': `${client.authenticated ? 'private' : 'public'}, max-age=60, s-maxage=60`,
-    vary: 'Accept, Authorization, Cookie, X-GitHub-OTP',
-    'x-github-media-type': 'github.v3; format=json',
-    'x-github-api-version-selected': '2022-11-28',
-    'x-github-request-id': randomBytes(8).toString('hex').toUpperCase(),
-    'access-control-allow-origin': '*',
-    'access-control-expose-headers': EXPOSED_HEADERS,
-  };
-}
-
-/** Weak, like GitHub's list answers: `W/"<sha-256 of the body>"`. */
-function etagOf(body: string): string {
-  return `W/"${createHash('sha256').update(body).digest('hex')}"`;
-}
-
-/** `If-None-Match` uses the weak comparison: `W/"x"` and `"x"` match; `*` matches anything. */
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  const opaque = etag.replace(/^W\//, '');
-  return header.split(',').some((candidate) => {
-    const value = candidate.trim();
-    return value === '*' || value.replace(/^W\//, '') === opaque;
-  });
-}
-
-function send(response: ServerResponse, status: number, headers: Record<string, string>, body?: string): void {
-  if (body !== undefined) {
-    headers['content-type'] ??= 'application/json; charset=utf-8';
-    headers['content-length'] = String(Buffer.byteLength(body));
-  }
-  response.writeHead(status, headers);
-  response.end(body);
-}
-
 export async function startGithubEmulator(options: GithubEmulatorOptions): Promise<GithubEmulator> {
   const started = performance.now();
   const dataset = options.dataset !== undefined ? parseDataset(options.dataset) : await readDataset(requiredPath(options.datasetPath));
@@ -124,6 +75,8 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
   const loadMs = performance.now() - started;
   // Mutable for the manifest flow alone: an emulator started without an app gets the one registered through it.
   let currentSide: AppSide | undefined = options.app ? appSide(options.app, options.rateLimits?.installation) : undefined;
+  const kept = options.app && options.installationsFile ? new InstallationState(options.installationsFile) : undefined;
+  if (kept && currentSide) kept.restore(currentSide.installations, live.store);
   const manifests = new AppManifests({
     hasApp: () => currentSide !== undefined,
     register: (app) => (currentSide = appSide(app, options.rateLimits?.installation)).app,
@@ -257,6 +210,12 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     serve(request, response).catch(() => {
       if (!response.headersSent) send(response, 500, {}, JSON.stringify(errorBody(500, 'Server Error')));
       else response.destroy();
+    }).finally(() => {
+      try {
+        if (kept && currentSide) kept.saveIfChanged(currentSide.installations);
+      } catch {
+        // A full disk must not take the emulator down; the next change writes the file again.
+      }
     });
   });
   await new Promise<void>((resolve, reject) => {

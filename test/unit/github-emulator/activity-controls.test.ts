@@ -1,7 +1,7 @@
 import { verify } from '@octokit/webhooks-methods';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_EVENTS } from '../../../src/local/github-emulator/github-app';
-import { installedOn as installedOnAccount, startApp, WEBHOOK_SECRET, type Received, type StartedApp } from './app-fixture';
+import { accountId, installedOn as installedOnAccount, startApp, WEBHOOK_SECRET, type Received, type StartedApp } from './app-fixture';
 import { deploymentsDataset } from './deployments-fixture';
 
 /** Controls that add deployments, their statuses and reviews at run time, and the webhooks GitHub would send for them. */
@@ -15,6 +15,11 @@ afterEach(async () => {
 async function startInstalled(app: Parameters<typeof startApp>[0] = {}): Promise<number> {
   started = await startApp(app);
   return installedOnAccount(started, 'acme');
+}
+
+/** acme's repositories are private: read as an installation on their owner (the install page installs it on first use). */
+async function readerOf(owner = 'acme') {
+  return started.appOctokit(Number((await started.install(accountId(started, owner))).get('installation_id')));
 }
 
 async function post(path: string, body: unknown): Promise<{ status: number; body: { id: number; deliveries: string[] } }> {
@@ -75,10 +80,10 @@ describe('POST /_emulator/deployments', () => {
 
   it('It should serve the added deployment first, on the repository\'s latest commit by default', async () => {
     started = await startApp();
-    const latest = (await started.octokit('operator').rest.repos.listCommits({ owner: 'acme', repo: 'app', per_page: 1 })).data[0]?.sha;
+    const latest = (await (await readerOf()).rest.repos.listCommits({ owner: 'acme', repo: 'app', per_page: 1 })).data[0]?.sha;
 
     const added = await post('/deployments', { repo: 'acme/app', statuses: [{ state: 'success' }] });
-    const { data } = await started.octokit('operator').rest.repos.listDeployments({ owner: 'acme', repo: 'app' });
+    const { data } = await (await readerOf()).rest.repos.listDeployments({ owner: 'acme', repo: 'app' });
 
     expect(data[0]).toMatchObject({ id: added.body.id, sha: latest, ref: 'main', environment: 'production' });
   });
@@ -103,7 +108,7 @@ describe('POST /_emulator/deployments/{id}/statuses', () => {
 
     const added = await post(`/deployments/${id}/statuses`, { state: 'failure' });
     const received = await started.receiver.next();
-    const { data } = await started.octokit('operator').rest.repos.listDeploymentStatuses({ owner: 'acme', repo: 'app', deployment_id: id });
+    const { data } = await (await readerOf()).rest.repos.listDeploymentStatuses({ owner: 'acme', repo: 'app', deployment_id: id });
 
     expect(added.status).toBe(201);
     expect(received.headers['x-github-event']).toBe('deployment_status');
@@ -138,7 +143,7 @@ describe('POST /_emulator/reviews', () => {
     started = await startApp();
 
     await post('/reviews', { repo: 'acme/app', number: 2, reviewer: 'ann', state: 'changes_requested' });
-    const { data } = await started.octokit('operator').rest.pulls.listReviews({ owner: 'acme', repo: 'app', pull_number: 2 });
+    const { data } = await (await readerOf()).rest.pulls.listReviews({ owner: 'acme', repo: 'app', pull_number: 2 });
 
     expect(data.map((review) => [review.user?.login, review.state])).toEqual([['ann', 'CHANGES_REQUESTED']]);
   });
@@ -156,7 +161,7 @@ describe('deployments of a copied organization', () => {
     const response = await started.control('POST', '/organizations', { login: 'acme-copy', copyOf: 'acme' });
     expect(response.status).toBe(201);
   };
-  const idsOf = async (owner: string) => (await started.octokit('operator').rest.repos.listDeployments({ owner, repo: 'app' })).data.map((entry) => entry.id);
+  const idsOf = async (owner: string) => (await (await readerOf(owner)).rest.repos.listDeployments({ owner, repo: 'app' })).data.map((entry) => entry.id);
 
   it('It should give the copy\'s deployments ids of their own', async () => {
     await copyAcme();
@@ -173,7 +178,7 @@ describe('deployments of a copied organization', () => {
 
     expect((await post(`/deployments/${newest}/statuses`, { state: 'inactive' })).status).toBe(201);
     const statuses = async (owner: string, id: number) =>
-      (await started.octokit('operator').rest.repos.listDeploymentStatuses({ owner, repo: 'app', deployment_id: id })).data.map((status) => status.state);
+      (await (await readerOf(owner)).rest.repos.listDeploymentStatuses({ owner, repo: 'app', deployment_id: id })).data.map((status) => status.state);
 
     expect(await statuses('acme-copy', Number(newest))).toEqual(['inactive']);
     expect(await statuses('acme', 9003)).toEqual([]);

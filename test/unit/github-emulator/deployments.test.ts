@@ -18,15 +18,21 @@ const STATUS_FIELDS = [
 
 let started: StartedApp;
 
+/** acme/app is private: read with a token of acme's installation. */
+let acmeToken: string;
+let acmeInstallation: number;
+
 beforeAll(async () => {
   started = await startApp({}, { dataset: deploymentsDataset() });
+  acmeInstallation = await installedOn(started, 'acme');
+  acmeToken = (await started.appOctokit().rest.apps.createInstallationAccessToken({ installation_id: acmeInstallation })).data.token;
 });
 
 afterAll(async () => {
   await started.stop();
 });
 
-const operator = () => started.octokit('operator-token');
+const operator = () => started.octokit(acmeToken);
 
 describe('deployments', () => {
   it('It should answer each deployment with exactly the fields of GitHub\'s deployment schema', async () => {
@@ -49,7 +55,7 @@ describe('deployments', () => {
   });
 
   it('It should page the deployments with a link header like the other lists', async () => {
-    const response = await get(started.emulator, '/repos/acme/app/deployments?per_page=1&page=2', { authorization: 'token operator' });
+    const response = await get(started.emulator, '/repos/acme/app/deployments?per_page=1&page=2', { authorization: `token ${acmeToken}` });
 
     expect(((await response.json()) as { id: number }[]).map((entry) => entry.id)).toEqual([9002]);
     expect(response.headers.get('link')).toContain('rel="next"');
@@ -89,8 +95,8 @@ describe('deployments', () => {
   });
 
   it('It should answer a matching If-None-Match with 304', async () => {
-    const first = await get(started.emulator, '/repos/acme/app/deployments', { authorization: 'token operator' });
-    const again = await get(started.emulator, '/repos/acme/app/deployments', { authorization: 'token operator', 'if-none-match': String(first.headers.get('etag')) });
+    const first = await get(started.emulator, '/repos/acme/app/deployments', { authorization: `token ${acmeToken}` });
+    const again = await get(started.emulator, '/repos/acme/app/deployments', { authorization: `token ${acmeToken}`, 'if-none-match': String(first.headers.get('etag')) });
 
     expect(again.status).toBe(304);
   });
@@ -99,7 +105,7 @@ describe('deployments', () => {
 describe('deployments of a private repository', () => {
   const installed = new Map<string, number>();
   const tokenFor = async (login: string) => {
-    let id = installed.get(login);
+    let id = login === 'acme' ? acmeInstallation : installed.get(login);
     if (id === undefined) {
       id = await installedOn(started, login);
       installed.set(login, id);

@@ -25,6 +25,42 @@ async function portsStillTaken(ports: StackPorts): Promise<number[]> {
   return all.filter((_, index) => !free[index]);
 }
 
+/** Sarah's organization on a stack of the test's own: signed up, verified, logged in, Bob invited and joined; her access token. */
+async function storyOn(manifest: LocalStackManifest): Promise<string> {
+  const call = async (path: string, init: { method?: string; json?: unknown; token?: string } = {}) => {
+    const response = await fetch(`${manifest.apiUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  const lastEmailTo = async (to: string) => {
+    const { emails } = (await (await fetch(manifest.sesInboxUrl)).json()) as { emails: { destination: { to: string[] }; body: { text?: string } }[] };
+    return emails.filter((email) => email.destination.to.includes(to)).at(-1)?.body.text ?? '';
+  };
+  const email = 'sarah@techstartup.com';
+  await call('/auth/signup', { method: 'POST', json: { email, password: 'SecurePass123', name: 'Sarah Chen', organizationName: 'TechStartup Inc' } });
+  await call('/auth/verify', { method: 'POST', json: { email, code: /\b(\d{6})\b/.exec(await lastEmailTo(email))?.[1] } });
+  const token = (await call('/auth/login', { method: 'POST', json: { email, password: 'SecurePass123' } })).body.accessToken as string;
+  const bob = { email: 'bob@techstartup.com', name: 'Bob Senior', role: 'member', githubUsername: 'bob-senior' };
+  await call('/team/invite', { method: 'POST', token, json: { invitations: [bob] } });
+  const invite = /token=([A-Za-z0-9_-]+)/.exec(await lastEmailTo(bob.email))?.[1];
+  expect((await call('/invite/complete', { method: 'POST', json: { token: invite, password: 'BobSecure456' } })).status).toBe(201);
+  return token;
+}
+
+/** Connects the demo's `techstartup` as Sarah clicking "Install" on the stack's GitHub emulator. */
+async function connectDemo(manifest: LocalStackManifest, githubUrl: string, token: string): Promise<void> {
+  const connect = await fetch(`${manifest.apiUrl}/integrations/github/connect`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  const installUrl = new URL(((await connect.json()) as { installUrl: string }).installUrl);
+  const account = (await (await fetch(`${githubUrl}/orgs/techstartup`)).json()) as { id: number };
+  installUrl.searchParams.set('suggested_target_id', String(account.id));
+  const setup = new URL((await fetch(installUrl, { redirect: 'manual' })).headers.get('location') ?? '');
+  const bound = await fetch(`${manifest.apiUrl}${setup.pathname}${setup.search}`, { headers: { accept: 'application/json' } });
+  expect(bound.status).toBe(200);
+}
+
 describe('npm start across restarts', () => {
   let dataDir: string;
 
@@ -64,6 +100,33 @@ describe('npm start across restarts', () => {
         await second.stop();
       }
       expect(await portsStillTaken(ports)).toEqual([]);
+    },
+    STACK_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'keeps the GitHub connection after a new start: the installation is still GitHub\'s, and analytics read through it',
+    async () => {
+      const ports = await freePorts();
+      const githubUrl = `http://localhost:${ports.github}`;
+      const first = await startLocalStack({ dataDir, ports });
+      const token = await storyOn(first.manifest);
+      await connectDemo(first.manifest, githubUrl, token);
+      const before = await (await fetch(`${first.manifest.apiUrl}/integrations/github`, { headers: { authorization: `Bearer ${token}` } })).json();
+      await first.stop();
+
+      const second = await startLocalStack({ dataDir, ports });
+      try {
+        const headers = { authorization: `Bearer ${token}` };
+        const after = (await (await fetch(`${second.manifest.apiUrl}/integrations/github`, { headers })).json()) as any;
+        const bob = await fetch(`${second.manifest.apiUrl}/ai/code-quality/bob-senior?refresh=true`, { headers });
+
+        expect(after).toMatchObject({ connected: true, installationId: (before as any).installationId, rateLimit: { limit: expect.any(Number), remaining: expect.any(Number) } });
+        expect(bob.status).toBe(200);
+        expect(((await bob.json()) as any).metrics.totalCommits).toBeGreaterThan(0);
+      } finally {
+        await second.stop();
+      }
     },
     STACK_TEST_TIMEOUT_MS,
   );

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { awsClientOptions, config } from '../config';
 import { ConflictError } from '../errors';
 import { currentRequestScope } from '../http/request-scope';
@@ -88,6 +88,20 @@ export async function batchGetItems(
 }
 
 /** Every item of a partition (optionally under a sort-key prefix), following Query pages to the end. */
+const BATCH_WRITE_LIMIT = 25;
+
+/** PutRequests in BatchWriteItem pages of 25, with what DynamoDB leaves unprocessed retried after a back-off. */
+export async function batchPutItems(items: readonly Record<string, unknown>[]): Promise<void> {
+  for (let start = 0; start < items.length; start += BATCH_WRITE_LIMIT) {
+    let pending = items.slice(start, start + BATCH_WRITE_LIMIT).map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+      const response = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
+      pending = (response.UnprocessedItems?.[tableName()] as typeof pending | undefined) ?? [];
+    }
+  }
+}
+
 export async function queryAll(partitionKey: string, sortKeyPrefix?: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;

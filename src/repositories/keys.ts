@@ -91,6 +91,21 @@ export const tenantKeys = {
     PK: orgPartition(tenant.orgId),
     SK: `GHSTATE#${stateHash}`,
   }),
+  /**
+   * One person's synced activity in one repository and month
+   * (`ACT#<login>#<YYYY-MM>#<owner/name>`, lower case): one Query with a
+   * range on the month reads a person's window across every repository.
+   */
+  activitySlice: (tenant: Pick<TenantContext, 'orgId'>, slice: { login: string; month: string; repo: string }): Key => ({
+    PK: orgPartition(tenant.orgId),
+    SK: `ACT#${slice.login.toLowerCase()}#${slice.month}#${slice.repo.toLowerCase()}`,
+  }),
+  /** Sort-key bounds of a person's slices from `fromMonth` on (BETWEEN is inclusive; `~` sorts after every repository name). */
+  activitySlicesFrom: (tenant: Pick<TenantContext, 'orgId'>, login: string, fromMonth: string) => ({
+    PK: orgPartition(tenant.orgId),
+    from: `ACT#${login.toLowerCase()}#${fromMonth}`,
+    to: `ACT#${login.toLowerCase()}#~`,
+  }),
   /** The organization's GitHub App installation, when connected. */
   githubConnection: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'GHCONNECTION' }),
   auditEntries: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'AUDIT#' }),

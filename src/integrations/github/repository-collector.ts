@@ -1,0 +1,129 @@
+import pMap from 'p-map';
+import type { IssueRecord, PullRequestRecord } from '../../domain/activity';
+import type { RepositoryActivity } from '../../domain/sync/activity-slices';
+import { fetchAll, fetchPage, type CallStats, type PageCache } from './conditional-client';
+import { GithubNotFoundError } from './errors';
+import type { GithubClient } from './installation-client';
+import { commitRecords, pullSize, reviewRecords } from './records';
+
+/**
+ * Reads one repository for the organization sync: every author's commits
+ * of the window, and the issues and pull requests that changed since the
+ * last sync. No Search API, no per-member requests. What the last sync saw
+ * (`RepositoryCursor`) makes a later one cheap: commits are listed again
+ * only when GitHub's `pushed_at` moved, and the issues list (which holds
+ * pull requests too, newest update first) is asked for with its ETag, so
+ * an unchanged repository costs one 304.
+ */
+export interface RepositoryCursor {
+  /** The repository's `pushed_at` when its commits were last listed. */
+  readonly pushedAt: string | null;
+  /** `updated_at` of each issue and pull request seen, by number: what changed is what differs. */
+  readonly updatedAt: Readonly<Record<string, string>>;
+  /** ETags and extracted records of every page asked for (conditional-client.ts). */
+  readonly pages: PageCache;
+}
+
+export const EMPTY_CURSOR: RepositoryCursor = { pushedAt: null, updatedAt: {}, pages: {} };
+
+export interface RepositoryRead {
+  readonly activity: RepositoryActivity;
+  /** Pull requests read again in full (their reviews replace what was stored). */
+  readonly reread: ReadonlySet<number>;
+  readonly cursor: RepositoryCursor;
+}
+
+/** Requests in flight at once for one repository's pull requests. */
+const CONCURRENCY = 4;
+
+interface ListedIssue {
+  readonly number: number;
+  readonly authorLogin: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly isPullRequest: boolean;
+  readonly mergedAt: string | null;
+  readonly closedAt: string | null;
+}
+
+type Json = Record<string, unknown>;
+const text = (value: unknown) => (typeof value === 'string' ? value : null);
+
+function listedIssues(body: unknown): ListedIssue[] {
+  return (Array.isArray(body) ? (body as Json[]) : []).flatMap((item) => {
+    const number = item['number'];
+    const createdAt = text(item['created_at']);
+    const updatedAt = text(item['updated_at']);
+    if (typeof number !== 'number' || !createdAt || !updatedAt) return [];
+    const pull = item['pull_request'] as Json | undefined;
+    const user = item['user'] as Json | null | undefined;
+    return [{
+      number, createdAt, updatedAt, isPullRequest: pull !== undefined,
+      authorLogin: text(user?.['login']), mergedAt: text(pull?.['merged_at']), closedAt: text(item['closed_at']),
+    }];
+  });
+}
+
+/**
+ * The page cache of this read: pages of the last read are found in it, but
+ * only the pages this read asks for are kept, so the cursor does not grow
+ * with URLs of past windows.
+ */
+function pagesInUse(previous: PageCache): PageCache {
+  return new Proxy({} as PageCache, {
+    get(used, key: string) {
+      if (!(key in used) && previous[key]) used[key] = previous[key];
+      return used[key];
+    },
+  });
+}
+
+export async function collectRepository(
+  github: GithubClient,
+  request: { readonly repo: string; readonly pushedAt: string | null; readonly since: string; readonly cursor: RepositoryCursor; readonly stats: CallStats },
+): Promise<RepositoryRead> {
+  const { repo, since, stats } = request;
+  const pages = pagesInUse(request.cursor.pages);
+  const listAll = async <T>(path: string, extract: (body: unknown) => T[]) => {
+    try {
+      return await fetchAll(github, path, extract, pages, stats);
+    } catch (error) {
+      // An empty repository answers 409 for its commits; a repository gone since the list, 404: nothing to read.
+      if (error instanceof GithubNotFoundError) return [];
+      throw error;
+    }
+  };
+
+  const commitsMoved = request.pushedAt === null || request.pushedAt !== request.cursor.pushedAt;
+  const [commits, listed] = await Promise.all([
+    commitsMoved ? listAll(`/repos/${repo}/commits?since=${since}T00:00:00Z&per_page=100`, commitRecords(repo)) : Promise.resolve([]),
+    listAll(`/repos/${repo}/issues?state=all&sort=updated&direction=desc&since=${since}T00:00:00Z&per_page=100`, listedIssues),
+  ]);
+  const changed = listed.filter((item) => request.cursor.updatedAt[String(item.number)] !== item.updatedAt);
+
+  const pullRequests = await pMap(
+    changed.filter((item) => item.isPullRequest),
+    async (item): Promise<PullRequestRecord> => {
+      const [size, reviews] = await Promise.all([
+        fetchPage(github, `/repos/${repo}/pulls/${item.number}`, pullSize, pages, stats),
+        listAll(`/repos/${repo}/pulls/${item.number}/reviews?per_page=100`, reviewRecords),
+      ]);
+      return {
+        repo, number: item.number, authorLogin: item.authorLogin, createdAt: item.createdAt, mergedAt: item.mergedAt, closedAt: item.closedAt,
+        ...size.data, reviews,
+      };
+    },
+    { concurrency: CONCURRENCY },
+  );
+  const issues: IssueRecord[] = changed
+    .filter((item) => !item.isPullRequest)
+    .map((item) => ({ repo, number: item.number, authorLogin: item.authorLogin, createdAt: item.createdAt }));
+
+  // The list is every item updated inside the window: what it no longer holds has left the window.
+  const updatedAt = Object.fromEntries(listed.map((item) => [String(item.number), item.updatedAt]));
+  return {
+    activity: { repo, commits, pullRequests, issues },
+    reread: new Set(pullRequests.map((pull) => pull.number)),
+    cursor: { pushedAt: request.pushedAt, updatedAt, pages: { ...pages } },
+  };
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provideAppEnvironment } from '../../../src/config';
+import type { CallStats } from '../../../src/integrations/github/conditional-client';
+import { installationClient, type GithubClient } from '../../../src/integrations/github/installation-client';
+import { collectRepository, EMPTY_CURSOR, type RepositoryRead } from '../../../src/integrations/github/repository-collector';
+import { githubAppEnvironment, newGithubApp } from '../../../src/local/github-app-credentials';
+import { DEMO_DATASET_PATH, startGithubEmulator, type GithubEmulator } from '../../../src/local/github-emulator';
+
+/**
+ * The organization sync's read of one repository, through an installation
+ * token against the GitHub emulator serving the demo dataset (the real
+ * Octokit path, no mocks).
+ */
+let emulator: GithubEmulator;
+let github: GithubClient;
+const REPO = 'techstartup/api';
+const WINDOW_START = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
+
+const emptyStats = (): CallStats => ({ requests: 0, notModified: 0 });
+const pushedAt = () => new Date(emulator.store.repositories.get(REPO)!.pushedAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+async function read(cursor = EMPTY_CURSOR, stats = emptyStats()): Promise<RepositoryRead> {
+  return collectRepository(github, { repo: REPO, pushedAt: pushedAt(), since: WINDOW_START, cursor, stats });
+}
+
+beforeAll(async () => {
+  const app = newGithubApp();
+  emulator = await startGithubEmulator({ port: 0, datasetPath: DEMO_DATASET_PATH, controls: true, app: { ...app, setupUrl: 'http://app.invalid/callback' } });
+  provideAppEnvironment({ USER_POOL_ID: 'local_pool', USER_POOL_CLIENT_ID: 'local-client', GITHUB_API_URL: emulator.url, ...githubAppEnvironment(app) });
+  const installed = await fetch(`${emulator.url}/_emulator/installations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'techstartup' }) });
+  github = await installationClient(((await installed.json()) as { id: number }).id);
+});
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
+describe('reading one repository for the organization sync', () => {
+  it("It should read every author's commits of the window and every pull request with its size and reviews", async () => {
+    const windowStart = Date.parse(`${WINDOW_START}T00:00:00Z`);
+    const store = emulator.store;
+    const commitsInWindow = (store.commitsByRepo.get(REPO) ?? []).filter((commit) => commit.committedAt >= windowStart);
+
+    const { activity, reread } = await read();
+
+    expect(activity.commits).toHaveLength(commitsInWindow.length);
+    expect(new Set(activity.commits.map((commit) => commit.authorLogin)).size).toBeGreaterThan(2);
+    expect(activity.pullRequests.length).toBeGreaterThan(0);
+    expect(reread.size).toBe(activity.pullRequests.length);
+    const sample = activity.pullRequests.find((pull) => pull.reviews.length > 0);
+    expect(sample).toMatchObject({ additions: expect.any(Number), changedFiles: expect.any(Number) });
+  });
+
+  it('It should cost an unchanged repository one free 304 on the next sync, and read nothing again', async () => {
+    const first = await read();
+    const stats = emptyStats();
+
+    const again = await read(first.cursor, stats);
+
+    expect(stats).toEqual({ requests: 1, notModified: 1 });
+    expect(again.activity).toMatchObject({ commits: [], pullRequests: [], issues: [] });
+  });
+
+  it('It should list the commits again once GitHub says the repository was pushed to, and find the new one', async () => {
+    const first = await read();
+    const added = await fetch(`${emulator.url}/_emulator/commits`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ repo: REPO, author: 'bob-senior', message: 'feat: arrives after the first sync' }),
+    });
+    const { sha } = (await added.json()) as { sha: string };
+
+    const again = await read(first.cursor);
+
+    expect(again.activity.commits.map((commit) => commit.sha)).toContain(sha);
+  });
+});

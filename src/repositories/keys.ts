@@ -106,6 +106,10 @@ export const tenantKeys = {
     from: `ACT#${login.toLowerCase()}#${fromMonth}`,
     to: `ACT#${login.toLowerCase()}#~`,
   }),
+  /** What the last sync of one repository saw (`SYNCREPO#<owner/name>`, lower case): its cursor. */
+  repositoryCursor: (tenant: Pick<TenantContext, 'orgId'>, repo: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `SYNCREPO#${repo.toLowerCase()}` }),
+  /** The organization's current (or last) sync: status and progress. */
+  sync: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'SYNC' }),
   /** The organization's GitHub App installation, when connected. */
   githubConnection: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'GHCONNECTION' }),
   auditEntries: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'AUDIT#' }),

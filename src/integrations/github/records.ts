@@ -24,6 +24,20 @@ export function installationRepositoryNames(body: unknown): string[] {
   return repositoryNames((body as Json | null | undefined)?.['repositories']);
 }
 
+export interface InstalledRepository {
+  readonly fullName: string;
+  /** GitHub's last push to any branch; null for a repository never pushed to. */
+  readonly pushedAt: string | null;
+}
+
+/** `GET /installation/repositories`, with what the sync needs to skip repositories nobody pushed to in the window. */
+export function installedRepositories(body: unknown): InstalledRepository[] {
+  return asArray((body as Json | null | undefined)?.['repositories']).flatMap((repo) => {
+    const fullName = text(repo['full_name']);
+    return fullName && repo['archived'] !== true ? [{ fullName, pushedAt: text(repo['pushed_at']) }] : [];
+  });
+}
+
 export function commitRecords(repo: string) {
   return (body: unknown): CommitRecord[] =>
     asArray(body).flatMap((item) => {

@@ -1,0 +1,50 @@
+import { slicesOf, slicesToWrite } from '../domain/sync/activity-slices';
+import { fetchAll, type CallStats, type PageCache } from '../integrations/github/conditional-client';
+import type { GithubClient } from '../integrations/github/installation-client';
+import { installedRepositories, type InstalledRepository } from '../integrations/github/records';
+import { collectRepository } from '../integrations/github/repository-collector';
+import { readActivitySlices, writeActivitySlices } from '../repositories/activity-slices';
+import { repositoryCursor, saveRepositoryCursor } from '../repositories/repository-cursors';
+
+/**
+ * The organization sync's two steps, each safe to run again: which
+ * repositories to read, and one repository read into stored activity.
+ */
+type Tenant = { readonly orgId: string };
+
+export interface RepositorySyncResult {
+  readonly repo: string;
+  readonly requests: number;
+  readonly notModified: number;
+  readonly slicesWritten: number;
+}
+
+/** The installation's repositories pushed to since the window began (the others can hold no counted work). */
+export async function repositoriesToSync(github: GithubClient, windowStart: string, pages: PageCache, stats: CallStats): Promise<InstalledRepository[]> {
+  const all = await fetchAll(github, '/installation/repositories?per_page=100', installedRepositories, pages, stats);
+  return all.filter((repo) => repo.pushedAt !== null && repo.pushedAt.slice(0, 10) >= windowStart);
+}
+
+/**
+ * Reads what changed in one repository and merges it into the stored
+ * slices, then moves the cursor. The cursor moves last: a run cut off
+ * before it reads the same changes again, and merging them twice changes
+ * nothing (commits by sha, the rest by number).
+ */
+export async function syncRepository(
+  tenant: Tenant,
+  github: GithubClient,
+  target: InstalledRepository,
+  windowStart: string,
+  now: Date,
+): Promise<RepositorySyncResult> {
+  const stats: CallStats = { requests: 0, notModified: 0 };
+  const cursor = await repositoryCursor(tenant, target.fullName);
+  const read = await collectRepository(github, { repo: target.fullName, pushedAt: target.pushedAt, since: windowStart, cursor, stats });
+  const fresh = slicesOf(read.activity);
+  const stored = fresh.length ? await readActivitySlices(tenant, fresh) : new Map();
+  const written = slicesToWrite(stored, fresh, read.reread);
+  await writeActivitySlices(tenant, written, now);
+  await saveRepositoryCursor(tenant, target.fullName, read.cursor, now);
+  return { repo: target.fullName, requests: stats.requests, notModified: stats.notModified, slicesWritten: written.length };
+}

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provideAppEnvironment } from '../../src/config';
+import { computeMetrics } from '../../src/domain/metrics';
+import { activityOf } from '../../src/domain/sync/activity-slices';
+import { collectActivity } from '../../src/integrations/github/collector';
+import type { CallStats } from '../../src/integrations/github/conditional-client';
+import { installationClient, type GithubClient } from '../../src/integrations/github/installation-client';
+import { githubAppEnvironment, newGithubApp } from '../../src/local/github-app-credentials';
+import { DEMO_DATASET_PATH, startGithubEmulator, type GithubEmulator } from '../../src/local/github-emulator';
+import { activitySlicesOf } from '../../src/repositories/activity-slices';
+import { repositoriesToSync, syncRepository } from '../../src/services/repository-sync';
+import { sharedStackEnvironment } from '../support/private-api';
+
+/**
+ * The organization sync reads each repository once and stores activity per
+ * person; the metrics computed from what it stored must be exactly those of
+ * the per-member collection it replaces (metrics.md unchanged), for every
+ * person of the demo organization. An emulator of this file's own (with the
+ * app) and the shared stack's DynamoDB Local; the services called directly.
+ */
+const DEMO_PEOPLE = ['sarah-em', 'bob-senior', 'charlie-junior', 'alice-dev', 'dan-dev', 'erin-dev', 'felix-dev', 'grace-dev', 'heidi-dev', 'ivan-dev', 'judy-dev'];
+const WINDOW_DAYS = 90;
+
+let emulator: GithubEmulator;
+let github: GithubClient;
+const tenant = { orgId: `org_sync_${randomBytes(4).toString('hex')}` };
+const now = new Date();
+const windowStart = new Date(now.getTime() - WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
+const stats = (): CallStats => ({ requests: 0, notModified: 0 });
+
+async function syncAll(): Promise<{ repositories: number; requests: number; notModified: number }> {
+  const listing = stats();
+  const repositories = await repositoriesToSync(github, windowStart, {}, listing);
+  const results = await Promise.all(repositories.map((repo) => syncRepository(tenant, github, repo, windowStart, now)));
+  return {
+    repositories: repositories.length,
+    requests: listing.requests + results.reduce((sum, result) => sum + result.requests, 0),
+    notModified: results.reduce((sum, result) => sum + result.notModified, 0),
+  };
+}
+
+beforeAll(async () => {
+  const app = newGithubApp();
+  emulator = await startGithubEmulator({ port: 0, datasetPath: DEMO_DATASET_PATH, controls: true, app: { ...app, setupUrl: 'http://app.invalid/callback' } });
+  provideAppEnvironment({ ...sharedStackEnvironment(), APP_SECRET: randomBytes(32).toString('base64url'), GITHUB_API_URL: emulator.url, ...githubAppEnvironment(app), LOG_LEVEL: 'error' });
+  const installed = await fetch(`${emulator.url}/_emulator/installations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'techstartup' }) });
+  github = await installationClient(((await installed.json()) as { id: number }).id);
+});
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
+describe('the organization sync, one repository at a time', () => {
+  it('It should store what gives every demo person exactly the metrics of the per-member collection', async () => {
+    const cold = await syncAll();
+    expect(cold.repositories).toBeGreaterThan(0);
+
+    for (const login of DEMO_PEOPLE) {
+      const direct = await collectActivity({
+        github, login, scope: { account: 'techstartup', accountType: 'Organization' },
+        since: new Date(`${windowStart}T00:00:00Z`), cache: {}, deadline: Date.now() + 30_000,
+      });
+      const slices = await activitySlicesOf(tenant, login, windowStart.slice(0, 7));
+      const expected = computeMetrics({ activity: direct.activity, now, windowDays: WINDOW_DAYS, timezone: 'America/Los_Angeles' }).metrics;
+      const synced = computeMetrics({ activity: activityOf(login, slices), now, windowDays: WINDOW_DAYS, timezone: 'America/Los_Angeles' }).metrics;
+      expect({ login, ...synced }).toEqual({ login, ...expected });
+    }
+  });
+
+  it('It should cost an unchanged organization only 304s the second time, and store nothing twice', async () => {
+    await syncAll();
+    const before = await activitySlicesOf(tenant, 'bob-senior', windowStart.slice(0, 7));
+
+    const again = await syncAll();
+    const after = await activitySlicesOf(tenant, 'bob-senior', windowStart.slice(0, 7));
+
+    // The repository list and one issues list per repository, every one a 304.
+    expect(again.requests).toBe(again.repositories + 1);
+    expect(again.notModified).toBe(again.repositories);
+    expect(after).toEqual(before);
+  });
+});

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { provideAppEnvironment } from '../../src/config';
 import { computeMetrics } from '../../src/domain/metrics';
 import { activityOf } from '../../src/domain/sync/activity-slices';
 import { collectActivity } from '../../src/integrations/github/collector';
 import type { CallStats } from '../../src/integrations/github/conditional-client';
-import { installationClient, type GithubClient } from '../../src/integrations/github/installation-client';
-import { githubAppEnvironment, newGithubApp } from '../../src/local/github-app-credentials';
-import { DEMO_DATASET_PATH, startGithubEmulator, type GithubEmulator } from '../../src/local/github-emulator';
+import type { GithubClient } from '../../src/integrations/github/installation-client';
+import type { GithubEmulator } from '../../src/local/github-emulator';
 import { activitySlicesOf } from '../../src/repositories/activity-slices';
 import { repositoriesToSync, syncRepository } from '../../src/services/repository-sync';
+import { startEmulatedInstallation } from '../support/emulated-installation';
 import { sharedStackEnvironment } from '../support/private-api';
 
 /**
@@ -41,11 +40,7 @@ async function syncAll(): Promise<{ repositories: number; requests: number; notM
 }
 
 beforeAll(async () => {
-  const app = newGithubApp();
-  emulator = await startGithubEmulator({ port: 0, datasetPath: DEMO_DATASET_PATH, controls: true, app: { ...app, setupUrl: 'http://app.invalid/callback' } });
-  provideAppEnvironment({ ...sharedStackEnvironment(), APP_SECRET: randomBytes(32).toString('base64url'), GITHUB_API_URL: emulator.url, ...githubAppEnvironment(app), LOG_LEVEL: 'error' });
-  const installed = await fetch(`${emulator.url}/_emulator/installations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'techstartup' }) });
-  github = await installationClient(((await installed.json()) as { id: number }).id);
+  ({ emulator, github } = await startEmulatedInstallation({ ...sharedStackEnvironment(), APP_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'error' }));
 });
 
 afterAll(async () => {

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { provideAppEnvironment } from '../../../src/config';
 import type { CallStats } from '../../../src/integrations/github/conditional-client';
-import { installationClient, type GithubClient } from '../../../src/integrations/github/installation-client';
+import type { GithubClient } from '../../../src/integrations/github/installation-client';
 import { collectRepository, EMPTY_CURSOR, type RepositoryRead } from '../../../src/integrations/github/repository-collector';
-import { githubAppEnvironment, newGithubApp } from '../../../src/local/github-app-credentials';
-import { DEMO_DATASET_PATH, startGithubEmulator, type GithubEmulator } from '../../../src/local/github-emulator';
+import type { GithubEmulator } from '../../../src/local/github-emulator';
+import { startEmulatedInstallation } from '../../support/emulated-installation';
 
 /**
  * The organization sync's read of one repository, through an installation
@@ -24,11 +23,7 @@ async function read(cursor = EMPTY_CURSOR, stats = emptyStats()): Promise<Reposi
 }
 
 beforeAll(async () => {
-  const app = newGithubApp();
-  emulator = await startGithubEmulator({ port: 0, datasetPath: DEMO_DATASET_PATH, controls: true, app: { ...app, setupUrl: 'http://app.invalid/callback' } });
-  provideAppEnvironment({ USER_POOL_ID: 'local_pool', USER_POOL_CLIENT_ID: 'local-client', GITHUB_API_URL: emulator.url, ...githubAppEnvironment(app) });
-  const installed = await fetch(`${emulator.url}/_emulator/installations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'techstartup' }) });
-  github = await installationClient(((await installed.json()) as { id: number }).id);
+  ({ emulator, github } = await startEmulatedInstallation({ USER_POOL_ID: 'local_pool', USER_POOL_CLIENT_ID: 'local-client' }));
 });
 
 afterAll(async () => {

@@ -38,7 +38,7 @@ export const SUBSET: Readonly<Record<string, readonly string[] | '*'>> = {
   Repository: [
     'createdAt', 'databaseId', 'defaultBranchRef', 'description', 'id', 'isArchived', 'isPrivate', 'issue(number)',
     `issues(${PAGE}, filterBy, labels, orderBy, states)`, 'name', 'nameWithOwner', 'owner', 'pullRequest(number)',
-    `pullRequests(${PAGE}, baseRefName, headRefName, labels, orderBy, states)`, 'pushedAt', 'updatedAt',
+    `pullRequests(${PAGE}, baseRefName, headRefName, labels, orderBy, states)`, 'pushedAt', 'updatedAt', `deployments(${PAGE}, environments, orderBy)`,
   ],
   Ref: ['id', 'name', 'prefix', 'target'],
   Commit: [
@@ -72,6 +72,19 @@ export const SUBSET: Readonly<Record<string, readonly string[] | '*'>> = {
   IssueOrder: '*',
   IssueOrderField: '*',
   OrderDirection: '*',
+  Deployment: [
+    'commitOid', 'createdAt', 'creator', 'databaseId', 'description', 'environment', 'id', 'latestStatus', 'originalEnvironment', 'state',
+    `statuses(${PAGE})`, 'task', 'updatedAt',
+  ],
+  DeploymentConnection: CONNECTION,
+  DeploymentEdge: EDGE,
+  DeploymentOrder: '*',
+  DeploymentOrderField: '*',
+  DeploymentState: '*',
+  DeploymentStatus: ['createdAt', 'creator', 'deployment', 'description', 'id', 'state', 'updatedAt'],
+  DeploymentStatusConnection: CONNECTION,
+  DeploymentStatusEdge: EDGE,
+  DeploymentStatusState: '*',
   Label: ['id', 'name'],
   LabelConnection: CONNECTION,
   LabelEdge: EDGE,

@@ -1,6 +1,7 @@
 import { graphql, GraphqlResponseError } from '@octokit/graphql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { installationToken, startApp, type StartedApp } from './app-fixture';
+import { APP_SLUG, installationToken, startApp, type StartedApp } from './app-fixture';
+import { deploymentsDataset } from './deployments-fixture';
 
 /** `POST /graphql` through @octokit/graphql, as the product's organization-wide sync will call it, with an installation token. */
 let started: StartedApp | undefined;
@@ -90,7 +91,48 @@ describe('GraphQL: data', () => {
   });
 });
 
+const DEPLOYMENTS = `{ repository(owner: "acme", name: "app") { deployments(first: 10, orderBy: {field: CREATED_AT, direction: DESC}) { nodes {
+  databaseId createdAt environment commitOid creator { login } statuses(first: 10) { nodes { state createdAt } } latestStatus { state createdAt }
+} } } }`;
+
+interface DeploymentNode { databaseId: number; statuses: { nodes: { state: string; createdAt: string }[] } }
+
+describe('GraphQL: deployments', () => {
+  it('It should list a repository\'s deployments with their statuses as the REST API does', async () => {
+    const { app, token, client } = await acme({ dataset: deploymentsDataset() });
+
+    const answer = await client<{ repository: { deployments: { nodes: DeploymentNode[] } } }>(DEPLOYMENTS);
+
+    const rest = app.octokit(token).rest.repos;
+    const listed = (await rest.listDeployments({ owner: 'acme', repo: 'app' })).data;
+    const expected = await Promise.all(listed.map(async (deployment) => {
+      const statuses = (await rest.listDeploymentStatuses({ owner: 'acme', repo: 'app', deployment_id: deployment.id })).data
+        .map((status) => ({ state: status.state.toUpperCase(), createdAt: status.created_at }));
+      return {
+        databaseId: deployment.id, createdAt: deployment.created_at, environment: deployment.environment, commitOid: deployment.sha,
+        creator: { login: deployment.creator?.login }, statuses: { nodes: statuses }, latestStatus: statuses[0] ?? null,
+      };
+    }));
+    expect(answer.repository.deployments.nodes).toEqual(expected);
+  });
+});
+
 describe('GraphQL: who sees what', () => {
+  it('It should find a pull request by the node_id the REST API gives it', async () => {
+    const { app, token, client } = await acme();
+    const { data: pull } = await app.octokit(token).rest.pulls.get({ owner: 'acme', repo: 'app', pull_number: 1 });
+
+    const answer = await client<{ node: { number: number } }>('query ($id: ID!) { node(id: $id) { ... on PullRequest { number } } }', { id: pull.node_id });
+
+    expect(answer.node).toEqual({ number: 1 });
+  });
+
+  it('It should name an installation\'s viewer after its app\'s bot', async () => {
+    const { client } = await acme();
+
+    expect(await client('{ viewer { login } }')).toEqual({ viewer: { login: `${APP_SLUG}[bot]` } });
+  });
+
   it('It should read a private repository of the token\'s installation', async () => {
     const { client } = await acme();
 
@@ -106,6 +148,15 @@ describe('GraphQL: who sees what', () => {
 
     expect(error.data).toEqual({ repository: null });
     expect(error.errors).toEqual([{ type: 'NOT_FOUND', path: ['repository'], locations: [{ line: 1, column: 3 }], message: "Could not resolve to a Repository with the name 'globex/vault'." }]);
+  });
+
+  it('It should refuse a token GitHub never issued with 401 Bad credentials', async () => {
+    started = await startApp();
+
+    const response = await post(started, '{ rateLimit { remaining } }', 'ghs_unknown');
+
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ message: 'Bad credentials' });
   });
 
   it('It should refuse a request without a token with 401', async () => {

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, type GraphQLFieldResolver, type GraphQLInterfaceType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { isoTime, nodeId } from '../identity';
 import { membersOf } from '../installations';
-import type { Account, Commit, Issue, PullRequest, Repository, Store } from '../model';
+import type { Account, Commit, Deployment, Issue, PullRequest, Repository, Store } from '../model';
 import type { Viewer } from '../route-support';
 import {
   commitNodeId, gitActor, history, issues, issueState, labelNodeId, labels, maybeTime, messageParts, parents, pullRequests, pullState, reviews,
   type LabelNode, type ReviewNode,
 } from './activity';
 import { connection, keyCursors, type PageArgs } from './connection';
+import { DEPLOYMENT_RESOLVERS, deploymentNodes, deployments, int32OrNull, type DeploymentStatusNode } from './deployments';
 import { notFound } from './errors';
 
 /**
@@ -39,19 +40,22 @@ interface RefNode {
   readonly head: Commit;
 }
 
-type Source = Account | Repository | Commit | PullRequest | Issue | ReviewNode | LabelNode | RefNode;
+type Source = Account | Repository | Commit | PullRequest | Issue | ReviewNode | LabelNode | RefNode | Deployment | DeploymentStatusNode;
 type Resolver = GraphQLFieldResolver<unknown, GraphqlContext>;
 type Resolvers = Record<string, Record<string, (source: never, args: never, context: GraphqlContext) => unknown>>;
 
 function typeName(source: Source): string {
-  if ('kind' in source) return { pull: 'PullRequest', issue: 'Issue', review: 'PullRequestReview', label: 'Label', ref: 'Ref' }[source.kind];
+  if ('kind' in source) {
+    return { pull: 'PullRequest', issue: 'Issue', review: 'PullRequestReview', label: 'Label', ref: 'Ref', 'deployment-status': 'DeploymentStatus' }[source.kind];
+  }
+  if ('statuses' in source) return 'Deployment';
   if ('sha' in source) return 'Commit';
   if ('fullName' in source) return 'Repository';
   return source.type;
 }
 
 function repositoryOf(source: Source): Repository | undefined {
-  if ('kind' in source) return source.kind === 'review' ? source.pull.repo : source.repo;
+  if ('kind' in source) return source.kind === 'review' ? source.pull.repo : source.kind === 'deployment-status' ? source.deployment.repo : source.repo;
   if ('sha' in source) return source.repo;
   if ('fullName' in source) return source;
   return undefined;
@@ -73,6 +77,7 @@ function nodeIndex(store: Store): Map<string, Source> {
       if (item.kind === 'pull') for (const review of item.reviews) index.set(review.nodeId, { kind: 'review', review, pull: item });
     }
   }
+  for (const [id, node] of deploymentNodes(store)) index.set(id, node);
   nodeIndexes.set(store, index);
   return index;
 }
@@ -86,7 +91,7 @@ function findNode(context: GraphqlContext, id: string): Source {
 
 const accountFields = {
   id: (source: Account) => source.nodeId,
-  databaseId: (source: Account) => source.id,
+  databaseId: (source: Account) => int32OrNull(source.id),
   createdAt: (source: Account) => isoTime(source.createdAt),
 };
 
@@ -139,7 +144,7 @@ const RESOLVERS: Resolvers = {
   },
   Repository: {
     id: (repo: Repository) => repo.nodeId,
-    databaseId: (repo: Repository) => repo.id,
+    databaseId: (repo: Repository) => int32OrNull(repo.id),
     nameWithOwner: (repo: Repository) => repo.fullName,
     isPrivate: (repo: Repository) => repo.private,
     isArchived: (repo: Repository) => repo.archived,
@@ -149,6 +154,7 @@ const RESOLVERS: Resolvers = {
     defaultBranchRef: (repo: Repository, _args: unknown, context) => defaultBranchRef(repo, context),
     pullRequests: (repo: Repository, args: Parameters<typeof pullRequests>[2], context) => pullRequests(context.store, repo, args),
     issues: (repo: Repository, args: Parameters<typeof issues>[2], context) => issues(context.store, repo, args),
+    deployments: (repo: Repository, args: Parameters<typeof deployments>[2], context) => deployments(context.store, repo, args),
     pullRequest: (repo: Repository, args: { number: number }, context) => {
       const found = context.store.pullByNumber.get(repo.key)?.get(args.number);
       if (!found) throw notFound('a PullRequest', `with the number of ${args.number}`);
@@ -205,6 +211,7 @@ const RESOLVERS: Resolvers = {
     labels: (item: Issue, args: PageArgs) => labels(item.repo, item.labels, args),
   },
   Label: { id: (label: LabelNode) => labelNodeId(label) },
+  ...DEPLOYMENT_RESOLVERS,
 };
 
 /** Attaches the resolvers, failing at start-up when one names a field the schema lacks. */

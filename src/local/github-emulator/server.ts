@@ -130,7 +130,7 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     const matched = !appMatched && asked === 'GET' ? matchRoute(routes, path) : undefined;
     const isRateLimitRoute = matched === undefined && !appMatched && method === 'GET' && path.replace(/\/+$/, '') === '/rate_limit';
     // GitHub Enterprise Server serves GraphQL at /api/graphql, beside /api/v3.
-    const isGraphqlRoute = method === 'POST' && (path === '/graphql' || url.pathname === '/api/graphql');
+    const isGraphqlRoute = method === 'POST' && (url.pathname === '/graphql' || url.pathname === '/api/graphql');
     const routeName = isGraphqlRoute ? 'POST /graphql' : appMatched
       ? `${appMatched.route.method} ${appMatched.route.path}`
       : matched ? `GET ${matched.route.path}` : isRateLimitRoute ? 'GET /rate_limit' : 'unmatched';

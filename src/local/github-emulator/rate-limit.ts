@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
  * token is accepted (the emulator checks none), so each distinct
  * Authorization header is its own client.
  */
-export type RateLimitResource = 'core' | 'search';
+/** `graphql` counts points (a query's cost), not requests; see graphql/cost.ts. */
+export type RateLimitResource = 'core' | 'search' | 'graphql';
 
 export interface RateLimitOptions {
   readonly authenticated: number;
@@ -38,6 +39,8 @@ export function installationLimit(repositories: number, users: number, options: 
 export const GITHUB_RATE_LIMITS: Readonly<Record<RateLimitResource, RateLimitOptions>> = {
   core: { authenticated: 5000, unauthenticated: 60, windowMs: 3600_000 },
   search: { authenticated: 30, unauthenticated: 10, windowMs: 60_000 },
+  // GraphQL needs a token: nothing is answered without one.
+  graphql: { authenticated: 5000, unauthenticated: 0, windowMs: 3600_000 },
 };
 
 export interface Client {
@@ -45,7 +48,7 @@ export interface Client {
   readonly authenticated: boolean;
   /** How GitHub names the client in its "API rate limit exceeded for …" message. */
   readonly subject: string;
-  /** The `core` limit when it is not the authenticated one (an installation's). */
+  /** The `core` (and `graphql`: GitHub gives an installation the same points an hour) limit when it is not the authenticated one (an installation's). */
   readonly coreLimit?: number;
 }
 
@@ -86,7 +89,7 @@ export class RateLimiter {
   ) {}
 
   private limitOf(client: Client): number {
-    if (this.resource === 'core' && client.coreLimit !== undefined) return client.coreLimit;
+    if (this.resource !== 'search' && client.coreLimit !== undefined) return client.coreLimit;
     return client.authenticated ? this.options.authenticated : this.options.unauthenticated;
   }
 
@@ -121,8 +124,8 @@ export class RateLimiter {
     };
   }
 
-  /** Counts one request; `allowed` false means answer 403, the limit is exhausted. */
-  consume(client: Client, now: number): { readonly allowed: boolean; readonly quota: Quota } {
+  /** Counts one request (`points` of it for GraphQL); `allowed` false means the limit has not that much left, and nothing is counted. */
+  consume(client: Client, now: number, points = 1): { readonly allowed: boolean; readonly quota: Quota } {
     const exhaustion = this.activeExhaustion(now);
     if (exhaustion) {
       if (exhaustion.remaining > 0) {
@@ -134,8 +137,8 @@ export class RateLimiter {
       return { allowed: false, quota };
     }
     const current = this.window(client, now);
-    if (current.used >= this.limitOf(client)) return { allowed: false, quota: this.peek(client, now) };
-    current.used += 1;
+    if (current.used + points > this.limitOf(client)) return { allowed: false, quota: this.peek(client, now) };
+    current.used += points;
     return { allowed: true, quota: this.peek(client, now) };
   }
 

@@ -30,7 +30,7 @@ function listRepositories(context: RouteContext, owner: Account, kind: 'org' | '
 }
 
 /** Newest-first `list` narrowed to since ≤ author date ≤ until, by binary search. */
-function between(list: readonly Commit[], since: number | undefined, until: number | undefined): readonly Commit[] {
+export function between(list: readonly Commit[], since: number | undefined, until: number | undefined): readonly Commit[] {
   const firstWhere = (test: (commit: Commit) => boolean) => {
     let [low, high] = [0, list.length];
     while (low < high) {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { answerGraphql } from './graphql/endpoint';
 import { Faults, Stats, type FaultRequest, type StatsSnapshot } from './controls';
 import { handleAppControl } from './app-controls';
 import { AppManifests } from './app-manifest';
@@ -85,6 +86,7 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
   const limiters: Record<RateLimitResource, RateLimiter> = {
     core: new RateLimiter('core', { ...GITHUB_RATE_LIMITS.core, ...options.rateLimits?.core }),
     search: new RateLimiter('search', { ...GITHUB_RATE_LIMITS.search, ...options.rateLimits?.search }),
+    graphql: new RateLimiter('graphql', { ...GITHUB_RATE_LIMITS.graphql, ...options.rateLimits?.graphql }),
   };
   const secondary = new SecondaryLimiter({ ...GITHUB_SECONDARY_LIMITS, ...options.rateLimits?.secondary });
   const faults = new Faults(Object.values(limiters));
@@ -127,7 +129,9 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     const appMatched = side ? matchRoute([...appRoutes, ...hookDeliveryRoutes].filter((route) => route.method === asked), path) : undefined;
     const matched = !appMatched && asked === 'GET' ? matchRoute(routes, path) : undefined;
     const isRateLimitRoute = matched === undefined && !appMatched && method === 'GET' && path.replace(/\/+$/, '') === '/rate_limit';
-    const routeName = appMatched
+    // GitHub Enterprise Server serves GraphQL at /api/graphql, beside /api/v3.
+    const isGraphqlRoute = method === 'POST' && (url.pathname === '/graphql' || url.pathname === '/api/graphql');
+    const routeName = isGraphqlRoute ? 'POST /graphql' : appMatched
       ? `${appMatched.route.method} ${appMatched.route.path}`
       : matched ? `GET ${matched.route.path}` : isRateLimitRoute ? 'GET /rate_limit' : 'unmatched';
     const finish = (status: number, headers: Record<string, string>, body?: string) => {
@@ -137,7 +141,7 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
 
     const refuseSecondary = (retryAfter: number, status: number = 403) => {
       const headers: Record<string, string> = { ...baseHeaders(client), 'retry-after': String(retryAfter) };
-      const quota = limiters[matched?.route.resource ?? 'core'].peek(client, now);
+      const quota = limiters[isGraphqlRoute ? 'graphql' : (matched?.route.resource ?? 'core')].peek(client, now);
       finish(status, { ...headers, ...rateLimitHeaders(quota) }, JSON.stringify(secondaryLimitBody(headers['x-github-request-id'] ?? '')));
     };
     const fault = faults.next();
@@ -147,6 +151,12 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
       return;
     }
     if (fault.kind === 'secondary-limited') return refuseSecondary(fault.retryAfter, fault.status);
+    if (isGraphqlRoute) {
+      if (flight.tooMany) return refuseSecondary(secondary.retryAfterS);
+      const result = answerGraphql({ store, side, caller, client, viewer, limiter: limiters.graphql, body: await readBody(request), now });
+      finish(result.status, { ...baseHeaders(client), ...(result.quota ? rateLimitHeaders(result.quota) : {}) }, JSON.stringify(result.body));
+      return;
+    }
     const appContext = async (): Promise<AppContext | undefined> =>
       side && appMatched
         ? { store, side, caller, params: appMatched.params, query: url.searchParams, url, urls, body: await readBody(request), accept: String(request.headers.accept ?? ''), now }
@@ -166,7 +176,7 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     if (isRateLimitRoute) {
       // Asking for the rate limit does not count against it (GitHub's docs).
       const core = limiters.core.peek(client, now);
-      const body = JSON.stringify({ resources: { core, search: limiters.search.peek(client, now) }, rate: core });
+      const body = JSON.stringify({ resources: { core, search: limiters.search.peek(client, now), graphql: limiters.graphql.peek(client, now) }, rate: core });
       finish(200, { ...baseHeaders(client), ...rateLimitHeaders(core) }, body);
       return;
     }

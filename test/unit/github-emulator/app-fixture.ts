@@ -146,3 +146,9 @@ export async function installedOn(started: StartedApp, login: string): Promise<n
   await started.receiver.next();
   return id;
 }
+
+/** Installs the app on `login`'s account and mints a token of that installation. */
+export async function installationToken(app: StartedApp, login: string): Promise<string> {
+  const id = await installedOn(app, login);
+  return (await app.appOctokit().rest.apps.createInstallationAccessToken({ installation_id: id })).data.token;
+}

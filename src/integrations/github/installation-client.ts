@@ -33,6 +33,13 @@ const LONGEST_WAIT_ON_REQUEST_PATH_S = 5;
  */
 const searches = new Bottleneck.Group({ maxConcurrent: 2, minTime: 100 });
 
+/**
+ * The plugin queues GraphQL with writes (one a second). We never write;
+ * GraphQL queries go one at a time per installation (GitHub asks for no
+ * concurrent GraphQL), without the pause meant for content creation.
+ */
+const graphqlQueries = new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
+
 /** Statuses that are answers, not failures: never retried (409 is an empty repository's commits). */
 const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
 
@@ -64,6 +71,7 @@ export async function installationClient(installationId: number): Promise<Github
     throttle: {
       id: `installation-${installationId}`,
       search: searches,
+      write: graphqlQueries,
       onRateLimit: () => false,
       onSecondaryRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
         retryCount === 0 && retryAfter <= LONGEST_WAIT_ON_REQUEST_PATH_S,

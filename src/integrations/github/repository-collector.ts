@@ -1,15 +1,17 @@
 import pMap from 'p-map';
 import type { IssueRecord, PullRequestRecord } from '../../domain/activity';
 import type { RepositoryActivity } from '../../domain/sync/activity-slices';
-import { fetchAll, fetchPage, type CallStats, type PageCache } from './conditional-client';
+import { fetchAll, type CallStats, type PageCache } from './conditional-client';
 import { GithubNotFoundError } from './errors';
 import type { GithubClient } from './installation-client';
-import { commitRecords, pullSize, reviewRecords } from './records';
+import { pullRequestsByNumber } from './pull-requests-graphql';
+import { commitRecords, reviewRecords } from './records';
 
 /**
  * Reads one repository for the organization sync: every author's commits
  * of the window, and the issues and pull requests that changed since the
- * last sync. No Search API, no per-member requests. What the last sync saw
+ * last sync (pull requests with sizes and reviews from GraphQL, a hundred
+ * a request). No Search API, no per-member requests. What the last sync saw
  * (`RepositoryCursor`) makes a later one cheap: commits are listed again
  * only when GitHub's `pushed_at` moved, and the issues list (which holds
  * pull requests too, newest update first) is asked for with its ETag, so
@@ -101,18 +103,12 @@ export async function collectRepository(
   ]);
   const changed = listed.filter((item) => request.cursor.updatedAt[String(item.number)] !== item.updatedAt);
 
-  const pullRequests = await pMap(
-    changed.filter((item) => item.isPullRequest),
-    async (item): Promise<PullRequestRecord> => {
-      const [size, reviews] = await Promise.all([
-        fetchPage(github, `/repos/${repo}/pulls/${item.number}`, pullSize, pages, stats),
-        listAll(`/repos/${repo}/pulls/${item.number}/reviews?per_page=100`, reviewRecords),
-      ]);
-      return {
-        repo, number: item.number, authorLogin: item.authorLogin, createdAt: item.createdAt, mergedAt: item.mergedAt, closedAt: item.closedAt,
-        ...size.data, reviews,
-      };
-    },
+  const wanted = new Set(changed.filter((item) => item.isPullRequest).map((item) => item.number));
+  const read = wanted.size ? await pullRequestsByNumber(github, repo, wanted, stats) : [];
+  // A pull request with more than a hundred reviews: the rest from REST, all of them.
+  const pullRequests: PullRequestRecord[] = await pMap(
+    read,
+    async ({ pull, moreReviews }) => (moreReviews ? { ...pull, reviews: await listAll(`/repos/${repo}/pulls/${pull.number}/reviews?per_page=100`, reviewRecords) } : pull),
     { concurrency: CONCURRENCY },
   );
   const issues: IssueRecord[] = changed

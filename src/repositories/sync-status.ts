@@ -1,0 +1,152 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, isConditionalCheckFailure, tableName } from './dynamo';
+import { tenantKeys } from './keys';
+
+/**
+ * The organization's sync as `GET /sync` shows it (contract "Sync"): one
+ * item, `SYNC`, changed by conditional updates only, so concurrent
+ * repository jobs and a second `POST /sync` cannot lose progress or start
+ * a sync twice. Repositories are counted as a string set of their names:
+ * a job delivered twice adds its repository once.
+ */
+type Tenant = { readonly orgId: string };
+
+export type SyncState = 'idle' | 'running' | 'waiting_for_rate_limit' | 'failed';
+
+export interface SyncStatus {
+  readonly syncId: string;
+  readonly status: SyncState;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly repositories: { readonly done: number; readonly total: number };
+  readonly requests: { readonly made: number; readonly notModified: number };
+  readonly rateLimit: { readonly remaining: number; readonly resetAt: string } | null;
+  readonly lastError: string | null;
+  /** When a sync of this organization first finished: before it, analyses answer 202 syncing. */
+  readonly firstFinishedAt: string | null;
+}
+
+/** A running sync that has not moved for this long is taken to be dead (its jobs lost), and a new one may start. */
+export const STALE_SYNC_MS = 2 * 3600_000;
+
+function toStatus(item: Record<string, unknown>): SyncStatus {
+  const done = item['doneRepositories'] instanceof Set ? (item['doneRepositories'] as Set<string>).size : 0;
+  const remaining = item['rateLimitRemaining'];
+  return {
+    syncId: String(item['syncId']),
+    status: item['status'] as SyncState,
+    startedAt: String(item['startedAt']),
+    finishedAt: typeof item['finishedAt'] === 'string' ? item['finishedAt'] : null,
+    repositories: { done, total: Number(item['totalRepositories'] ?? 0) },
+    requests: { made: Number(item['requestsMade'] ?? 0), notModified: Number(item['requestsNotModified'] ?? 0) },
+    rateLimit: typeof remaining === 'number' ? { remaining, resetAt: String(item['rateLimitResetAt']) } : null,
+    lastError: typeof item['lastError'] === 'string' ? item['lastError'] : null,
+    firstFinishedAt: typeof item['firstFinishedAt'] === 'string' ? item['firstFinishedAt'] : null,
+  };
+}
+
+export async function syncStatusOf(tenant: Tenant): Promise<SyncStatus | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: tenantKeys.sync(tenant), ConsistentRead: true }));
+  return Item ? toStatus(Item) : undefined;
+}
+
+/**
+ * Starts a sync of `total` repositories unless one is running (and not
+ * stale): answers the sync in force and whether this call started it.
+ */
+export async function beginSync(tenant: Tenant, syncId: string, total: number, now: Date): Promise<{ readonly sync: SyncStatus; readonly started: boolean }> {
+  const previous = await syncStatusOf(tenant);
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...tenantKeys.sync(tenant),
+          syncId,
+          status: total === 0 ? 'idle' : 'running',
+          startedAt: now.toISOString(),
+          ...(total === 0 ? { finishedAt: now.toISOString() } : {}),
+          totalRepositories: total,
+          requestsMade: 0,
+          requestsNotModified: 0,
+          movedAt: now.getTime(),
+          // Kept from the syncs before; a sync with nothing to read is finished as it starts.
+          ...(previous?.firstFinishedAt ? { firstFinishedAt: previous.firstFinishedAt } : total === 0 ? { firstFinishedAt: now.toISOString() } : {}),
+        },
+        ConditionExpression: 'attribute_not_exists(PK) OR NOT (#status IN (:running, :waiting)) OR movedAt < :stale',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':running': 'running', ':waiting': 'waiting_for_rate_limit', ':stale': now.getTime() - STALE_SYNC_MS },
+      }),
+    );
+    return { sync: (await syncStatusOf(tenant))!, started: true };
+  } catch (error) {
+    if (!isConditionalCheckFailure(error)) throw error;
+    return { sync: (await syncStatusOf(tenant))!, started: false };
+  }
+}
+
+/**
+ * One repository of the sync done (idempotent for the repository); the
+ * last one finishes the sync. Answers the status after, or undefined when
+ * this sync is no longer the organization's (a newer one replaced it).
+ */
+export async function repositorySynced(
+  tenant: Tenant,
+  syncId: string,
+  repo: string,
+  spent: { readonly requests: number; readonly notModified: number },
+  now: Date,
+): Promise<SyncStatus | undefined> {
+  const status = await setIfCurrent(
+    tenant,
+    syncId,
+    'ADD doneRepositories :repo, requestsMade :made, requestsNotModified :notModified SET movedAt = :now, #status = :running REMOVE rateLimitRemaining, rateLimitResetAt',
+    { ':repo': new Set([repo.toLowerCase()]), ':made': spent.requests, ':notModified': spent.notModified, ':now': now.getTime(), ':running': 'running' },
+  );
+  if (!status || status.repositories.done < status.repositories.total) return status;
+  return setIfCurrent(tenant, syncId, 'SET #status = :idle, finishedAt = :finishedAt, firstFinishedAt = if_not_exists(firstFinishedAt, :finishedAt)', {
+    ':idle': 'idle',
+    ':finishedAt': now.toISOString(),
+  });
+}
+
+/** The installation's budget ran out: the sync waits for `resetAt` (its jobs come back then). */
+export async function syncWaitsForRateLimit(tenant: Tenant, syncId: string, remaining: number, resetAt: Date, now: Date): Promise<void> {
+  await setIfCurrent(tenant, syncId, 'SET #status = :waiting, rateLimitRemaining = :remaining, rateLimitResetAt = :resetAt, movedAt = :now', {
+    ':waiting': 'waiting_for_rate_limit',
+    ':remaining': remaining,
+    ':resetAt': resetAt.toISOString(),
+    ':now': now.getTime(),
+  });
+}
+
+/** A repository that keeps failing: the sync is `failed`, with a message that names no secret. */
+export async function syncFailed(tenant: Tenant, syncId: string, message: string, now: Date): Promise<void> {
+  await setIfCurrent(tenant, syncId, 'SET #status = :failed, lastError = :message, finishedAt = :finishedAt, movedAt = :now', {
+    ':failed': 'failed',
+    ':message': message,
+    ':finishedAt': now.toISOString(),
+    ':now': now.getTime(),
+  });
+}
+
+/** An update of this sync's record, the status after it; undefined when a newer sync replaced this one (what it says no longer matters). */
+async function setIfCurrent(tenant: Tenant, syncId: string, update: string, values: Record<string, unknown>): Promise<SyncStatus | undefined> {
+  try {
+    const { Attributes } = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: tenantKeys.sync(tenant),
+        UpdateExpression: update,
+        ConditionExpression: 'syncId = :id',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ...values, ':id': syncId },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return Attributes ? toStatus(Attributes) : undefined;
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) return undefined;
+    throw error;
+  }
+}

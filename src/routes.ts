@@ -136,7 +136,17 @@ export const routes = [
     access: ['admin'],
     summary: "The organization's GitHub connection: account, repository selection, the installation's rate budget, last sync",
     uses: ['table:read', 'secret:githubApp'],
-    // The membership's and the connection's GetItem.
+    // The membership's GetItem, then the connection's and the sync record's side by side.
+    dynamodbBudget: 3,
+  },
+  {
+    method: 'GET',
+    path: '/sync',
+    handler: 'sync/get-sync',
+    access: ['admin'],
+    summary: "The organization's current or last GitHub sync: status, repositories done of total, requests, rate limit, last error",
+    uses: ['table:read'],
+    // The membership's and the sync record's GetItem.
     dynamodbBudget: 2,
   },
   {

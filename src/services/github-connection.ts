@@ -19,6 +19,7 @@ import {
   unbindInstallation,
   type GithubAccount,
 } from '../repositories/github-connections';
+import { syncStatusOf } from '../repositories/sync-status';
 import { sign, signatureMatches } from './secret-box';
 
 const STATE_PURPOSE = 'github-connect-state';
@@ -87,7 +88,7 @@ export function settingsPageUrl(): string {
 }
 
 export async function describeConnection(tenant: TenantContext) {
-  const connection = await connectionOf(tenant);
+  const [connection, sync] = await Promise.all([connectionOf(tenant), syncStatusOf(tenant)]);
   if (!connection) return { connected: false as const };
   return {
     connected: true as const,
@@ -95,8 +96,8 @@ export async function describeConnection(tenant: TenantContext) {
     repositorySelection: connection.repositorySelection,
     installationId: connection.installationId,
     rateLimit: (await installationRateLimit(connection.installationId)) ?? null,
-    // The sync step fills this in.
-    lastSync: null,
+    // When the last sync finished (GET /sync has the rest).
+    lastSync: sync?.finishedAt ?? null,
   };
 }
 

@@ -233,3 +233,18 @@ describe('GitHub connection', () => {
     }
   });
 });
+
+describe('GET /sync', () => {
+  it('shows an organization that never synced as idle with nothing done, to admins only', async () => {
+    const admin = await signedInAdmin();
+    const member = await adminWithTeammate(admin, 'member');
+
+    const shown = await api('/sync', { token: admin.accessToken });
+
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({
+      status: 'idle', startedAt: null, finishedAt: null, repositories: { done: 0, total: 0 }, requests: { made: 0, notModified: 0 }, rateLimit: null, lastError: null,
+    });
+    expect((await api('/sync', { token: member.accessToken })).status).toBe(403);
+  });
+});

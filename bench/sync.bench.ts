@@ -1,0 +1,96 @@
+/**
+ * The organization sync at a real customer's size (issue #12): 200
+ * engineers, 500 repositories of which 60 were pushed to in the window,
+ * each engineer with 50 commits and 5 pull requests with one review.
+ * Measures a cold sync and an unchanged one against the GitHub emulator,
+ * through an installation token, storing into DynamoDB Local.
+ */
+import pMap from 'p-map';
+import { seeded as random } from '../test/support/seeded-random';
+import { installationClient } from '../src/integrations/github/installation-client';
+import { repositoriesToSync, syncRepository } from '../src/services/repository-sync';
+
+const DAY = 86_400_000;
+export const SYNC_ORGANIZATION = 'synccorp';
+const ENGINEERS = 200;
+const REPOSITORIES = 500;
+const ACTIVE = 60;
+const syncLogin = (index: number) => `sync-dev-${String(index).padStart(3, '0')}`;
+
+export function syncOrganizationDataset(now: Date) {
+  const next = random(11);
+  const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const at = () => now.getTime() - DAY - Math.floor(next() * 80 * DAY);
+  const repositories = Array.from({ length: REPOSITORIES }, (_, index) => ({
+    owner: SYNC_ORGANIZATION, name: `service-${String(index).padStart(3, '0')}`, private: true, language: 'Go', createdAt: '2023-01-01T00:00:00Z',
+  }));
+  const users = Array.from({ length: ENGINEERS }, (_, index) => ({ login: syncLogin(index), name: `Sync Dev ${index}` }));
+  const commits = [];
+  const pullRequests = [];
+  let sha = 0x5000000;
+  const numbers = new Map<string, number>();
+  for (let index = 0; index < ENGINEERS; index += 1) {
+    // Each engineer works in three of the active repositories.
+    const theirs = [0, 1, 2].map((offset) => repositories[(index + offset * 7) % ACTIVE]!);
+    for (let c = 0; c < 50; c += 1) {
+      sha += 1;
+      commits.push({ repo: `${SYNC_ORGANIZATION}/${theirs[c % 3]!.name}`, sha: sha.toString(16).padStart(40, '0'), author: syncLogin(index), date: iso(at()), message: `feat: change ${c}`, parents: 1 });
+    }
+    for (let p = 0; p < 5; p += 1) {
+      const repo = `${SYNC_ORGANIZATION}/${theirs[p % 3]!.name}`;
+      const number = (numbers.get(repo) ?? 0) + 1;
+      numbers.set(repo, number);
+      const created = at();
+      pullRequests.push({
+        repo, number, author: syncLogin(index), title: `Change ${p}`, createdAt: iso(created), mergedAt: iso(created + 8 * 3_600_000), closedAt: iso(created + 8 * 3_600_000),
+        additions: 50, deletions: 10, changedFiles: 3,
+        reviews: [{ reviewer: syncLogin((index + 1) % ENGINEERS), state: 'APPROVED', submittedAt: iso(created + 2 * 3_600_000) }],
+      });
+    }
+  }
+  return { organizations: [{ login: SYNC_ORGANIZATION, name: 'SyncCorp', members: users.map((user) => user.login) }], users, repositories, commits, pullRequests, issues: [] };
+}
+
+export interface SyncMeasures {
+  readonly syncColdRequests: number;
+  readonly syncColdSearches: number;
+  readonly syncColdSeconds: number;
+  readonly syncUnchangedRequests: number;
+  readonly syncUnchanged304s: number;
+}
+
+interface EmulatorStats {
+  readonly total: number;
+  readonly byStatus: Record<string, number>;
+  readonly byRoute: Record<string, number>;
+}
+
+/** Both syncs of the organization connected as `installationId`, into `orgId`'s partition; GitHub's side counted by the emulator. */
+export async function measureSync(githubUrl: string, installationId: number, orgId: string): Promise<SyncMeasures> {
+  const github = await installationClient(installationId);
+  const windowStart = new Date(Date.now() - 90 * DAY).toISOString().slice(0, 10);
+  const stats = async () => (await (await fetch(`${githubUrl}/_emulator/stats`)).json()) as EmulatorStats;
+  const reset = () => fetch(`${githubUrl}/_emulator/stats/reset`, { method: 'POST' });
+  const pages = {};
+  const once = async () => {
+    const listing = { requests: 0, notModified: 0 };
+    const repositories = await repositoriesToSync(github, windowStart, pages, listing);
+    await pMap(repositories, (repo) => syncRepository({ orgId }, github, repo, windowStart, new Date()), { concurrency: 6 });
+  };
+
+  await reset();
+  const started = performance.now();
+  await once();
+  const seconds = (performance.now() - started) / 1000;
+  const cold = await stats();
+  await reset();
+  await once();
+  const unchanged = await stats();
+  return {
+    syncColdRequests: cold.total,
+    syncColdSearches: cold.byRoute['GET /search/issues'] ?? 0,
+    syncColdSeconds: Math.round(seconds * 100) / 100,
+    syncUnchangedRequests: unchanged.total,
+    syncUnchanged304s: unchanged.byStatus['304'] ?? 0,
+  };
+}

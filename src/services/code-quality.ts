@@ -1,4 +1,5 @@
 import { buildMemberAnalysis, figuresOf, type MemberAnalysis } from '../domain/analysis/member-analysis';
+import { WINDOW_DAYS } from '../domain/analysis/window';
 import { visibleAnalysis, type AnalysisViewer } from '../domain/privacy';
 import type { TenantContext } from '../guard/tenant-context';
 import { GithubNotConnectedError, NotFoundError, ServiceUnavailableError } from '../errors';
@@ -20,7 +21,7 @@ import { toOrganization, type Organization } from '../repositories/organizations
 import { recordCrossOrganizationAttempt } from './access-attempts';
 import { disconnectEndedInstallation } from './github-installation-events';
 
-export const WINDOW_DAYS = 90;
+export { WINDOW_DAYS };
 const FRESH_FOR_MS = 24 * 3600 * 1000;
 /** Collection gives up after this, leaving room for the model and the writes inside API Gateway's 29 s. */
 const COLLECTION_BUDGET_MS = 10_000;

@@ -36,12 +36,13 @@ function bodyOf(definition: QueueJobDefinition, message: unknown): string {
   return JSON.stringify(parsed.message);
 }
 
-const delayOf = (options: EnqueueOptions): number | undefined =>
+/** Whole seconds within SQS's 0–900 (fauxqs would take 901 and more; SQS refuses them). */
+export const sqsDelaySeconds = (options: EnqueueOptions): number | undefined =>
   options.delaySeconds === undefined ? undefined : Math.min(SQS_LIMITS.maxDelaySeconds, Math.max(0, Math.ceil(options.delaySeconds)));
 
 /** Sends one message; answers its SQS message id. */
 export async function enqueue<J extends QueueJobDefinition>(definition: J, message: QueueMessageInput<J>, options: EnqueueOptions = {}): Promise<string> {
-  const command = new SendMessageCommand({ QueueUrl: queueUrlOf(definition), MessageBody: bodyOf(definition, message), DelaySeconds: delayOf(options) });
+  const command = new SendMessageCommand({ QueueUrl: queueUrlOf(definition), MessageBody: bodyOf(definition, message), DelaySeconds: sqsDelaySeconds(options) });
   try {
     const sent = await sqs().send(command);
     return sent.MessageId ?? '';
@@ -84,7 +85,7 @@ async function sendBatch(queueUrl: string, entries: readonly SendMessageBatchReq
  */
 export async function enqueueMany<J extends QueueJobDefinition>(definition: J, messages: readonly QueueMessageInput<J>[], options: EnqueueOptions = {}): Promise<number> {
   const queueUrl = queueUrlOf(definition);
-  const delay = delayOf(options);
+  const delay = sqsDelaySeconds(options);
   const entries = messages.map((message, index) => ({ Id: String(index), MessageBody: bodyOf(definition, message), DelaySeconds: delay }));
   let failed = 0;
   try {

@@ -4,6 +4,7 @@ import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQ
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { QueueJobDefinition } from '../jobs';
 import { logger } from '../http/logger';
+import { isStopping } from './process-group';
 import type { LocalQueue } from './sqs-local';
 import { toSqsEvent } from './sqs-event';
 
@@ -90,7 +91,8 @@ export function startQueueConsumer(options: QueueConsumerOptions): QueueConsumer
         );
         messages = received.Messages ?? [];
       } catch (error) {
-        if (stopping.signal.aborted) return;
+        // On Ctrl-C the emulator may go before this process does: no news worth a line.
+        if (stopping.signal.aborted || isStopping()) return;
         log.warn('Local queue consumer could not receive; trying again', { error });
         await delay(RECEIVE_RETRY_MS, undefined, { signal: stopping.signal }).catch(() => undefined);
         continue;

@@ -7,6 +7,7 @@ import { routes, type RouteDefinition } from '../src/routes';
 import { namedSecret, stackSecret, type ReadableSecret } from './constructs/app-secrets';
 import { AppTable } from './constructs/app-table';
 import { BackgroundJobs } from './constructs/background-jobs';
+import { JobQueues } from './constructs/job-queues';
 import { MailSender } from './constructs/mail-sender';
 import { AppRestApi } from './constructs/rest-api';
 import type { RouteFunctionSettings } from './constructs/route-function';
@@ -47,6 +48,7 @@ export class DevInsightsStack extends Stack {
   readonly table: AppTable;
   readonly userPool: AppUserPool;
   readonly mail: MailSender;
+  readonly queues: JobQueues;
   readonly api: AppRestApi;
   readonly jobs: BackgroundJobs;
 
@@ -67,7 +69,9 @@ export class DevInsightsStack extends Stack {
       logLevel: props.logLevel ?? 'info',
       integrations: integrationEnvironment(props),
     } as const;
-    const grantTargets = { table: this.table, userPool: this.userPool, mail: this.mail, secrets: { ...this.secretsOf(props, stackSecret(appSecret)), ...this.githubAppSecrets(props) } };
+    const jobTable = props.jobs ?? jobs;
+    this.queues = new JobQueues(this, 'Queues', { jobs: jobTable });
+    const grantTargets = { table: this.table, userPool: this.userPool, mail: this.mail, queues: this.queues, secrets: { ...this.secretsOf(props, stackSecret(appSecret)), ...this.githubAppSecrets(props) } };
     this.api = new AppRestApi(this, 'Http', {
       routes: props.routes ?? routes,
       apiName: props.stage ? `DevInsights-${props.stage}` : 'DevInsights',
@@ -76,7 +80,7 @@ export class DevInsightsStack extends Stack {
       createLogRole: props.createApiLogRole ?? true,
     });
     this.jobs = new BackgroundJobs(this, 'Jobs', {
-      jobs: props.jobs ?? jobs,
+      jobs: jobTable,
       settings,
       environment: this.userPool.environment,
       ...grantTargets,

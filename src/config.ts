@@ -14,6 +14,7 @@ const AppEnvironment = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   COGNITO_ENDPOINT: z.url().optional(),
   SES_ENDPOINT: z.url().optional(),
+  SQS_ENDPOINT: z.url().optional(),
   MAIL_FROM: z.string().min(3).default('DevInsights <no-reply@devinsights.local>'),
   APP_URL: z.url().default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -81,6 +82,20 @@ export interface SecretSource {
 
 export type AppConfig = ReturnType<typeof parseAppConfig>;
 
+/** `QUEUE_URL_<JOB>` (see `queueUrlVariable` in src/jobs.ts): set only on the functions that may send to that queue. */
+const QUEUE_URL_VARIABLE = /^QUEUE_URL_[A-Z0-9_]+$/;
+const QueueUrl = z.url();
+
+function queueUrls(env: NodeJS.ProcessEnv): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (!QUEUE_URL_VARIABLE.test(name) || value === undefined) continue;
+    if (!QueueUrl.safeParse(value).success) throw new Error(`Invalid configuration: ${name}: not a URL`);
+    urls[name] = value;
+  }
+  return urls;
+}
+
 export function parseAppConfig(env: NodeJS.ProcessEnv) {
   const parsed = AppEnvironment.safeParse(env);
   if (!parsed.success) {
@@ -97,7 +112,10 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
       dynamodb: values.DYNAMODB_ENDPOINT,
       cognito: values.COGNITO_ENDPOINT,
       ses: values.SES_ENDPOINT,
+      sqs: values.SQS_ENDPOINT,
     },
+    /** By variable name, `QUEUE_URL_GITHUB_SYNC` → its URL. */
+    queueUrls: queueUrls(env),
     mailFrom: values.MAIL_FROM,
     appUrl: values.APP_URL.replace(/\/+$/, ''),
     logLevel: values.LOG_LEVEL,
@@ -163,6 +181,8 @@ const LocalEnvironment = z.object({
   COGNITO_PORT: z.coerce.number().int().min(1).max(65535).default(9229),
   SES_PORT: z.coerce.number().int().min(1).max(65535).default(8005),
   GITHUB_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(8010),
+  /** ElasticMQ's port, the usual one for a local SQS (fauxqs's own 4566 is LocalStack's). */
+  SQS_PORT: z.coerce.number().int().min(1).max(65535).default(9324),
   TABLE_NAME: z.string().min(3).default(DEFAULT_TABLE_NAME),
   LOCAL_DATA_DIR: z.string().min(1).default('.data'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
@@ -173,7 +193,7 @@ const LocalEnvironment = z.object({
   GITHUB_DATASET: z.string().optional(),
   /** Serves the GitHub emulator's `/_emulator/faults` and `/_emulator/stats` (tests only). */
   GITHUB_EMULATOR_CONTROLS: z.enum(['true', 'false']).default('false'),
-  /** Serves `POST /_local/jobs/<name>`, which runs a job of `src/jobs.ts` now and answers its counts (tests only). */
+  /** Serves `POST /_local/jobs/<name>`, which runs a scheduled job of `src/jobs.ts` now and answers its counts, and `GET /_local/queues` (tests only). */
   LOCAL_JOB_CONTROLS: z.enum(['true', 'false']).default('false'),
   /**
    * Multiplies the emulator's GitHub rate limits. Tests create many

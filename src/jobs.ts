@@ -1,15 +1,48 @@
+import type { z } from 'zod';
 import type { Capability } from './routes';
+
+/** SQS's own limits that a queue job's settings must stay within. */
+export const SQS_LIMITS = {
+  /** One ReceiveMessage answers at most 10; above that Lambda needs a batching window, which the local consumer does not play. */
+  maxBatchSize: 10,
+  /** Lambda's SQS scaling config accepts 2–1000. */
+  minMaxConcurrency: 2,
+  maxMaxConcurrency: 1000,
+  maxVisibilityTimeoutSeconds: 43_200,
+  maxDelaySeconds: 900,
+  /** AWS: a queue's visibility timeout at least six times its function's timeout, so a retried batch never overlaps a slow one. */
+  visibilityTimeoutPerFunctionTimeout: 6,
+} as const;
+
+/**
+ * A queue job's settings: what its messages hold and how Lambda (or, locally,
+ * `src/local/queue-consumer.ts`) hands them to its worker.
+ */
+export interface QueueSettings {
+  /** The message body, as JSON; `enqueue` checks it before sending, the worker's wrapper parses it on receipt. */
+  readonly message: z.ZodType;
+  /** Messages per invocation (1–10). */
+  readonly batchSize: number;
+  /** Invocations at once for this queue (Lambda's `maximumConcurrency`, 2–1000): what bounds the load on GitHub and the table. */
+  readonly maxConcurrency: number;
+  /** How long a received message stays hidden; at least 6 × the job's `timeoutSeconds`. */
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the dead-letter queue. */
+  readonly maxReceiveCount: number;
+  /** Messages of one batch handled at once inside an invocation (default 1). */
+  readonly messageConcurrency?: number;
+}
 
 /**
  * What starts a job. A schedule is an EventBridge Scheduler expression on
  * AWS and a timer in the local stack (`src/local/job-runner.ts`), which
- * understands `rate(…)` only. Queue consumers (issue #12) add their trigger
- * here.
+ * understands `rate(…)` only. A queue is SQS with a dead-letter queue, read
+ * by an event source mapping on AWS and by a local consumer in `npm start`.
  */
-export type JobTrigger = { readonly schedule: `rate(${string})` };
+export type JobTrigger = { readonly schedule: `rate(${string})` } | { readonly queue: QueueSettings };
 
 export interface JobDefinition {
-  /** Stable, kebab-case: the CDK construct id, the local test hook `POST /_local/jobs/<name>`, the log line. */
+  /** Stable, kebab-case: the CDK construct id, the local test hook `POST /_local/jobs/<name>`, the log line, the queue's name locally. */
   readonly name: string;
   /** Module under `src/workers/`, without extension; it exports `handler`. */
   readonly handler: string;
@@ -19,6 +52,51 @@ export interface JobDefinition {
   readonly uses: readonly Capability[];
   /** The Lambda's timeout; the job bounds its own work per run to stay well inside it. */
   readonly timeoutSeconds: number;
+}
+
+export type ScheduledJobDefinition = JobDefinition & { readonly trigger: { readonly schedule: `rate(${string})` } };
+export type QueueJobDefinition = JobDefinition & { readonly trigger: { readonly queue: QueueSettings } };
+
+export const isQueueJob = (definition: JobDefinition): definition is QueueJobDefinition => 'queue' in definition.trigger;
+export const isScheduledJob = (definition: JobDefinition): definition is ScheduledJobDefinition => 'schedule' in definition.trigger;
+
+/** The message a queue job takes, as a producer writes it. */
+export type QueueMessageInput<J extends QueueJobDefinition> = z.input<J['trigger']['queue']['message']>;
+/** The message a queue job takes, as its worker receives it (parsed). */
+export type QueueMessage<J extends QueueJobDefinition> = z.output<J['trigger']['queue']['message']>;
+
+export type ParsedQueueMessage<J extends QueueJobDefinition> =
+  | { readonly ok: true; readonly message: QueueMessage<J> }
+  | { readonly ok: false; readonly issues: readonly string[] };
+
+/** A value checked against the job's message schema; the issues name paths, never values (a body may carry names). */
+export function parseQueueMessage<J extends QueueJobDefinition>(definition: J, value: unknown): ParsedQueueMessage<J> {
+  const parsed = definition.trigger.queue.message.safeParse(value);
+  if (parsed.success) return { ok: true, message: parsed.data as QueueMessage<J> };
+  return { ok: false, issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`) };
+}
+
+/** `github-sync` → `QUEUE_URL_GITHUB_SYNC`: the variable a producer finds the queue's URL in. */
+export function queueUrlVariable(jobName: string): string {
+  return `QUEUE_URL_${jobName.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+}
+
+/** What is wrong with a queue job's settings, in one line each; empty when it is fine. */
+export function queueSettingsProblems(definition: QueueJobDefinition): string[] {
+  const { batchSize, maxConcurrency, visibilityTimeoutSeconds, maxReceiveCount, messageConcurrency = 1 } = definition.trigger.queue;
+  const minVisibility = definition.timeoutSeconds * SQS_LIMITS.visibilityTimeoutPerFunctionTimeout;
+  const within = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
+  return [
+    within(batchSize, 1, SQS_LIMITS.maxBatchSize) ? '' : `batchSize ${batchSize} is not 1–${SQS_LIMITS.maxBatchSize}`,
+    within(maxConcurrency, SQS_LIMITS.minMaxConcurrency, SQS_LIMITS.maxMaxConcurrency) ? '' : `maxConcurrency ${maxConcurrency} is not 2–1000`,
+    within(visibilityTimeoutSeconds, minVisibility, SQS_LIMITS.maxVisibilityTimeoutSeconds)
+      ? ''
+      : `visibilityTimeoutSeconds ${visibilityTimeoutSeconds} is not ${minVisibility}–${SQS_LIMITS.maxVisibilityTimeoutSeconds} (6 × timeoutSeconds)`,
+    within(maxReceiveCount, 1, 1000) ? '' : `maxReceiveCount ${maxReceiveCount} is not 1–1000`,
+    within(messageConcurrency, 1, batchSize) ? '' : `messageConcurrency ${messageConcurrency} is not 1–batchSize`,
+  ]
+    .filter((problem) => problem !== '')
+    .map((problem) => `Job ${definition.name}: ${problem}`);
 }
 
 /** THE job table: background work, data like the route table. The CDK app and the local stack are built from it. */

@@ -34,7 +34,8 @@ export type CognitoAdminAction = (typeof COGNITO_ADMIN_ACTIONS)[number];
 /**
  * What a route's Lambda touches. The CDK app grants exactly these and nothing
  * else, so a route's IAM policy is read off this table: each Cognito admin
- * action its code path sends, each secret it reads (`src/integrations/secrets.ts`).
+ * action its code path sends, each secret it reads (`src/integrations/secrets.ts`),
+ * each queue job it enqueues (`queue:send:<job name>`, `src/integrations/queue.ts`).
  * `test/cdk/bundles.test.ts` checks the lists against what each bundle calls.
  */
 export type Capability =
@@ -42,7 +43,9 @@ export type Capability =
   | 'table:write'
   | 'email:send'
   | `cognito:${CognitoAdminAction}`
-  | `secret:${SecretName}`;
+  | `secret:${SecretName}`
+  // Any name here: the job table is typed after this one; the CDK app refuses a name that is not a queue job.
+  | `queue:send:${string}`;
 
 /**
  * A throttle of this route's method on API Gateway, below the stage's: for

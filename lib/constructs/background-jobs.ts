@@ -1,8 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
-import type { JobDefinition } from '../../src/jobs';
+import { isQueueJob, type JobDefinition } from '../../src/jobs';
 import { grantCapabilities, type GrantTargets } from './capability-grants';
 import { constructIdFor, RouteFunction, type RouteFunctionSettings } from './route-function';
 
@@ -17,7 +18,8 @@ export interface BackgroundJobsProps extends GrantTargets {
  * The job table as resources: one Lambda per job (the route functions'
  * defaults, its worker module, its own timeout), granted exactly its
  * `uses`, and for a scheduled job an EventBridge Scheduler schedule that
- * invokes it.
+ * invokes it; for a queue job an event source mapping on its queue
+ * (`JobQueues`), which alone lets it receive and delete there.
  */
 export class BackgroundJobs extends Construct {
   /** By job name, e.g. `sweep-expired-signups`. */
@@ -39,7 +41,11 @@ export class BackgroundJobs extends Construct {
       });
       grantCapabilities(fn, job.uses, props);
       functions.set(job.name, fn);
-      if ('schedule' in job.trigger) {
+      if (isQueueJob(job)) {
+        const { batchSize, maxConcurrency } = job.trigger.queue;
+        // Partial batch responses: only the messages the worker reports failed come back, not the whole batch.
+        fn.addEventSource(new SqsEventSource(props.queues.queueFor(job.name).queue, { batchSize, maxConcurrency, reportBatchItemFailures: true }));
+      } else if ('schedule' in job.trigger) {
         schedules.set(
           job.name,
           new Schedule(this, `${constructIdFor(job.name)}Schedule`, {

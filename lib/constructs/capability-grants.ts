@@ -3,6 +3,7 @@ import type { SecretName } from '../../src/config';
 import type { Capability } from '../../src/routes';
 import { grantSecretRead, type ReadableSecret } from './app-secrets';
 import type { AppTable } from './app-table';
+import type { JobQueues } from './job-queues';
 import type { MailSender } from './mail-sender';
 import type { AppUserPool } from './user-pool';
 
@@ -11,6 +12,7 @@ export interface GrantTargets {
   readonly table: AppTable;
   readonly userPool: AppUserPool;
   readonly mail: MailSender;
+  readonly queues: JobQueues;
   /** The secrets functions may read; one left out (not configured) is granted to nobody. */
   readonly secrets: Partial<Record<SecretName, ReadableSecret>>;
 }
@@ -32,6 +34,9 @@ const CAPABILITY_GRANTS: { readonly [K in CapabilityKind]: Grant<K> } = {
   // One statement naming exactly the admin actions the function's code sends.
   cognito: (fn, { userPool }, actions) => userPool.grantAdminTo(fn, actions),
   email: (fn, { mail }) => mail.grantSendTo(fn),
+  queue: (fn, { queues }, sends) => {
+    for (const send of sends) queues.grantSendTo(fn, send.slice('send:'.length));
+  },
   secret: (fn, { secrets }, names) => {
     for (const name of names) {
       const secret = secrets[name];

@@ -7,9 +7,10 @@ import { AppError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError } 
 import { MAX_BODY_BYTES } from '../http/limits';
 import { logger } from '../http/logger';
 import { errorResult, internalErrorResult, ok, toApiGatewayResult, type HttpResult } from '../http/responses';
-import { jobs } from '../jobs';
+import { isScheduledJob, jobs } from '../jobs';
 import { routes } from '../routes';
 import { runJobNow } from './job-runner';
+import type { QueueCounts } from './sqs-local';
 import { handlerLoader } from './module-loader';
 import { decodePathParameters, parseTarget, toLambdaContext, toProxyEvent } from './lambda-event';
 import { createRouteMatcher, type PathTemplate } from './route-matcher';
@@ -27,8 +28,12 @@ export interface ApiServerOptions {
   readonly host?: string;
   /** The one origin browsers may call from (the SPA); defaults to APP_URL. */
   readonly allowOrigin?: string;
-  /** Serves `POST /_local/jobs/<name>` (LOCAL_JOB_CONTROLS, tests only): runs that job once, answers its counts. */
+  /**
+   * Serves `POST /_local/jobs/<name>` (LOCAL_JOB_CONTROLS, tests only): runs that scheduled job once, answers its counts;
+   * and `GET /_local/queues`: each queue job's visible, in-flight, delayed and dead-lettered messages.
+   */
   readonly jobControls?: boolean;
+  readonly queueCounts?: () => Promise<readonly QueueCounts[]>;
 }
 
 export interface ApiServer {
@@ -43,6 +48,7 @@ class BodyTooLarge {}
 const OPENAPI_PATH = '/openapi.json';
 /** Local test hook only, never a route: `POST /_local/jobs/sweep-expired-signups`. */
 const JOB_CONTROL_PREFIX = '/_local/jobs/';
+const QUEUES_PATH = '/_local/queues';
 let openApi: Promise<object> | undefined;
 
 function openApiDocument(): Promise<object> {
@@ -129,11 +135,15 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       return `${method} ${OPENAPI_PATH}`;
     }
     if (options.jobControls && target?.path.startsWith(JOB_CONTROL_PREFIX)) {
-      const job = jobs.find((candidate) => candidate.name === target.path.slice(JOB_CONTROL_PREFIX.length));
+      const job = jobs.filter(isScheduledJob).find((candidate) => candidate.name === target.path.slice(JOB_CONTROL_PREFIX.length));
       if (!job) answer(response, errorResult(new NotFoundError()), requestId);
       else if (method !== 'POST') answer(response, errorResult(new MethodNotAllowedError(['POST'])), requestId);
       else answer(response, ok(await runJobNow(job)), requestId);
       return `${method} ${JOB_CONTROL_PREFIX}*`;
+    }
+    if (options.jobControls && target?.path === QUEUES_PATH) {
+      answer(response, method === 'GET' ? ok({ queues: (await options.queueCounts?.()) ?? [] }) : errorResult(new MethodNotAllowedError(['GET'])), requestId);
+      return `${method} ${QUEUES_PATH}`;
     }
     const match = target ? matchRoute(method, target.path) : ({ kind: 'not-found' } as const);
     if (match.kind === 'not-found' || !target) {

@@ -1,4 +1,4 @@
-import type { JobDefinition } from '../jobs';
+import { isScheduledJob, type JobDefinition } from '../jobs';
 import { logger } from '../http/logger';
 import { handlerLoader } from './module-loader';
 
@@ -33,9 +33,9 @@ export interface JobRunner {
   stop(): void;
 }
 
-/** `run` is the job's own handler; tests pass another to watch the timing. */
+/** Runs the scheduled jobs of `table` (queue jobs have their consumers); `run` is the job's own handler, tests pass another to watch the timing. */
 export function startJobRunner(table: readonly JobDefinition[], run: (definition: JobDefinition) => Promise<unknown> = runJobNow): JobRunner {
-  const timers = table.map((definition) => {
+  const timers = table.filter(isScheduledJob).map((definition) => {
     let running = false;
     const timer = setInterval(() => {
       if (running) return;

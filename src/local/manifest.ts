@@ -12,6 +12,7 @@ export interface LocalStackManifest {
   readonly cognitoEndpoint: string;
   readonly sesEndpoint: string;
   readonly sesInboxUrl: string;
+  readonly sqsEndpoint: string;
   readonly userPoolId: string;
   readonly userPoolClientId: string;
   /** The `iss` claim of this pool's tokens. */

@@ -1,11 +1,15 @@
 import { join } from 'node:path';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { LocalStackConfig } from '../config';
 import { ensureUserPool, startCognitoLocal } from './cognito-local';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
+import { jobs, queueUrlVariable } from '../jobs';
+import { emulatorClientOptions } from './emulator-clients';
 import { githubAppEnvironment, localGithubApp } from './github-app-credentials';
 import { startStackGithubEmulator } from './github-emulator/local-service';
 import type { PortClaim } from './ports';
 import { startSesLocal } from './ses-local';
+import { ensureQueues, startSqsLocal } from './sqs-local';
 
 /**
  * The emulators `npm start` runs, as data: each one claims a port, starts,
@@ -75,6 +79,20 @@ export function localServices(settings: LocalStackConfig): LocalService[] {
       async start({ dataDir, logFile }) {
         const ses = await startSesLocal({ port: settings.SES_PORT, cwd: dataDir, logFile });
         return { environment: { SES_ENDPOINT: ses.endpoint }, banner: `SES inbox ${ses.inboxUrl}` };
+      },
+    },
+    {
+      name: 'SQS emulator',
+      port: { port: settings.SQS_PORT, variable: 'SQS_PORT', service: 'the SQS emulator' },
+      async start({ dataDir, logFile, region }) {
+        const sqs = await startSqsLocal({ port: settings.SQS_PORT, cwd: dataDir, logFile, region });
+        const client = new SQSClient(emulatorClientOptions(sqs.endpoint, region));
+        const queues = await ensureQueues(client, jobs);
+        client.destroy();
+        return {
+          environment: { SQS_ENDPOINT: sqs.endpoint, ...Object.fromEntries(queues.map((queue) => [queueUrlVariable(queue.jobName), queue.url])) },
+          banner: `SQS ${sqs.endpoint} (${queues.length} ${queues.length === 1 ? 'queue' : 'queues'})`,
+        };
       },
     },
     {

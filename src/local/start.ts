@@ -73,10 +73,17 @@ async function main(): Promise<void> {
   setLogLevel(config().logLevel);
 
   // Loaded only now, so that every module behind it reads the environment just provided.
-  const { startApiServer } = await import('./http-server');
-  const api = await startApiServer({ port: settings.PORT, jobControls: settings.LOCAL_JOB_CONTROLS === 'true' });
+  const [{ startApiServer }, { startJobRunner }, { startQueueRunner }, { jobs }] = await Promise.all([
+    import('./http-server'),
+    import('./job-runner'),
+    import('./queue-runner'),
+    import('../jobs'),
+  ]);
+  // The queue jobs of src/jobs.ts, each with a consumer on its queue; Ctrl-C ends them with the process.
+  const sqsEndpoint = required(environment, 'SQS_ENDPOINT');
+  const queueRunner = await startQueueRunner(jobs, { endpoint: sqsEndpoint, region: settings.AWS_REGION });
+  const api = await startApiServer({ port: settings.PORT, jobControls: settings.LOCAL_JOB_CONTROLS === 'true', queueCounts: () => queueRunner.counts() });
   // The scheduled jobs of src/jobs.ts, each on its interval; their timers never hold the process open.
-  const [{ startJobRunner }, { jobs }] = await Promise.all([import('./job-runner'), import('../jobs')]);
   const jobRunner = startJobRunner(jobs);
   process.once('exit', () => jobRunner.stop());
 
@@ -89,6 +96,7 @@ async function main(): Promise<void> {
     cognitoEndpoint,
     sesEndpoint,
     sesInboxUrl: `${sesEndpoint}/store`,
+    sqsEndpoint,
     userPoolId,
     userPoolClientId: required(environment, 'USER_POOL_CLIENT_ID'),
     issuer: `${cognitoEndpoint}/${userPoolId}`,

@@ -29,6 +29,9 @@ const byRoute = routes.map((route) => [routeKey(route), route] as const);
 const byJob = jobs.map((job) => [`the job ${job.name}`, job] as const);
 const adminActionsIn = (bundle: string): string[] =>
   commandsIn(bundle).filter((command) => (COGNITO_ADMIN_ACTIONS as readonly string[]).includes(command));
+/** SendMessage and SendMessageBatch: what `enqueue` and `enqueueMany` (src/integrations/queue.ts) send. */
+const sendsToQueues = (bundle: string): boolean => commandsIn(bundle).some((command) => command === 'SendMessage' || command === 'SendMessageBatch');
+const declaresQueueSend = (uses: readonly Capability[]): boolean => uses.some((use) => use.startsWith('queue:send:'));
 const secretsIn = (bundle: string): string[] => found(bundle, /\.secrets\.(app|githubApp|githubWebhook|github|model)\b/g);
 
 /** A pair from unhomoglyph's confusables table (Cyrillic а → Latin a), as esbuild writes the inlined JSON. */
@@ -55,6 +58,10 @@ describe('what each route and job declares against what its code sends', () => {
 
   it.each(byJob)('It should declare for %s exactly the secrets its bundle reads', (_, job) => {
     expect(secretsIn(bundleOf(job.name))).toEqual(declared(job.uses, 'secret'));
+  });
+
+  it.each([...byRoute, ...byJob])('It should declare queue:send for %s exactly when its bundle sends to a queue', (key, entry) => {
+    expect(sendsToQueues(bundleOf(key.replace(/^the job /, '')))).toBe(declaresQueueSend(entry.uses));
   });
 
   it('It should bundle the sweep worker with only the calls it makes, and without the route table', () => {

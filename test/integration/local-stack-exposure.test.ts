@@ -14,13 +14,14 @@ describe('the local stack keeps to this machine', () => {
     'cognito-local': portOf(stack().cognitoUrl),
     'the SES emulator': portOf(stack().sesUrl),
     'the GitHub emulator': portOf(stack().githubUrl),
+    'the SQS emulator': portOf(stack().sqsEndpoint),
   });
 
   it('It should read the socket tables of Linux, where CI and these checks run', () => {
     expect(existsSync('/proc/net/tcp'), 'this check reads /proc/net/tcp (Linux)').toBe(true);
   });
 
-  it.each(['API', 'DynamoDB Local', 'cognito-local', 'the SES emulator', 'the GitHub emulator'] as const)(
+  it.each(['API', 'DynamoDB Local', 'cognito-local', 'the SES emulator', 'the GitHub emulator', 'the SQS emulator'] as const)(
     'It should have %s listen on loopback only, never on every interface',
     async (service) => {
       const addresses = await listeningAddresses(services()[service]);

@@ -20,7 +20,7 @@ function dynamodb(manifest: LocalStackManifest): DynamoDBClient {
 }
 
 async function portsStillTaken(ports: StackPorts): Promise<number[]> {
-  const all = [ports.api, ports.dynamodb, ports.cognito, ports.ses];
+  const all = [ports.api, ports.dynamodb, ports.cognito, ports.ses, ports.sqs];
   const free = await Promise.all(all.map((port) => isPortFree(port)));
   return all.filter((_, index) => !free[index]);
 }

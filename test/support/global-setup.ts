@@ -23,6 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     cognitoUrl: manifest.cognitoEndpoint,
     githubUrl: `http://127.0.0.1:${running.ports.github}`,
     dynamodbEndpoint: manifest.dynamodbEndpoint,
+    sqsEndpoint: manifest.sqsEndpoint,
     userPoolId: manifest.userPoolId,
     userPoolClientId: manifest.userPoolClientId,
     issuer: manifest.issuer,

@@ -19,6 +19,7 @@ export interface StackPorts {
   readonly cognito: number;
   readonly ses: number;
   readonly github: number;
+  readonly sqs: number;
 }
 
 export interface StackExit {
@@ -53,9 +54,9 @@ export function freePort(): Promise<number> {
 
 export async function freePorts(): Promise<StackPorts> {
   const picked = new Set<number>();
-  while (picked.size < 5) picked.add(await freePort());
-  const [api, dynamodb, cognito, ses, github] = [...picked] as [number, number, number, number, number];
-  return { api, dynamodb, cognito, ses, github };
+  while (picked.size < 6) picked.add(await freePort());
+  const [api, dynamodb, cognito, ses, github, sqs] = [...picked] as [number, number, number, number, number, number];
+  return { api, dynamodb, cognito, ses, github, sqs };
 }
 
 export interface LaunchOptions {
@@ -84,6 +85,7 @@ export function launchLocalStack(options: LaunchOptions & { ports: StackPorts })
       COGNITO_PORT: String(ports.cognito),
       SES_PORT: String(ports.ses),
       GITHUB_EMULATOR_PORT: String(ports.github),
+      SQS_PORT: String(ports.sqs),
       LOCAL_DATA_DIR: dataDir,
       LOG_LEVEL: options.logLevel ?? 'warn',
       ...((options.testHooks ?? true)

@@ -29,6 +29,7 @@ export function sharedStackEnvironment(): Record<string, string> {
     DYNAMODB_ENDPOINT: shared.dynamodbEndpoint,
     COGNITO_ENDPOINT: shared.cognitoUrl,
     SES_ENDPOINT: shared.sesUrl,
+    SQS_ENDPOINT: shared.sqsEndpoint,
   };
 }
 

@@ -9,6 +9,8 @@ export interface StackInfo {
   /** The GitHub emulator, with its test controls (`/_emulator/*`). */
   readonly githubUrl: string;
   readonly dynamodbEndpoint: string;
+  /** The SQS emulator (fauxqs); its queues are the queue jobs' (`GET <apiUrl>/_local/queues` counts them). */
+  readonly sqsEndpoint: string;
   readonly userPoolId: string;
   readonly userPoolClientId: string;
   readonly issuer: string;

@@ -9,7 +9,7 @@ import { localServices, otherPorts } from '../../../src/local/services';
 
 function settings(overrides: Partial<LocalStackConfig> = {}): LocalStackConfig {
   return {
-    PORT: 3000, DYNAMODB_PORT: 8000, COGNITO_PORT: 9229, SES_PORT: 8005, GITHUB_EMULATOR_PORT: 0, TABLE_NAME: 'devinsights',
+    PORT: 3000, DYNAMODB_PORT: 8000, COGNITO_PORT: 9229, SES_PORT: 8005, GITHUB_EMULATOR_PORT: 0, SQS_PORT: 9324, TABLE_NAME: 'devinsights',
     LOCAL_DATA_DIR: '.data', AWS_REGION: 'us-east-1', GITHUB_EMULATOR_CONTROLS: 'false', LOCAL_JOB_CONTROLS: 'false', GITHUB_EMULATOR_RATE_LIMIT_SCALE: 1, ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Capability } from './routes';
+import { GithubSyncMessage } from './schemas/sync';
 
 /** SQS's own limits that a queue job's settings must stay within. */
 export const SQS_LIMITS = {
@@ -108,6 +109,24 @@ export const jobs = [
     trigger: { schedule: 'rate(1 hour)' },
     uses: ['table:read', 'table:write', 'cognito:AdminDeleteUser'],
     timeoutSeconds: 60,
+  },
+  {
+    name: 'github-sync',
+    handler: 'github-sync',
+    summary: "The organization sync: list the installation's active repositories and queue one job each, or read one repository into stored activity",
+    trigger: {
+      queue: {
+        message: GithubSyncMessage,
+        batchSize: 5,
+        // Jobs of every organization at once, bounded: GitHub's per-installation limits and the table's capacity.
+        maxConcurrency: 4,
+        visibilityTimeoutSeconds: 900,
+        maxReceiveCount: 5,
+        messageConcurrency: 2,
+      },
+    },
+    uses: ['table:read', 'table:write', 'secret:githubApp', 'queue:send:github-sync'],
+    timeoutSeconds: 150,
   },
 ] as const satisfies readonly JobDefinition[];
 

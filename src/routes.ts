@@ -127,9 +127,9 @@ export const routes = [
     handler: 'integrations/github-callback',
     access: 'public',
     summary: "GitHub's setup redirect: binds the installation to the state's organization once GitHub confirms the code's user can access it",
-    uses: [...TABLE_RW, 'secret:app', 'secret:githubApp'],
-    // The state's conditional DeleteItem, then the binding's one TransactWriteItems.
-    dynamodbBudget: 2,
+    uses: [...TABLE_RW, 'secret:app', 'secret:githubApp', 'queue:send:github-sync'],
+    // The state's conditional DeleteItem, the binding's one TransactWriteItems, then the first sync's GetItem and conditional PutItem.
+    dynamodbBudget: 4,
     query: GithubCallbackQuery,
   },
   {
@@ -141,6 +141,16 @@ export const routes = [
     uses: ['table:read', 'secret:githubApp'],
     // The membership's GetItem, then the connection's and the sync record's side by side.
     dynamodbBudget: 3,
+  },
+  {
+    method: 'POST',
+    path: '/sync',
+    handler: 'sync/start-sync',
+    access: ['admin'],
+    summary: "Start a sync of the organization's GitHub (202 with the sync; the one running, if one is)",
+    uses: [...TABLE_RW, 'queue:send:github-sync'],
+    // The membership's and the connection's GetItem, the sync record's GetItem and conditional PutItem.
+    dynamodbBudget: 4,
   },
   {
     method: 'GET',

@@ -7,12 +7,13 @@ import { TABLE_SCHEMA } from '../../src/repositories/table-schema';
 export type TableAccess = 'read' | 'read-write';
 
 /**
- * What the repositories send, item by item (a transaction needs the actions of
- * its parts). No BatchWriteItem or ConditionCheckItem: no code sends them,
- * and `test/cdk/bundles.test.ts` fails if a bundle starts to.
+ * What the repositories send (a transaction needs the actions of its
+ * parts). BatchWriteItem writes what PutItem may (the sync stores activity
+ * in batches); no ConditionCheckItem: no code sends it, and
+ * `test/cdk/bundles.test.ts` fails if a bundle starts to.
  */
 export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
-export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'] as const;
+export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] as const;
 
 /**
  * The product's single table. Its shape comes from TABLE_SCHEMA, which the

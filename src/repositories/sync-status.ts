@@ -24,6 +24,8 @@ export interface SyncStatus {
   readonly lastError: string | null;
   /** When a sync of this organization first finished: before it, analyses answer 202 syncing. */
   readonly firstFinishedAt: string | null;
+  /** Whether the listing has counted the repositories yet (until then `total` is 0 and nothing can finish the sync). */
+  readonly totalKnown: boolean;
 }
 
 /** A running sync that has not moved for this long is taken to be dead (its jobs lost), and a new one may start. */
@@ -42,6 +44,7 @@ function toStatus(item: Record<string, unknown>): SyncStatus {
     rateLimit: typeof remaining === 'number' ? { remaining, resetAt: String(item['rateLimitResetAt']) } : null,
     lastError: typeof item['lastError'] === 'string' ? item['lastError'] : null,
     firstFinishedAt: typeof item['firstFinishedAt'] === 'string' ? item['firstFinishedAt'] : null,
+    totalKnown: item['totalKnown'] !== false,
   };
 }
 
@@ -51,37 +54,43 @@ export async function syncStatusOf(tenant: Tenant): Promise<SyncStatus | undefin
 }
 
 /**
- * Starts a sync of `total` repositories unless one is running (and not
- * stale): answers the sync in force and whether this call started it.
+ * Starts a sync of `total` repositories (null: not listed yet, see
+ * syncTotalKnown) unless one is running (and not stale): answers the sync
+ * in force and whether this call started it.
  */
-export async function beginSync(tenant: Tenant, syncId: string, total: number, now: Date): Promise<{ readonly sync: SyncStatus; readonly started: boolean }> {
+export async function beginSync(tenant: Tenant, syncId: string, total: number | null, now: Date): Promise<{ readonly sync: SyncStatus; readonly started: boolean }> {
   const previous = await syncStatusOf(tenant);
+  const item = {
+    ...tenantKeys.sync(tenant),
+    syncId,
+    status: total === 0 ? 'idle' : 'running',
+    startedAt: now.toISOString(),
+    ...(total === 0 ? { finishedAt: now.toISOString() } : {}),
+    totalRepositories: total ?? 0,
+    totalKnown: total !== null,
+    requestsMade: 0,
+    requestsNotModified: 0,
+    movedAt: now.getTime(),
+    // Kept from the syncs before; a sync with nothing to read is finished as it starts.
+    ...(previous?.firstFinishedAt ? { firstFinishedAt: previous.firstFinishedAt } : total === 0 ? { firstFinishedAt: now.toISOString() } : {}),
+  };
   try {
     await db().send(
       new PutCommand({
         TableName: tableName(),
-        Item: {
-          ...tenantKeys.sync(tenant),
-          syncId,
-          status: total === 0 ? 'idle' : 'running',
-          startedAt: now.toISOString(),
-          ...(total === 0 ? { finishedAt: now.toISOString() } : {}),
-          totalRepositories: total,
-          requestsMade: 0,
-          requestsNotModified: 0,
-          movedAt: now.getTime(),
-          // Kept from the syncs before; a sync with nothing to read is finished as it starts.
-          ...(previous?.firstFinishedAt ? { firstFinishedAt: previous.firstFinishedAt } : total === 0 ? { firstFinishedAt: now.toISOString() } : {}),
-        },
+        Item: item,
         ConditionExpression: 'attribute_not_exists(PK) OR NOT (#status IN (:running, :waiting)) OR movedAt < :stale',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':running': 'running', ':waiting': 'waiting_for_rate_limit', ':stale': now.getTime() - STALE_SYNC_MS },
       }),
     );
-    return { sync: (await syncStatusOf(tenant))!, started: true };
+    // What was written is the status: no read back.
+    return { sync: toStatus(item), started: true };
   } catch (error) {
     if (!isConditionalCheckFailure(error)) throw error;
-    return { sync: (await syncStatusOf(tenant))!, started: false };
+    // The sync that refused this one is the running one read above (read again only if it appeared since).
+    const running = previous && (previous.status === 'running' || previous.status === 'waiting_for_rate_limit');
+    return { sync: running ? previous : (await syncStatusOf(tenant))!, started: false };
   }
 }
 
@@ -103,11 +112,23 @@ export async function repositorySynced(
     'ADD doneRepositories :repo, requestsMade :made, requestsNotModified :notModified SET movedAt = :now, #status = :running REMOVE rateLimitRemaining, rateLimitResetAt',
     { ':repo': new Set([repo.toLowerCase()]), ':made': spent.requests, ':notModified': spent.notModified, ':now': now.getTime(), ':running': 'running' },
   );
-  if (!status || status.repositories.done < status.repositories.total) return status;
+  if (!status || !status.totalKnown || status.repositories.done < status.repositories.total) return status;
+  return finish(tenant, syncId, now);
+}
+
+function finish(tenant: Tenant, syncId: string, now: Date): Promise<SyncStatus | undefined> {
   return setIfCurrent(tenant, syncId, 'SET #status = :idle, finishedAt = :finishedAt, firstFinishedAt = if_not_exists(firstFinishedAt, :finishedAt)', {
     ':idle': 'idle',
     ':finishedAt': now.toISOString(),
   });
+}
+
+/** The listing counted the sync's repositories; none at all finishes it at once. */
+export async function syncTotalKnown(tenant: Tenant, syncId: string, total: number, now: Date): Promise<SyncStatus | undefined> {
+  const status = await setIfCurrent(tenant, syncId, 'SET totalRepositories = :total, totalKnown = :known, movedAt = :now', { ':total': total, ':known': true, ':now': now.getTime() });
+  // Jobs that finished before the total was written: the last one could not know it was last.
+  if (!status || status.status === 'idle' || status.repositories.done < status.repositories.total) return status;
+  return finish(tenant, syncId, now);
 }
 
 /** The installation's budget ran out: the sync waits for `resetAt` (its jobs come back then). */
@@ -139,7 +160,7 @@ async function setIfCurrent(tenant: Tenant, syncId: string, update: string, valu
         Key: tenantKeys.sync(tenant),
         UpdateExpression: update,
         ConditionExpression: 'syncId = :id',
-        ExpressionAttributeNames: { '#status': 'status' },
+        ...(update.includes('#status') ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
         ExpressionAttributeValues: { ...values, ':id': syncId },
         ReturnValues: 'ALL_NEW',
       }),

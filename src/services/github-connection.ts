@@ -19,7 +19,9 @@ import {
   unbindInstallation,
   type GithubAccount,
 } from '../repositories/github-connections';
+import { logger } from '../http/logger';
 import { syncStatusOf } from '../repositories/sync-status';
+import { requestSync, sqsSyncQueue } from './organization-sync';
 import { sign, signatureMatches } from './secret-box';
 
 const STATE_PURPOSE = 'github-connect-state';
@@ -79,6 +81,11 @@ export async function completeConnect(input: CallbackInput, now = new Date()): P
       connectedBy: adminId,
     },
     now,
+  );
+  // Connecting starts the first sync (contract "Sync"). The binding stands even if the queue is out of reach:
+  // POST /sync or the daily schedule starts it then.
+  await requestSync(admin, installation.id, sqsSyncQueue, now).catch((error: unknown) =>
+    logger.error('The first sync could not be queued', { orgId: admin.orgId, installationId: installation.id, error }),
   );
   return installation.account;
 }

@@ -1,79 +1,85 @@
 import { randomBytes } from 'node:crypto';
-import * as z from 'zod';
 import { WINDOW_DAYS } from '../domain/analysis/window';
 import { GithubRateLimitedError } from '../integrations/github/errors';
 import { installationClient } from '../integrations/github/installation-client';
-import { beginSync, repositorySynced, syncWaitsForRateLimit, type SyncStatus } from '../repositories/sync-status';
+import { enqueue, enqueueMany } from '../integrations/queue';
+import { job } from '../jobs';
+import { beginSync, repositorySynced, syncTotalKnown, syncWaitsForRateLimit, type SyncStatus } from '../repositories/sync-status';
+import type { GithubSyncMessage, SyncRepositoryMessage } from '../schemas/sync';
 import { repositoriesToSync, syncRepository } from './repository-sync';
 
 /**
- * The organization sync as background work: starting one lists the
- * installation's active repositories and hands one job per repository to
- * the queue; each job reads its repository and counts it done. The queue
- * is passed in (`enqueue`), so the same code runs on SQS and locally.
+ * The organization sync as background work on the `github-sync` queue:
+ * asking for a sync writes the sync record and queues the listing; the
+ * listing queues one job per active repository; each job reads its
+ * repository and counts it done. The queue is a parameter (default SQS via
+ * src/integrations/queue.ts), so the steps can also be driven by hand.
  */
-/** One repository's job, as it travels on the queue. */
-export const RepositorySyncJob = z.object({
-  orgId: z.string().min(1),
-  syncId: z.string().min(1),
-  installationId: z.number().int().positive(),
-  repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/),
-  pushedAt: z.string().nullable(),
-  /** First day of the window (`YYYY-MM-DD`), fixed for the whole sync so every job reads the same window. */
-  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-});
-export type RepositorySyncJob = z.infer<typeof RepositorySyncJob>;
-
-export type EnqueueRepositoryJobs = (jobs: readonly RepositorySyncJob[]) => Promise<void>;
-
-/** The job could not run now: GitHub's budget for the installation is spent until `resetAt`; the queue brings it back then. */
-export class RetryAtError extends Error {
-  constructor(readonly resetAt: Date, options?: ErrorOptions) {
-    super(`GitHub's budget is spent until ${resetAt.toISOString()}`, options);
-    this.name = 'RetryAtError';
-  }
+export interface SyncQueue {
+  send(message: GithubSyncMessage, delaySeconds?: number): Promise<void>;
+  sendMany(messages: readonly GithubSyncMessage[]): Promise<void>;
 }
+
+export const sqsSyncQueue: SyncQueue = {
+  send: async (message, delaySeconds) => void (await enqueue(job('github-sync'), message, delaySeconds === undefined ? {} : { delaySeconds })),
+  sendMany: async (messages) => void (await enqueueMany(job('github-sync'), messages)),
+};
+
+/** SQS delays a message 15 minutes at most: a longer wait is several hops. */
+const MAX_DELAY_SECONDS = 900;
 
 export function windowStartOf(now: Date): string {
   return new Date(now.getTime() - WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
 }
 
-/**
- * Starts a sync unless one is running (then answers that one). The
- * repository list is read before the sync record is written, so a sync
- * that exists always knows its total.
- */
-export async function startOrganizationSync(
+/** Starts a sync unless one is running (then answers that one); nothing of GitHub is read on the caller's path. */
+export async function requestSync(
   tenant: { readonly orgId: string },
   installationId: number,
-  enqueue: EnqueueRepositoryJobs,
+  queue: SyncQueue = sqsSyncQueue,
   now = new Date(),
 ): Promise<{ readonly sync: SyncStatus; readonly started: boolean }> {
-  const github = await installationClient(installationId);
-  const since = windowStartOf(now);
-  const repositories = await repositoriesToSync(github, since, {}, { requests: 0, notModified: 0 });
   const syncId = `sync_${now.getTime()}_${randomBytes(4).toString('hex')}`;
-  const begun = await beginSync(tenant, syncId, repositories.length, now);
-  if (begun.started && repositories.length > 0) {
-    await enqueue(repositories.map((repo) => ({ orgId: tenant.orgId, syncId, installationId, repo: repo.fullName, pushedAt: repo.pushedAt, since })));
-  }
+  const begun = await beginSync(tenant, syncId, null, now);
+  if (begun.started) await queue.send({ kind: 'organization', orgId: tenant.orgId, syncId, installationId });
   return begun;
 }
 
+/** The listing: the installation's repositories pushed to in the window, one job each, and the sync's total. */
+async function listRepositories(message: Extract<GithubSyncMessage, { kind: 'organization' }>, queue: SyncQueue, now: Date): Promise<void> {
+  const github = await installationClient(message.installationId);
+  const since = windowStartOf(now);
+  const repositories = await repositoriesToSync(github, since, {}, { requests: 0, notModified: 0 });
+  const { orgId, syncId, installationId } = message;
+  await queue.sendMany(repositories.map((repo) => ({ kind: 'repository', orgId, syncId, installationId, repo: repo.fullName, pushedAt: repo.pushedAt, since })));
+  // After the jobs are queued: a total on the record always has its jobs behind it.
+  await syncTotalKnown({ orgId }, syncId, repositories.length, now);
+}
+
 /**
- * One repository of a sync. Safe to run twice (the merge and the done-set
- * are idempotent). A spent budget marks the sync as waiting and throws
- * RetryAtError for the queue to bring the job back after the reset.
+ * One repository (safe to run twice: the merge and the done-set are
+ * idempotent). A spent budget marks the sync waiting and sends the job
+ * back, delayed, to run after the reset; before that it does nothing.
  */
-export async function runRepositorySyncJob(job: RepositorySyncJob, now = new Date()): Promise<SyncStatus | undefined> {
-  const tenant = { orgId: job.orgId };
-  const github = await installationClient(job.installationId);
+async function readRepository(message: SyncRepositoryMessage, queue: SyncQueue, now: Date): Promise<void> {
+  const tenant = { orgId: message.orgId };
+  if (message.notBefore && Date.parse(message.notBefore) > now.getTime()) {
+    await queue.send(message, Math.min(MAX_DELAY_SECONDS, Math.ceil((Date.parse(message.notBefore) - now.getTime()) / 1000)));
+    return;
+  }
+  const github = await installationClient(message.installationId);
   try {
-    const result = await syncRepository(tenant, github, { fullName: job.repo, pushedAt: job.pushedAt }, job.since, now);
-    return await repositorySynced(tenant, job.syncId, job.repo, result, new Date());
+    const result = await syncRepository(tenant, github, { fullName: message.repo, pushedAt: message.pushedAt }, message.since, now);
+    await repositorySynced(tenant, message.syncId, message.repo, result, new Date());
   } catch (error) {
     if (!(error instanceof GithubRateLimitedError)) throw error;
-    await syncWaitsForRateLimit(tenant, job.syncId, 0, error.resetAt, now);
-    throw new RetryAtError(error.resetAt, { cause: error });
+    await syncWaitsForRateLimit(tenant, message.syncId, 0, error.resetAt, now);
+    const notBefore = new Date(error.resetAt.getTime() + 1000);
+    await queue.send({ ...message, notBefore: notBefore.toISOString() }, Math.min(MAX_DELAY_SECONDS, Math.ceil((notBefore.getTime() - now.getTime()) / 1000)));
   }
+}
+
+export async function runSyncMessage(message: GithubSyncMessage, queue: SyncQueue = sqsSyncQueue, now = new Date()): Promise<void> {
+  if (message.kind === 'organization') await listRepositories(message, queue, now);
+  else await readRepository(message, queue, now);
 }

@@ -1,5 +1,8 @@
+import { GithubNotConnectedError } from '../errors';
 import type { TenantContext } from '../guard/tenant-context';
+import { connectionOf } from '../repositories/github-connections';
 import { syncStatusOf, type SyncStatus } from '../repositories/sync-status';
+import { requestSync } from './organization-sync';
 
 /** `GET /sync` (contract "Sync"): the organization's current or last sync; never synced reads as idle with nothing done. */
 export function syncView(status: SyncStatus | undefined) {
@@ -12,4 +15,12 @@ export function syncView(status: SyncStatus | undefined) {
 
 export async function describeSync(tenant: TenantContext) {
   return syncView(await syncStatusOf(tenant));
+}
+
+/** `POST /sync`: starts one unless one is running (then that one); the listing and the reads happen on the queue. */
+export async function startSync(tenant: TenantContext) {
+  const connection = await connectionOf(tenant);
+  if (!connection) throw new GithubNotConnectedError();
+  const { sync } = await requestSync(tenant, connection.installationId);
+  return syncView(sync);
 }

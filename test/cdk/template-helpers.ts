@@ -65,7 +65,11 @@ export const actionsOfStatement = (statement: Statement | undefined): string[] =
  * What a function's statements let it do, in route-table words. `secrets`
  * says which secret each `secret:*` capability names, as its grant's Resource.
  */
-export function capabilitiesIn(statements: readonly Statement[], secrets: Readonly<Record<SecretName, unknown>>): Capability[] {
+export function capabilitiesIn(
+  statements: readonly Statement[],
+  secrets: Readonly<Record<SecretName, unknown>>,
+  queues: Readonly<Record<string, unknown>> = {},
+): Capability[] {
   const actions = statements.flatMap(actionsOfStatement);
   const granted: Capability[] = [];
   if (actions.includes('dynamodb:GetItem')) granted.push('table:read');
@@ -77,6 +81,10 @@ export function capabilitiesIn(statements: readonly Statement[], secrets: Readon
   const read = statements.filter((statement) => actionsOfStatement(statement).includes('secretsmanager:GetSecretValue'));
   for (const [name, resource] of Object.entries(secrets) as [SecretName, unknown][]) {
     if (read.some((statement) => JSON.stringify(statement.Resource) === JSON.stringify(resource))) granted.push(`secret:${name}`);
+  }
+  const sends = statements.filter((statement) => actionsOfStatement(statement).includes('sqs:SendMessage'));
+  for (const [name, resource] of Object.entries(queues)) {
+    if (sends.some((statement) => JSON.stringify(statement.Resource) === JSON.stringify(resource))) granted.push(`queue:send:${name}`);
   }
   return granted;
 }

@@ -67,6 +67,7 @@ describe('DynamoDB call budgets', () => {
     await call('GET /integrations/github/callback', `${setup.pathname}${setup.search}`, { headers: { accept: 'application/json' } });
     await call('GET /integrations/github', '/integrations/github', { token });
     await call('GET /sync', '/sync', { token });
+    await call('POST /sync', '/sync', { method: 'POST', token });
 
     const bob = { email: `bob-${Date.now()}@budget.test`, name: 'Bob', role: 'member' as const };
     await call('POST /team/invite', '/team/invite', { method: 'POST', token, json: { invitations: [bob] } });

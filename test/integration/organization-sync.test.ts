@@ -3,23 +3,39 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GithubEmulator } from '../../src/local/github-emulator';
 import { activitySlicesOf } from '../../src/repositories/activity-slices';
 import { syncStatusOf } from '../../src/repositories/sync-status';
-import { RetryAtError, runRepositorySyncJob, startOrganizationSync, windowStartOf, type RepositorySyncJob } from '../../src/services/organization-sync';
+import type { GithubSyncMessage } from '../../src/schemas/sync';
+import { requestSync, runSyncMessage, windowStartOf, type SyncQueue } from '../../src/services/organization-sync';
 import { startEmulatedInstallation } from '../support/emulated-installation';
 import { sharedStackEnvironment } from '../support/private-api';
 
 /**
- * The sync's two job kinds run by hand in order, with the queue replaced by
- * a list the test drains (the queue itself is tested on its own): against
- * an emulator of this file's own and the shared stack's DynamoDB Local.
+ * The sync's steps driven by hand, the queue being a list the test drains
+ * (SQS itself, through the local consumer, is tested on its own and in the
+ * stack): against an emulator of this file's own and the shared stack's
+ * DynamoDB Local.
  */
 let emulator: GithubEmulator;
 let installationId: number;
 const tenant = () => ({ orgId: `org_orgsync_${randomBytes(4).toString('hex')}` });
 
-async function started(org: { orgId: string }): Promise<RepositorySyncJob[]> {
-  const queued: RepositorySyncJob[] = [];
-  await startOrganizationSync(org, installationId, async (jobs) => void queued.push(...jobs));
-  return queued;
+class ListQueue implements SyncQueue {
+  readonly sent: { message: GithubSyncMessage; delaySeconds: number | undefined }[] = [];
+  async send(message: GithubSyncMessage, delaySeconds?: number) {
+    this.sent.push({ message, delaySeconds });
+  }
+  async sendMany(messages: readonly GithubSyncMessage[]) {
+    for (const message of messages) this.sent.push({ message, delaySeconds: undefined });
+  }
+  take(): GithubSyncMessage[] {
+    return this.sent.splice(0).map((entry) => entry.message);
+  }
+}
+
+/** Runs what the queue holds, and what that queues, until it is empty. */
+async function drain(queue: ListQueue): Promise<void> {
+  for (let messages = queue.take(); messages.length > 0; messages = queue.take()) {
+    for (const message of messages) await runSyncMessage(message, queue);
+  }
 }
 
 const spendBudget = (remaining: number) =>
@@ -33,50 +49,71 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-describe('the organization sync as jobs', () => {
-  it('It should queue one job per active repository, and finish when the last one is done', async () => {
+describe('the organization sync, step by step', () => {
+  it('It should list, queue one job per active repository, and finish when the last one is done', async () => {
     const org = tenant();
-    const jobs = await started(org);
+    const queue = new ListQueue();
 
-    expect(jobs.length).toBeGreaterThan(1);
-    expect(await syncStatusOf(org)).toMatchObject({ status: 'running', repositories: { done: 0, total: jobs.length } });
-    for (const job of jobs) await runRepositorySyncJob(job);
+    const asked = await requestSync(org, installationId, queue);
+    expect(asked.sync).toMatchObject({ status: 'running', repositories: { done: 0, total: 0 } });
+    await drain(queue);
 
-    expect(await syncStatusOf(org)).toMatchObject({ status: 'idle', repositories: { done: jobs.length, total: jobs.length }, finishedAt: expect.any(String) });
+    const done = await syncStatusOf(org);
+    expect(done).toMatchObject({ status: 'idle', finishedAt: expect.any(String), firstFinishedAt: expect.any(String) });
+    expect(done?.repositories.done).toBe(done?.repositories.total);
+    expect(done?.repositories.total).toBeGreaterThan(1);
     expect((await activitySlicesOf(org, 'bob-senior', windowStartOf(new Date()).slice(0, 7))).length).toBeGreaterThan(0);
   });
 
-  it('It should not start a second sync while one runs', async () => {
+  it('It should not start a second sync while one runs, and answer the running one', async () => {
     const org = tenant();
-    await started(org);
+    const queue = new ListQueue();
+    const first = await requestSync(org, installationId, queue);
 
-    expect(await started(org)).toEqual([]);
+    const second = await requestSync(org, installationId, queue);
+
+    expect(second).toMatchObject({ started: false, sync: { syncId: first.sync.syncId } });
+    expect(queue.sent).toHaveLength(1);
   });
 
-  it('It should count a job delivered twice once, and store nothing twice', async () => {
+  it('It should count a repository job delivered twice once, and store nothing twice', async () => {
     const org = tenant();
-    const [first, ...rest] = await started(org);
-    await runRepositorySyncJob(first!);
-    const before = await activitySlicesOf(org, 'bob-senior', first!.since.slice(0, 7));
+    const queue = new ListQueue();
+    await requestSync(org, installationId, queue);
+    await runSyncMessage(queue.take()[0]!, queue);
+    const [first] = queue.take();
+    await runSyncMessage(first!, queue);
+    const before = await activitySlicesOf(org, 'bob-senior', windowStartOf(new Date()).slice(0, 7));
 
-    await runRepositorySyncJob(first!);
+    await runSyncMessage(first!, queue);
 
-    expect(await activitySlicesOf(org, 'bob-senior', first!.since.slice(0, 7))).toEqual(before);
-    expect(await syncStatusOf(org)).toMatchObject({ repositories: { done: 1, total: rest.length + 1 } });
+    expect(await activitySlicesOf(org, 'bob-senior', windowStartOf(new Date()).slice(0, 7))).toEqual(before);
+    expect((await syncStatusOf(org))?.repositories.done).toBe(1);
   });
 
-  it('It should wait when the installation\'s budget is spent, and finish after the reset with nothing lost', async () => {
+  it("It should wait out a spent budget without asking GitHub again, then finish with nothing lost", async () => {
     const org = tenant();
-    const jobs = await started(org);
+    const queue = new ListQueue();
+    await requestSync(org, installationId, queue);
+    await runSyncMessage(queue.take()[0]!, queue);
+    const jobs = queue.take();
     await spendBudget(0);
 
-    const waited = await runRepositorySyncJob(jobs[0]!).catch((error: unknown) => error);
+    await runSyncMessage(jobs[0]!, queue);
+    const [back] = queue.sent.splice(0);
     const waiting = await syncStatusOf(org);
+    const before = (await emulator.stats.snapshot()).total;
+    await runSyncMessage(back!.message, queue);
+    const askedMeanwhile = (await emulator.stats.snapshot()).total - before;
+    const [again] = queue.take();
     await spendBudget(100_000);
-    for (const job of jobs) await runRepositorySyncJob(job);
+    const afterReset = new Date(Date.parse((again as { notBefore: string }).notBefore) + 1000);
+    for (const job of [again!, ...jobs.slice(1)]) await runSyncMessage(job, queue, afterReset);
 
-    expect(waited).toBeInstanceOf(RetryAtError);
+    expect(back).toMatchObject({ message: { repo: jobs[0]!.kind === 'repository' ? jobs[0]!.repo : '', notBefore: expect.any(String) }, delaySeconds: expect.any(Number) });
+    expect(back!.delaySeconds).toBeGreaterThan(0);
     expect(waiting).toMatchObject({ status: 'waiting_for_rate_limit', rateLimit: { remaining: 0 } });
+    expect(askedMeanwhile).toBe(0);
     expect(await syncStatusOf(org)).toMatchObject({ status: 'idle', repositories: { done: jobs.length, total: jobs.length }, rateLimit: null });
   });
 });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { signedInAdmin } from '../support/accounts';
+import { api } from '../support/stack';
+import { storyTeam } from '../support/story';
+import { adminWithTeammate } from '../support/team';
+
+/** The organization sync through the stack: the API, the SQS emulator and its local consumer, the GitHub emulator. */
+type Sync = { status: string; repositories: { done: number; total: number }; requests: { made: number; notModified: number }; finishedAt: string | null; lastError: string | null };
+
+async function syncOnceIdle(token: string, after?: string): Promise<Sync> {
+  const deadline = Date.now() + 25_000;
+  for (;;) {
+    const { body } = await api<Sync>('/sync', { token });
+    if (body.status === 'idle' && body.finishedAt && body.finishedAt !== after) return body;
+    if (Date.now() > deadline) throw new Error(`the sync did not finish: ${JSON.stringify(body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('the organization sync', () => {
+  it('It should start on connecting, and GET /sync should show it to the end', async () => {
+    const team = await storyTeam();
+
+    const done = await syncOnceIdle(team.sarah.accessToken);
+
+    expect(done.repositories.total).toBeGreaterThanOrEqual(5);
+    expect(done.repositories.done).toBe(done.repositories.total);
+    expect(done.requests.made).toBeGreaterThan(done.repositories.total);
+    expect(done.lastError).toBeNull();
+    expect((await api('/integrations/github', { token: team.sarah.accessToken })).body.lastSync).toBe(done.finishedAt);
+  });
+
+  it('It should sync again on POST /sync, and an unchanged organization costs one 304 per repository', async () => {
+    const team = await storyTeam();
+    const first = await syncOnceIdle(team.sarah.accessToken);
+
+    const started = await api<Sync>('/sync', { method: 'POST', token: team.sarah.accessToken });
+    const again = await syncOnceIdle(team.sarah.accessToken, first.finishedAt ?? undefined);
+
+    expect(started.status).toBe(202);
+    expect(started.body.status).toBe('running');
+    expect(again.requests).toEqual({ made: again.repositories.total, notModified: again.repositories.total });
+  });
+
+  it('It should answer POST /sync with 409 GITHUB_NOT_CONNECTED before a connection, and 403 to a member', async () => {
+    const admin = await signedInAdmin();
+    const member = await adminWithTeammate(admin, 'member');
+
+    const refused = await api('/sync', { method: 'POST', token: admin.accessToken });
+
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('GITHUB_NOT_CONNECTED');
+    expect((await api('/sync', { method: 'POST', token: member.accessToken })).status).toBe(403);
+  });
+});

@@ -105,9 +105,10 @@ export const routes = [
     handler: 'webhooks/receive-github',
     access: 'public',
     summary: "GitHub's webhook deliveries to the GitHub App, authenticated by X-Hub-Signature-256; recorded once per X-GitHub-Delivery",
-    uses: [...TABLE_RW, 'secret:githubWebhook'],
+    uses: [...TABLE_RW, 'secret:githubWebhook', 'queue:send:github-sync'],
     // One conditional PutItem of the delivery; a redelivery's fails its condition and stores nothing.
-    // An `installation` deleted/suspend also reads the installation's lookup and unbinds it (2 more).
+    // An `installation` deleted/suspend also reads the installation's lookup and unbinds it (2 more);
+    // activity in a repository reads that lookup and claims the debounce marker (2 more).
     dynamodbBudget: 3,
     rawBody: true,
   },

@@ -108,6 +108,8 @@ export const tenantKeys = {
   }),
   /** What the last sync of one repository saw (`SYNCREPO#<owner/name>`, lower case): its cursor. */
   repositoryCursor: (tenant: Pick<TenantContext, 'orgId'>, repo: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `SYNCREPO#${repo.toLowerCase()}` }),
+  /** A read of one repository already queued by a webhook, until it runs (the debounce's marker). */
+  repositoryReadQueued: (tenant: Pick<TenantContext, 'orgId'>, repo: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `SYNCSOON#${repo.toLowerCase()}` }),
   /** The organization's current (or last) sync: status and progress. */
   sync: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'SYNC' }),
   /** The organization's GitHub App installation, when connected. */

@@ -123,6 +123,28 @@ function finish(tenant: Tenant, syncId: string, now: Date): Promise<SyncStatus |
   });
 }
 
+/**
+ * Claims the one queued read of a repository for the next `seconds`: true
+ * for the first caller, false while a read is already on its way.
+ */
+export async function claimRepositorySync(tenant: Tenant, repo: string, seconds: number, now: Date): Promise<boolean> {
+  const until = now.getTime() + seconds * 1000;
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...tenantKeys.repositoryReadQueued(tenant, repo), queuedUntil: until, ttl: Math.floor(until / 1000) + 3600 },
+        ConditionExpression: 'attribute_not_exists(PK) OR queuedUntil < :now',
+        ExpressionAttributeValues: { ':now': now.getTime() },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) return false;
+    throw error;
+  }
+}
+
 /** The listing counted the sync's repositories; none at all finishes it at once. */
 export async function syncTotalKnown(tenant: Tenant, syncId: string, total: number, now: Date): Promise<SyncStatus | undefined> {
   const status = await setIfCurrent(tenant, syncId, 'SET totalRepositories = :total, totalKnown = :known, movedAt = :now', { ':total': total, ':known': true, ':now': now.getTime() });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { provideAppEnvironment } from '../../src/config';
-import { beginSync, repositorySynced, STALE_SYNC_MS, syncStatusOf, syncWaitsForRateLimit } from '../../src/repositories/sync-status';
+import { beginSync, claimRepositorySync, repositorySynced, STALE_SYNC_MS, syncStatusOf, syncWaitsForRateLimit } from '../../src/repositories/sync-status';
 import { sharedStackEnvironment } from '../support/private-api';
 
 /** The organization's sync record under concurrent repository jobs, against the shared stack's DynamoDB Local. */
@@ -61,5 +61,18 @@ describe('the sync record', () => {
     expect(fresh.started).toBe(true);
     expect(late).toBeUndefined();
     expect(await syncStatusOf(org)).toMatchObject({ syncId: 'new', repositories: { done: 0, total: 1 } });
+  });
+
+  it('It should queue one webhook read of a repository per debounce window', async () => {
+    const org = tenant();
+    const now = new Date();
+
+    const claims = await Promise.all(Array.from({ length: 4 }, () => claimRepositorySync(org, 'acme/api', 10, now)));
+    const otherRepository = await claimRepositorySync(org, 'acme/web', 10, now);
+    const later = await claimRepositorySync(org, 'acme/api', 10, new Date(now.getTime() + 11_000));
+
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(otherRepository).toBe(true);
+    expect(later).toBe(true);
   });
 });

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { provideAppEnvironment } from '../../src/config';
+import { activitySlicesOf } from '../../src/repositories/activity-slices';
 import { signedInAdmin } from '../support/accounts';
+import { emulator } from '../support/github-connection';
+import { sharedStackEnvironment } from '../support/private-api';
 import { api } from '../support/stack';
 import { storyTeam } from '../support/story';
 import { adminWithTeammate } from '../support/team';
@@ -16,6 +21,11 @@ async function syncOnceIdle(token: string, after?: string): Promise<Sync> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+beforeAll(() => {
+  // What the sync stored is read with the repository layer, against the stack's table.
+  provideAppEnvironment({ ...sharedStackEnvironment(), APP_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'error' });
+});
 
 describe('the organization sync', () => {
   it('It should start on connecting, and GET /sync should show it to the end', async () => {
@@ -52,4 +62,29 @@ describe('the organization sync', () => {
     expect(refused.body.code).toBe('GITHUB_NOT_CONNECTED');
     expect((await api('/sync', { method: 'POST', token: member.accessToken })).status).toBe(403);
   });
+
+  it(
+    'It should read a repository again when its webhook says a commit arrived, and store the commit',
+    async () => {
+      const team = await storyTeam();
+      await syncOnceIdle(team.sarah.accessToken);
+      const added = await emulator<{ sha: string; deliveries: string[] }>('/_emulator/commits', {
+        method: 'POST',
+        json: { repo: `${team.githubOrganization}/api`, author: 'bob-senior', message: 'feat: arrives by webhook' },
+      });
+      expect(added.body.deliveries.length).toBeGreaterThan(0);
+
+      const month = new Date().toISOString().slice(0, 7);
+      const deadline = Date.now() + 45_000;
+      let stored = false;
+      while (!stored && Date.now() < deadline) {
+        const slices = await activitySlicesOf({ orgId: team.sarah.organizationId }, 'bob-senior', month);
+        stored = slices.some((slice) => slice.commits.some((commit) => commit.sha === added.body.sha));
+        if (!stored) await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+
+      expect(stored).toBe(true);
+    },
+    60_000,
+  );
 });

@@ -1,0 +1,83 @@
+import { ANY_ROLE } from '../domain/roles';
+import { TABLE_RW, type RouteDefinition } from '../route-definition';
+import { LoginBody, RefreshBody, ResendVerificationBody, SignupBody, VerifyBody } from '../schemas/auth';
+import { SwitchOrganizationBody } from '../schemas/team';
+
+/** Accounts: sign-up, verification, login and sessions, and the caller's own profile. Part of THE route table, src/routes.ts. */
+export const accountRoutes = [
+  {
+    method: 'POST',
+    path: '/auth/signup',
+    handler: 'auth/signup',
+    access: 'public',
+    summary: 'Create an organization and its first admin; sends a verification code',
+    uses: [...TABLE_RW, 'cognito:AdminUpdateUserAttributes', 'cognito:AdminDeleteUser', 'email:send'],
+    dynamodbBudget: 3,
+    throttle: { ratePerSecond: 5, burst: 10 },
+    body: SignupBody,
+  },
+  {
+    method: 'POST',
+    path: '/auth/verify',
+    handler: 'auth/verify',
+    access: 'public',
+    summary: 'Confirm an email address with the emailed 6-digit code',
+    uses: [...TABLE_RW, 'cognito:AdminConfirmSignUp', 'cognito:AdminUpdateUserAttributes'],
+    dynamodbBudget: 3,
+    body: VerifyBody,
+  },
+  {
+    method: 'POST',
+    path: '/auth/resend-verification',
+    handler: 'auth/resend-verification',
+    access: 'public',
+    summary: 'Send a new verification code (always answers 200)',
+    uses: [...TABLE_RW, 'email:send'],
+    dynamodbBudget: 3,
+    throttle: { ratePerSecond: 5, burst: 10 },
+    body: ResendVerificationBody,
+  },
+  {
+    method: 'POST',
+    path: '/auth/login',
+    handler: 'auth/login',
+    access: 'public',
+    summary: 'Exchange email and password (and optionally an organizationId) for tokens scoped to that organization',
+    // Writes the sealed refresh token (for switching organization) and corrects stale claims.
+    uses: [...TABLE_RW, 'cognito:AdminUpdateUserAttributes', 'secret:app'],
+    dynamodbBudget: 4,
+    throttle: { ratePerSecond: 20, burst: 40 },
+    body: LoginBody,
+  },
+  {
+    method: 'POST',
+    path: '/auth/refresh',
+    handler: 'auth/refresh',
+    access: 'public',
+    summary: "Exchange a refresh token for a new access token in its own session's organization",
+    // The membership in the session's organization: a removed member's session ends there. The
+    // sealed session opens with APP_SECRET, and claims another device moved are set back.
+    uses: ['table:read', 'cognito:AdminUpdateUserAttributes', 'secret:app'],
+    dynamodbBudget: 1,
+    body: RefreshBody,
+  },
+  {
+    method: 'GET',
+    path: '/me',
+    handler: 'me/get-me',
+    access: ANY_ROLE,
+    summary: 'The caller, the active organization and every membership',
+    uses: ['table:read'],
+    dynamodbBudget: 3,
+  },
+  {
+    method: 'POST',
+    path: '/auth/switch-organization',
+    handler: 'auth/switch-organization',
+    access: ANY_ROLE,
+    summary: 'A new access token for another organization the caller belongs to',
+    uses: [...TABLE_RW, 'cognito:AdminUpdateUserAttributes', 'secret:app'],
+    dynamodbBudget: 4,
+    body: SwitchOrganizationBody,
+  },
+] as const satisfies readonly RouteDefinition[];

@@ -6,6 +6,7 @@ import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isPortFree } from '../../src/local/ports';
 import type { LocalStackManifest } from '../../src/local/manifest';
+import { connectGithub } from '../support/github-connection';
 import { freePorts, launchLocalStack, startLocalStack, type StackPorts } from '../support/local-stack-process';
 
 /** Each test here runs a stack of its own (not the shared one), on its own ports and data folder. */
@@ -48,17 +49,6 @@ async function storyOn(manifest: LocalStackManifest): Promise<string> {
   const invite = /token=([A-Za-z0-9_-]+)/.exec(await lastEmailTo(bob.email))?.[1];
   expect((await call('/invite/complete', { method: 'POST', json: { token: invite, password: 'BobSecure456' } })).status).toBe(201);
   return token;
-}
-
-/** Connects the demo's `techstartup` as Sarah clicking "Install" on the stack's GitHub emulator. */
-async function connectDemo(manifest: LocalStackManifest, githubUrl: string, token: string): Promise<void> {
-  const connect = await fetch(`${manifest.apiUrl}/integrations/github/connect`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-  const installUrl = new URL(((await connect.json()) as { installUrl: string }).installUrl);
-  const account = (await (await fetch(`${githubUrl}/orgs/techstartup`)).json()) as { id: number };
-  installUrl.searchParams.set('suggested_target_id', String(account.id));
-  const setup = new URL((await fetch(installUrl, { redirect: 'manual' })).headers.get('location') ?? '');
-  const bound = await fetch(`${manifest.apiUrl}${setup.pathname}${setup.search}`, { headers: { accept: 'application/json' } });
-  expect(bound.status).toBe(200);
 }
 
 describe('npm start across restarts', () => {
@@ -111,7 +101,7 @@ describe('npm start across restarts', () => {
       const githubUrl = `http://localhost:${ports.github}`;
       const first = await startLocalStack({ dataDir, ports });
       const token = await storyOn(first.manifest);
-      await connectDemo(first.manifest, githubUrl, token);
+      await connectGithub({ accessToken: token }, 'techstartup', { apiUrl: first.manifest.apiUrl, githubUrl });
       const before = await (await fetch(`${first.manifest.apiUrl}/integrations/github`, { headers: { authorization: `Bearer ${token}` } })).json();
       await first.stop();
 

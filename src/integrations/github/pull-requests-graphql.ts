@@ -1,6 +1,7 @@
-import type { PullRequestRecord, ReviewRecord, ReviewState } from '../../domain/activity';
+import type { PullRequestRecord, ReviewRecord } from '../../domain/activity';
 import type { CallStats } from './conditional-client';
 import { GithubRateLimitedError, GithubUnavailableError } from './errors';
+import { reviewState } from './records';
 import type { GithubClient } from './installation-client';
 
 /**
@@ -45,14 +46,13 @@ interface Answer {
   readonly repository: { readonly pullRequests: { readonly pageInfo: { hasNextPage: boolean; endCursor: string | null }; readonly nodes: readonly PullNode[] } } | null;
 }
 
-const REVIEW_STATES: readonly ReviewState[] = ['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING'];
-
 const loginOf = (actor: Actor | null): string | null => (actor ? (actor.__typename === 'Bot' ? `${actor.login}[bot]` : actor.login) : null);
 
 function reviewsOf(node: PullNode): ReviewRecord[] {
-  return node.reviews.nodes.flatMap((review) =>
-    REVIEW_STATES.includes(review.state as ReviewState) ? [{ reviewerLogin: loginOf(review.author), state: review.state as ReviewState, submittedAt: review.submittedAt }] : [],
-  );
+  return node.reviews.nodes.flatMap((review) => {
+    const state = reviewState(review.state);
+    return state ? [{ reviewerLogin: loginOf(review.author), state, submittedAt: review.submittedAt }] : [];
+  });
 }
 
 export interface GraphqlPull {

@@ -101,10 +101,39 @@ export function pullSize(body: unknown): PullSize {
 
 const REVIEW_STATES: readonly ReviewState[] = ['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING'];
 
+/** A review state REST or GraphQL sent, if it is one the metrics know. */
+export function reviewState(value: unknown): ReviewState | undefined {
+  return typeof value === 'string' && REVIEW_STATES.includes(value as ReviewState) ? (value as ReviewState) : undefined;
+}
+
 export function reviewRecords(body: unknown): ReviewRecord[] {
   return asArray(body).flatMap((review) => {
-    const state = review['state'];
-    if (typeof state !== 'string' || !REVIEW_STATES.includes(state as ReviewState)) return [];
-    return [{ reviewerLogin: login(review['user']), state: state as ReviewState, submittedAt: text(review['submitted_at']) }];
+    const state = reviewState(review['state']);
+    return state ? [{ reviewerLogin: login(review['user']), state, submittedAt: text(review['submitted_at']) }] : [];
+  });
+}
+
+/** One element of `GET /repos/{owner}/{repo}/issues`: an issue, or a pull request (it has a `pull_request` key). */
+export interface IssueListItem {
+  readonly number: number;
+  readonly authorLogin: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly isPullRequest: boolean;
+  readonly mergedAt: string | null;
+  readonly closedAt: string | null;
+}
+
+export function issueListItems(body: unknown): IssueListItem[] {
+  return asArray(body).flatMap((item) => {
+    const number = item['number'];
+    const createdAt = text(item['created_at']);
+    const updatedAt = text(item['updated_at']);
+    if (typeof number !== 'number' || !createdAt || !updatedAt) return [];
+    const pull = item['pull_request'] as Json | undefined;
+    return [{
+      number, createdAt, updatedAt, isPullRequest: pull !== undefined,
+      authorLogin: login(item['user']), mergedAt: text(pull?.['merged_at']), closedAt: text(item['closed_at']),
+    }];
   });
 }

@@ -5,7 +5,7 @@ import { fetchAll, type CallStats, type PageCache } from './conditional-client';
 import { GithubNotFoundError } from './errors';
 import type { GithubClient } from './installation-client';
 import { pullRequestsByNumber } from './pull-requests-graphql';
-import { commitRecords, reviewRecords } from './records';
+import { commitRecords, issueListItems, reviewRecords } from './records';
 
 /**
  * Reads one repository for the organization sync: every author's commits
@@ -37,34 +37,6 @@ export interface RepositoryRead {
 
 /** Requests in flight at once for one repository's pull requests. */
 const CONCURRENCY = 4;
-
-interface ListedIssue {
-  readonly number: number;
-  readonly authorLogin: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly isPullRequest: boolean;
-  readonly mergedAt: string | null;
-  readonly closedAt: string | null;
-}
-
-type Json = Record<string, unknown>;
-const text = (value: unknown) => (typeof value === 'string' ? value : null);
-
-function listedIssues(body: unknown): ListedIssue[] {
-  return (Array.isArray(body) ? (body as Json[]) : []).flatMap((item) => {
-    const number = item['number'];
-    const createdAt = text(item['created_at']);
-    const updatedAt = text(item['updated_at']);
-    if (typeof number !== 'number' || !createdAt || !updatedAt) return [];
-    const pull = item['pull_request'] as Json | undefined;
-    const user = item['user'] as Json | null | undefined;
-    return [{
-      number, createdAt, updatedAt, isPullRequest: pull !== undefined,
-      authorLogin: text(user?.['login']), mergedAt: text(pull?.['merged_at']), closedAt: text(item['closed_at']),
-    }];
-  });
-}
 
 /**
  * The page cache of this read: pages of the last read are found in it, but
@@ -99,7 +71,7 @@ export async function collectRepository(
   const commitsMoved = request.pushedAt === null || request.pushedAt !== request.cursor.pushedAt;
   const [commits, listed] = await Promise.all([
     commitsMoved ? listAll(`/repos/${repo}/commits?since=${since}T00:00:00Z&per_page=100`, commitRecords(repo)) : Promise.resolve([]),
-    listAll(`/repos/${repo}/issues?state=all&sort=updated&direction=desc&since=${since}T00:00:00Z&per_page=100`, listedIssues),
+    listAll(`/repos/${repo}/issues?state=all&sort=updated&direction=desc&since=${since}T00:00:00Z&per_page=100`, issueListItems),
   ]);
   const changed = listed.filter((item) => request.cursor.updatedAt[String(item.number)] !== item.updatedAt);
 

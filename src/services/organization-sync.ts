@@ -28,6 +28,9 @@ export const sqsSyncQueue: SyncQueue = {
 /** SQS delays a message 15 minutes at most: a longer wait is several hops. */
 const MAX_DELAY_SECONDS = 900;
 
+/** The delay of the next hop towards `at`. */
+const delayTowards = (at: Date, now: Date) => Math.min(MAX_DELAY_SECONDS, Math.ceil((at.getTime() - now.getTime()) / 1000));
+
 export function windowStartOf(now: Date): string {
   return new Date(now.getTime() - WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
 }
@@ -64,7 +67,7 @@ async function listRepositories(message: Extract<GithubSyncMessage, { kind: 'org
 async function readRepository(message: SyncRepositoryMessage, queue: SyncQueue, now: Date): Promise<void> {
   const tenant = { orgId: message.orgId };
   if (message.notBefore && Date.parse(message.notBefore) > now.getTime()) {
-    await queue.send(message, Math.min(MAX_DELAY_SECONDS, Math.ceil((Date.parse(message.notBefore) - now.getTime()) / 1000)));
+    await queue.send(message, delayTowards(new Date(message.notBefore), now));
     return;
   }
   const github = await installationClient(message.installationId);
@@ -75,7 +78,7 @@ async function readRepository(message: SyncRepositoryMessage, queue: SyncQueue, 
     if (!(error instanceof GithubRateLimitedError)) throw error;
     await syncWaitsForRateLimit(tenant, message.syncId, 0, error.resetAt, now);
     const notBefore = new Date(error.resetAt.getTime() + 1000);
-    await queue.send({ ...message, notBefore: notBefore.toISOString() }, Math.min(MAX_DELAY_SECONDS, Math.ceil((notBefore.getTime() - now.getTime()) / 1000)));
+    await queue.send({ ...message, notBefore: notBefore.toISOString() }, delayTowards(notBefore, now));
   }
 }
 

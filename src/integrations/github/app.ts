@@ -3,7 +3,7 @@ import { Octokit } from '@octokit/rest';
 import { config } from '../../config';
 import { ServiceUnavailableError } from '../../errors';
 import { githubAppCredentials } from '../secrets';
-import { installationClient } from './installation-client';
+import { githubAppSettings, installationClient } from './installation-client';
 
 /**
  * DevInsights as a GitHub App: the app's JWT for its installations, an
@@ -43,17 +43,11 @@ const PER_REQUEST_TIMEOUT_MS = 8_000;
 type AppAuth = ReturnType<typeof createAppAuth>;
 let app: { readonly privateKey: string; readonly auth: AppAuth; readonly octokit: Octokit } | undefined;
 
-function appSettings() {
-  const settings = config().githubApp;
-  if (!settings) throw new Error('GITHUB_APP_ID and GITHUB_APP_SLUG are not configured');
-  return settings;
-}
-
 /** One app client per process (per private key: a rotated one, read again after the secret cache, gets a new one). */
 async function appClient(): Promise<NonNullable<typeof app>> {
   const { privateKey, clientSecret } = await githubAppCredentials();
   if (!app || app.privateKey !== privateKey) {
-    const settings = appSettings();
+    const settings = githubAppSettings();
     const options = {
       appId: settings.id,
       privateKey,
@@ -152,7 +146,7 @@ export async function installationRateLimit(installationId: number): Promise<Ins
 
 /** `<GitHub web>/apps/<slug>/installations/new?state=…`: where the admin installs the app. */
 export function installUrl(state: string): string {
-  const url = new URL(`${config().github.webUrl}/apps/${encodeURIComponent(appSettings().slug)}/installations/new`);
+  const url = new URL(`${config().github.webUrl}/apps/${encodeURIComponent(githubAppSettings().slug)}/installations/new`);
   url.searchParams.set('state', state);
   return url.toString();
 }

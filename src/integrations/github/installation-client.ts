@@ -47,10 +47,11 @@ const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
 const MAX_CLIENTS = 200;
 const clients = new Map<number, { readonly privateKey: string; readonly client: GithubClient }>();
 
-function appId(): number {
+/** The GitHub App's id, slug and client id; a function that needs them and has none is a deployment mistake. */
+export function githubAppSettings() {
   const settings = config().githubApp;
   if (!settings) throw new Error('GITHUB_APP_ID and GITHUB_APP_SLUG are not configured');
-  return settings.id;
+  return settings;
 }
 
 export async function installationClient(installationId: number): Promise<GithubClient> {
@@ -65,7 +66,7 @@ export async function installationClient(installationId: number): Promise<Github
   const client = new ClientWithPlugins({
     baseUrl: config().github.apiUrl,
     authStrategy: createAppAuth,
-    auth: { appId: appId(), privateKey, installationId },
+    auth: { appId: githubAppSettings().id, privateKey, installationId },
     userAgent: 'devinsights',
     retry: { retries: 1, doNotRetry: DO_NOT_RETRY },
     throttle: {

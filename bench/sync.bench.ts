@@ -3,19 +3,19 @@
  * engineers, 500 repositories of which 60 were pushed to in the window,
  * each engineer with 50 commits and 5 pull requests with one review.
  * Measures a cold sync and an unchanged one against the GitHub emulator,
- * through an installation token, storing into DynamoDB Local.
+ * through the local stack's queue and worker, storing into DynamoDB Local.
  */
-import pMap from 'p-map';
+import type { LocalStackManifest } from '../src/local/manifest';
 import { seeded as random } from '../test/support/seeded-random';
-import { installationClient } from '../src/integrations/github/installation-client';
-import { repositoriesToSync, syncRepository } from '../src/services/repository-sync';
+import { connectGithub, type Call } from './stack-steps';
 
 const DAY = 86_400_000;
 export const SYNC_ORGANIZATION = 'synccorp';
 const ENGINEERS = 200;
 const REPOSITORIES = 500;
 const ACTIVE = 60;
-const syncLogin = (index: number) => `sync-dev-${String(index).padStart(3, '0')}`;
+export const SYNC_ENGINEERS = ENGINEERS;
+export const syncLogin = (index: number) => `sync-dev-${String(index).padStart(3, '0')}`;
 
 export function syncOrganizationDataset(now: Date) {
   const next = random(11);
@@ -65,29 +65,56 @@ interface EmulatorStats {
   readonly byRoute: Record<string, number>;
 }
 
-/** Both syncs of the organization connected as `installationId`, into `orgId`'s partition; GitHub's side counted by the emulator. */
-export async function measureSync(githubUrl: string, installationId: number, orgId: string): Promise<SyncMeasures> {
-  const github = await installationClient(installationId);
-  const windowStart = new Date(Date.now() - 90 * DAY).toISOString().slice(0, 10);
+/** GitHub requests of connecting (the OAuth code, the user's installations, the installation), not of the sync. */
+const CONNECT_ROUTES = ['POST /login/oauth/access_token', 'GET /user/installations', 'GET /app/installations/{installation_id}'];
+
+/** Polls `GET /sync` until the sync started at `startedAt` (any, when null) has finished. */
+export async function syncFinished(call: Call, token: string, startedAt: string | null, timeoutMs = 300_000): Promise<Record<string, any>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const sync = (await call('/sync', { token })).body as Record<string, any>;
+    if ((startedAt === null || sync['startedAt'] === startedAt) && sync['status'] === 'idle' && sync['finishedAt']) return sync;
+    if (sync['status'] === 'failed' || Date.now() > deadline) throw new Error(`The sync did not finish: ${JSON.stringify(sync)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Polls the local stack's queue counts until no job is waiting or running (the analyses recomputed after a sync included). */
+export async function queuesDrained(manifest: LocalStackManifest, timeoutMs = 300_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { queues: counts } = (await (await fetch(`${manifest.apiUrl}/_local/queues`)).json()) as { queues: { visible: number; inFlight: number; delayed: number }[] };
+    if (counts.every((queue) => queue.visible + queue.inFlight + queue.delayed === 0)) return;
+    if (Date.now() > deadline) throw new Error(`The queues did not drain: ${JSON.stringify(counts)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Both syncs of the organization, through the stack as a customer gets
+ * them: connecting starts the cold one (the worker on the local SQS queue
+ * lists and reads the repositories), `POST /sync` the unchanged one. GitHub's
+ * side counted by the emulator; the requests of connecting left out.
+ */
+export async function measureSync(call: Call, manifest: LocalStackManifest, githubUrl: string, token: string): Promise<SyncMeasures> {
   const stats = async () => (await (await fetch(`${githubUrl}/_emulator/stats`)).json()) as EmulatorStats;
   const reset = () => fetch(`${githubUrl}/_emulator/stats/reset`, { method: 'POST' });
-  const pages = {};
-  const once = async () => {
-    const listing = { requests: 0, notModified: 0 };
-    const repositories = await repositoriesToSync(github, windowStart, pages, listing);
-    await pMap(repositories, (repo) => syncRepository({ orgId }, github, repo, windowStart, new Date()), { concurrency: 6 });
-  };
+  const ofSync = (measured: EmulatorStats) => measured.total - CONNECT_ROUTES.reduce((sum, route) => sum + (measured.byRoute[route] ?? 0), 0);
 
   await reset();
   const started = performance.now();
-  await once();
+  await connectGithub(call, manifest, githubUrl, token, SYNC_ORGANIZATION);
+  await syncFinished(call, token, null);
   const seconds = (performance.now() - started) / 1000;
   const cold = await stats();
+  await queuesDrained(manifest);
+
   await reset();
-  await once();
+  const again = await call('/sync', { method: 'POST', token });
+  await syncFinished(call, token, again.body.startedAt as string);
   const unchanged = await stats();
   return {
-    syncColdRequests: cold.total,
+    syncColdRequests: ofSync(cold),
     syncColdSearches: cold.byRoute['GET /search/issues'] ?? 0,
     syncColdSeconds: Math.round(seconds * 100) / 100,
     syncUnchangedRequests: unchanged.total,

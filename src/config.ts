@@ -26,6 +26,8 @@ const AppEnvironment = z.object({
   AI_MODEL: z.string().min(1).optional(),
   /** Per attempt; two attempts must fit well inside API Gateway's 29 s. */
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(12_000).default(8_000),
+  /** How long a sync job GitHub failed waits before its first retry; each next retry waits twice as long. */
+  SYNC_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(900).default(30),
   /** GitHub, GitHub Enterprise (`https://host/api/v3`) or the local emulator. */
   GITHUB_API_URL: z.url().default('https://api.github.com'),
   /** Where people install the app (`/apps/<slug>/installations/new`): github.com for GitHub's API, else the API's own host (the emulator serves both). */
@@ -146,6 +148,7 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
             timeoutMs: values.AI_TIMEOUT_MS,
           }
         : undefined,
+    syncRetryDelaySeconds: values.SYNC_RETRY_DELAY_SECONDS,
     github: {
       apiUrl: values.GITHUB_API_URL.replace(/\/+$/, ''),
       webUrl: (values.GITHUB_WEB_URL ?? (/^https:\/\/api\.github\.com\/?$/.test(values.GITHUB_API_URL) ? 'https://github.com' : values.GITHUB_API_URL)).replace(/\/+$/, ''),

@@ -121,3 +121,19 @@ export class ServiceUnavailableError extends AppError {
     super(message, options);
   }
 }
+
+/**
+ * Analytics asked before the organization's first sync finished: not a
+ * failure but a "come back shortly" (contract "Sync": `202` with the sync's
+ * progress and `retry-after`). Raised wherever an analysis would be read,
+ * so every analytics route answers it the same way.
+ */
+export class FirstSyncPendingError extends AppError {
+  readonly code = 'SYNCING';
+  constructor(
+    readonly sync: unknown,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('The first sync of this organization has not finished yet');
+  }
+}

@@ -113,7 +113,8 @@ export const jobs = [
   {
     name: 'github-sync',
     handler: 'github-sync',
-    summary: "The organization sync: list the installation's active repositories and queue one job each, or read one repository into stored activity",
+    summary:
+      "The organization sync: list the installation's active repositories and queue one job each, read one repository into stored activity, or recompute stored analyses from it",
     trigger: {
       queue: {
         message: GithubSyncMessage,
@@ -125,7 +126,8 @@ export const jobs = [
         messageConcurrency: 2,
       },
     },
-    uses: ['table:read', 'table:write', 'secret:githubApp', 'queue:send:github-sync'],
+    // The model writes the prose of the analyses it recomputes when a sync finishes.
+    uses: ['table:read', 'table:write', 'secret:githubApp', 'secret:model', 'queue:send:github-sync'],
     timeoutSeconds: 150,
   },
 ] as const satisfies readonly JobDefinition[];

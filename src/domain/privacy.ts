@@ -29,7 +29,7 @@ import type { Role } from './roles';
  * The code-quality analysis (`visibleAnalysis`), field by field:
  *   codeQuality ← codeQuality, burnout ← burnoutRisk, metrics ← commitDetails,
  *   personalInsights ← personalInsights; githubUsername, analysisEngine,
- *   cachedAt, windowDays: shown to anyone not refused.
+ *   cachedAt, syncedAt, windowDays: shown to anyone not refused.
  *
  * Decided where the contract is silent:
  *   - A caller who passes 2–4 but may see none of the four governed fields
@@ -49,6 +49,7 @@ export interface FullAnalysis {
   readonly githubUsername: string;
   readonly analysisEngine: string;
   readonly cachedAt: string;
+  readonly syncedAt: string | null;
   readonly windowDays: number;
   readonly codeQuality: object;
   readonly burnout: object;
@@ -56,7 +57,7 @@ export interface FullAnalysis {
   readonly personalInsights: readonly string[];
 }
 
-export const ALWAYS_SHOWN_FIELDS = ['githubUsername', 'analysisEngine', 'cachedAt', 'windowDays'] as const;
+export const ALWAYS_SHOWN_FIELDS = ['githubUsername', 'analysisEngine', 'cachedAt', 'syncedAt', 'windowDays'] as const;
 type AlwaysShownField = (typeof ALWAYS_SHOWN_FIELDS)[number];
 
 /** Each governed field of an analysis and the visibility rule that decides it. */

@@ -2,6 +2,7 @@ import {
   AppError,
   ConflictError,
   EmailNotVerifiedError,
+  FirstSyncPendingError,
   ForbiddenError,
   GithubNotConnectedError,
   GoneError,
@@ -17,6 +18,7 @@ import {
 
 /** The status of each outcome, as the contract sets it. */
 const STATUS_BY_CLASS: ReadonlyArray<readonly [abstract new (...args: never[]) => AppError, number]> = [
+  [FirstSyncPendingError, 202],
   [ValidationError, 400],
   [UnauthenticatedError, 401],
   [PlanLimitError, 402],
@@ -42,6 +44,7 @@ export function headersOf(error: AppError): Record<string, string> {
   if (error instanceof RateLimitedError) {
     return { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) };
   }
+  if (error instanceof FirstSyncPendingError) return { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) };
   if (error instanceof ServiceUnavailableError && error.retryAfterSeconds !== undefined) {
     return { 'retry-after': String(Math.ceil(error.retryAfterSeconds)) };
   }

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { ValidationError, type AppError } from '../errors';
+import { FirstSyncPendingError, ValidationError, type AppError } from '../errors';
 import { headersOf, statusOf } from './error-responses';
 
 export interface HttpResult {
@@ -40,6 +40,8 @@ export function toApiGatewayResult(result: HttpResult, requestId: string): APIGa
 
 /** The contract's error shape, for errors we chose to show. */
 export function errorResult(error: AppError): HttpResult {
+  // Not an error to the client: the contract's 202 while the first sync runs.
+  if (error instanceof FirstSyncPendingError) return { statusCode: 202, body: { success: true, status: 'syncing', sync: error.sync }, headers: headersOf(error) };
   const body: Record<string, unknown> = { success: false, error: error.message, code: error.code };
   if (error instanceof ValidationError) body['details'] = error.details;
   return { statusCode: statusOf(error) ?? 500, body, headers: headersOf(error) };

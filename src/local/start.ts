@@ -82,6 +82,8 @@ async function main(): Promise<void> {
   // The queue jobs of src/jobs.ts, each with a consumer on its queue; Ctrl-C ends them with the process.
   const sqsEndpoint = required(environment, 'SQS_ENDPOINT');
   const queueRunner = await startQueueRunner(jobs, { endpoint: sqsEndpoint, region: settings.AWS_REGION });
+  const restarted = await (await import('./interrupted-syncs')).restartInterruptedSyncs();
+  if (restarted > 0) console.log(`Restarted ${restarted} GitHub ${restarted === 1 ? 'sync' : 'syncs'} cut off when the stack last stopped.`);
   const api = await startApiServer({ port: settings.PORT, jobControls: settings.LOCAL_JOB_CONTROLS === 'true', queueCounts: () => queueRunner.counts() });
   // The scheduled jobs of src/jobs.ts, each on its interval; their timers never hold the process open.
   const jobRunner = startJobRunner(jobs);

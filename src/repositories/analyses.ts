@@ -1,10 +1,13 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { toBasis, type AnalysisBasis } from '../domain/analysis/analysis-basis';
 import type { TenantContext } from '../guard/tenant-context';
-import type { PageCache } from '../integrations/github/conditional-client';
-import { batchGetItems, db, isConditionalCheckFailure, queryAll, tableName } from './dynamo';
+import { batchGetItems, batchPutItems, db, isConditionalCheckFailure, queryAll, tableName } from './dynamo';
 import { toConnection, type GithubConnection } from './github-connections';
 import { lookupKeys, tenantKeys, type Key } from './keys';
+import { toSyncStatus, type SyncStatus } from './sync-status';
+
+type Tenant = Pick<TenantContext, 'orgId'>;
 
 /** Organizations with a member using this login: read only to alert them of an attempt from elsewhere. */
 export async function organizationsWithGithubLogin(login: string): Promise<string[]> {
@@ -15,58 +18,49 @@ export async function organizationsWithGithubLogin(login: string): Promise<strin
 export interface StoredAnalysis<A> {
   readonly analysis: A;
   readonly cachedAt: number;
+  /** What it was computed from (undefined for one stored before bases existed: out of date). */
+  readonly basis: AnalysisBasis | undefined;
 }
 
-/** Kept past its 24-hour freshness so a refresh that fails can still answer with the last good analysis. */
+/** An analysis to store: whose it is, and what it was computed from. */
+export interface AnalysisToSave<A> {
+  readonly login: string;
+  readonly userId: string;
+  readonly analysis: A;
+  readonly basis: AnalysisBasis;
+}
+
+/** Kept while the member's activity is: a recomputation replaces it, a member's removal erases it. */
 const ANALYSIS_RETENTION_SECONDS = 30 * 24 * 3600;
 
-export async function saveAnalysis<A>(
-  tenant: TenantContext,
-  login: string,
-  owner: string,
-  analysis: A,
-  cachedAt: Date,
-): Promise<void> {
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...tenantKeys.analysis(tenant, login),
-        type: 'GITHUB_DATA',
-        githubUsername: login,
-        userId: owner,
-        data: analysis,
-        cachedAt: cachedAt.getTime(),
-        ttl: Math.floor(cachedAt.getTime() / 1000) + ANALYSIS_RETENTION_SECONDS,
-      },
-    }),
-  );
+function analysisItem<A>(tenant: Tenant, entry: AnalysisToSave<A>, cachedAt: Date): Record<string, unknown> {
+  return {
+    ...tenantKeys.analysis(tenant, entry.login),
+    type: 'GITHUB_DATA',
+    githubUsername: entry.login,
+    userId: entry.userId,
+    // One gzipped JSON attribute, not a nested map: a dashboard reads 200 of them, and a map costs its marshalling field by field.
+    analysis: gzipSync(JSON.stringify(entry.analysis)),
+    basis: entry.basis,
+    cachedAt: cachedAt.getTime(),
+    ttl: Math.floor(cachedAt.getTime() / 1000) + ANALYSIS_RETENTION_SECONDS,
+  };
 }
 
-/** The collector's page cache for one member, gzipped (ETags and the records extracted from each page). */
-export async function getGithubSource(tenant: TenantContext, login: string): Promise<PageCache> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: tenantKeys.githubSource(tenant, login) }));
-  const data = Item?.['pages'];
-  if (!(data instanceof Uint8Array)) return {};
-  try {
-    return JSON.parse(gunzipSync(data).toString('utf8')) as PageCache;
-  } catch {
-    return {};
-  }
+function toStored<A>(item: Record<string, unknown>): StoredAnalysis<A> {
+  const packed = item['analysis'];
+  // `data`: the nested map analyses were stored as before they were gzipped (their basis is missing, so they are recomputed anyway).
+  const analysis = packed instanceof Uint8Array ? (JSON.parse(gunzipSync(packed).toString('utf8')) as A) : (item['data'] as A);
+  return { analysis, cachedAt: item['cachedAt'] as number, basis: toBasis(item['basis']) };
 }
 
-export async function saveGithubSource(tenant: TenantContext, login: string, pages: PageCache, now: Date): Promise<void> {
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...tenantKeys.githubSource(tenant, login),
-        pages: gzipSync(JSON.stringify(pages)),
-        savedAt: now.getTime(),
-        ttl: Math.floor(now.getTime() / 1000) + ANALYSIS_RETENTION_SECONDS,
-      },
-    }),
-  );
+export async function saveAnalysis<A>(tenant: Tenant, entry: AnalysisToSave<A>, cachedAt: Date): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: analysisItem(tenant, entry, cachedAt) }));
+}
+
+/** Many analyses at once (BatchWriteItem pages of 25), as the sync's recomputation writes them. */
+export async function saveAnalyses<A>(tenant: Tenant, entries: readonly AnalysisToSave<A>[], cachedAt: Date): Promise<void> {
+  await batchPutItems(entries.map((entry) => analysisItem(tenant, entry, cachedAt)));
 }
 
 const ALERT_INTERVAL_MS = 60 * 60 * 1000;
@@ -93,18 +87,17 @@ export async function claimSecurityAlert(target: TenantContext, attackerUserId: 
   }
 }
 
-/** Cached analyses of many members in BatchGet pages of 100 (not one call per member). */
-export async function getAnalysesOf<A>(tenant: TenantContext, logins: readonly string[]): Promise<Map<string, { analysis: A; cachedAt: number }>> {
+/** Stored analyses of many members in BatchGet pages of 100 (not one call per member), by lower-case login. */
+export async function getAnalysesOf<A>(tenant: Tenant, logins: readonly string[]): Promise<Map<string, StoredAnalysis<A>>> {
   const items = await batchGetItems(logins.map((login) => ({ ...tenantKeys.analysis(tenant, login) })));
-  return new Map(
-    items.map((item) => [String(item['githubUsername']).toLowerCase(), { analysis: item['data'] as A, cachedAt: item['cachedAt'] as number }]),
-  );
+  return new Map(items.map((item) => [String(item['githubUsername']).toLowerCase(), toStored<A>(item)]));
 }
 
 /**
  * What a code-quality request needs, in one BatchGetItem: the login's member,
- * the organization (settings, privacy), the cached analysis and the GitHub
- * connection, read side by side rather than one after another.
+ * the organization (settings, privacy), the stored analysis, the GitHub
+ * connection and the sync record, read side by side rather than one after
+ * another.
  */
 export async function loadAnalysisContext<A>(
   tenant: TenantContext,
@@ -114,24 +107,44 @@ export async function loadAnalysisContext<A>(
   organizationItem?: Record<string, unknown>;
   cached?: StoredAnalysis<A>;
   connection?: GithubConnection;
+  sync?: SyncStatus;
 }> {
   const keys = [
     tenantKeys.githubLogin(tenant, login),
     tenantKeys.organization(tenant),
     tenantKeys.analysis(tenant, login),
     tenantKeys.githubConnection(tenant),
+    tenantKeys.sync(tenant),
   ];
   // Consistent: the privacy settings on the organization item apply as they are now, even just changed.
   const items = await batchGetItems(keys.map((key) => ({ ...key })), { consistent: true });
   const find = (key: { SK: string }) => items.find((item) => item['SK'] === key.SK);
-  const [loginKey, organizationKey, analysisKey, connectionKey] = keys as [Key, Key, Key, Key];
+  const [loginKey, organizationKey, analysisKey, connectionKey, syncKey] = keys as [Key, Key, Key, Key, Key];
   const loginItem = find(loginKey);
-  const analysisItem = find(analysisKey);
+  const storedItem = find(analysisKey);
   const connectionItem = find(connectionKey);
+  const syncItem = find(syncKey);
   return {
     ...(loginItem ? { target: { userId: loginItem['userId'] as string, githubUsername: loginItem['githubUsername'] as string } } : {}),
     ...(find(organizationKey) ? { organizationItem: find(organizationKey) } : {}),
-    ...(analysisItem ? { cached: { analysis: analysisItem['data'] as A, cachedAt: analysisItem['cachedAt'] as number } } : {}),
+    ...(storedItem ? { cached: toStored<A>(storedItem) } : {}),
     ...(connectionItem ? { connection: toConnection(connectionItem) } : {}),
+    ...(syncItem ? { sync: toSyncStatus(syncItem) } : {}),
+  };
+}
+
+/**
+ * What a team analysis needs besides its members, in one consistent
+ * BatchGetItem (privacy settings just changed apply): the organization,
+ * the GitHub connection and the sync record.
+ */
+export async function loadTeamContext(tenant: Tenant): Promise<{ organizationItem?: Record<string, unknown>; connection?: GithubConnection; sync?: SyncStatus }> {
+  const keys = [tenantKeys.organization(tenant), tenantKeys.githubConnection(tenant), tenantKeys.sync(tenant)] as const;
+  const items = await batchGetItems(keys.map((key) => ({ ...key })), { consistent: true });
+  const [organizationItem, connectionItem, syncItem] = keys.map((key) => items.find((item) => item['SK'] === key.SK));
+  return {
+    ...(organizationItem ? { organizationItem } : {}),
+    ...(connectionItem ? { connection: toConnection(connectionItem) } : {}),
+    ...(syncItem ? { sync: toSyncStatus(syncItem) } : {}),
   };
 }

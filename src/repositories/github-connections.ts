@@ -116,7 +116,7 @@ export async function bindInstallation(admin: TenantContext, connection: GithubC
   }
 }
 
-export async function connectionOf(tenant: TenantContext): Promise<GithubConnection | undefined> {
+export async function connectionOf(tenant: Pick<TenantContext, 'orgId'>): Promise<GithubConnection | undefined> {
   const result = await db().send(new GetCommand({ TableName: tableName(), Key: tenantKeys.githubConnection(tenant), ConsistentRead: true }));
   return result.Item ? toConnection(result.Item) : undefined;
 }

@@ -21,48 +21,43 @@ const ROLE_PREFIX: Record<Role, string> = { admin: 'ADMIN', member: 'MEMBER', vi
 
 export const tenantKeys = {
   /** The whole partition: only to discard an organization that never became real (an expired signup). */
-  partition: (tenant: TenantContext): string => orgPartition(tenant.orgId),
-  organization: (tenant: TenantContext): Key => ({ PK: orgPartition(tenant.orgId), SK: orgPartition(tenant.orgId) }),
-  member: (tenant: TenantContext, role: Role, userId: string): Key => ({
+  partition: (tenant: Pick<TenantContext, 'orgId'>): string => orgPartition(tenant.orgId),
+  organization: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: orgPartition(tenant.orgId) }),
+  member: (tenant: Pick<TenantContext, 'orgId'>, role: Role, userId: string): Key => ({
     PK: orgPartition(tenant.orgId),
     SK: `${ROLE_PREFIX[role]}#${userId}`,
   }),
-  invitation: (tenant: TenantContext, inviteId: string): Key => ({
+  invitation: (tenant: Pick<TenantContext, 'orgId'>, inviteId: string): Key => ({
     PK: orgPartition(tenant.orgId),
     SK: `INVITE#${inviteId}`,
   }),
-  membersOfRole: (tenant: TenantContext, role: Role) => ({
+  membersOfRole: (tenant: Pick<TenantContext, 'orgId'>, role: Role) => ({
     PK: orgPartition(tenant.orgId),
     skPrefix: `${ROLE_PREFIX[role]}#`,
   }),
   /** Exact-key resolution of a GitHub login inside one organization (a prefix never matches). */
-  githubLogin: (tenant: TenantContext, login: string): Key => ({
+  githubLogin: (tenant: Pick<TenantContext, 'orgId'>, login: string): Key => ({
     PK: orgPartition(tenant.orgId),
     SK: `GHLOGIN#${login.toLowerCase()}`,
   }),
   /** The story's cached analysis of one member. */
-  analysis: (tenant: TenantContext, login: string): Key => ({
+  analysis: (tenant: Pick<TenantContext, 'orgId'>, login: string): Key => ({
     PK: orgPartition(tenant.orgId),
     SK: `GITHUB_DATA#${login.toLowerCase()}`,
   }),
-  /** What the collector last fetched for a member, with ETags, so an unchanged refresh costs only 304s. */
-  githubSource: (tenant: TenantContext, login: string): Key => ({
-    PK: orgPartition(tenant.orgId),
-    SK: `GITHUB_SOURCE#${login.toLowerCase()}`,
-  }),
   /** One security alert per attacker per hour: the marker a conditional write checks. */
-  securityAlert: (tenant: TenantContext, attackerUserId: string): Key => ({
+  securityAlert: (tenant: Pick<TenantContext, 'orgId'>, attackerUserId: string): Key => ({
     PK: orgPartition(tenant.orgId),
     SK: `ALERT#${attackerUserId}`,
   }),
   /** The story's daily team report: `TEAM_REPORT#2026-11-25`. */
-  teamReport: (tenant: TenantContext, day: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `TEAM_REPORT#${day}` }),
-  teamReports: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'TEAM_REPORT#' }),
+  teamReport: (tenant: Pick<TenantContext, 'orgId'>, day: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `TEAM_REPORT#${day}` }),
+  teamReports: (tenant: Pick<TenantContext, 'orgId'>) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'TEAM_REPORT#' }),
   /** Report ids start with their creation time, so the sort key orders reports by age. */
-  report: (tenant: TenantContext, reportId: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `REPORT#${reportId}` }),
-  reports: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'REPORT#' }),
+  report: (tenant: Pick<TenantContext, 'orgId'>, reportId: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `REPORT#${reportId}` }),
+  reports: (tenant: Pick<TenantContext, 'orgId'>) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'REPORT#' }),
   /** This minute's request counter of the organization. */
-  organizationRate: (tenant: TenantContext, minute: number): Key => ({
+  organizationRate: (tenant: Pick<TenantContext, 'orgId'>, minute: number): Key => ({
     PK: orgPartition(tenant.orgId),
     SK: `RATE#${minute}`,
   }),
@@ -71,7 +66,7 @@ export const tenantKeys = {
     PK: orgPartition(tenant.orgId),
     SK: `EMAILS#${day}`,
   }),
-  invitations: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'INVITE#' }),
+  invitations: (tenant: Pick<TenantContext, 'orgId'>) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'INVITE#' }),
   /**
    * One attacker's attempts at resources of one other organization (or of
    * none: `-`) in one hour, and where their audit entries are:
@@ -114,7 +109,7 @@ export const tenantKeys = {
   sync: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'SYNC' }),
   /** The organization's GitHub App installation, when connected. */
   githubConnection: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'GHCONNECTION' }),
-  auditEntries: (tenant: TenantContext) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'AUDIT#' }),
+  auditEntries: (tenant: Pick<TenantContext, 'orgId'>) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'AUDIT#' }),
   auditEntry: (tenant: Pick<TenantContext, 'orgId'>, at: Date, entryId: string): Key => ({
     PK: orgPartition(tenant.orgId),
     SK: `AUDIT#${at.toISOString()}#${entryId}`,

@@ -30,7 +30,7 @@ function toMember(item: Record<string, unknown>): Member {
 }
 
 /** Members of the given roles: one Query per role prefix (the story's `ADMIN#`, `MEMBER#`, `VIEWER#`), in parallel. */
-export async function listMembers(tenant: TenantContext, roles: readonly Role[] = ROLES): Promise<Member[]> {
+export async function listMembers(tenant: Pick<TenantContext, 'orgId'>, roles: readonly Role[] = ROLES): Promise<Member[]> {
   const pages = await Promise.all(
     roles.map((role) => {
       const { PK, skPrefix } = tenantKeys.membersOfRole(tenant, role);

@@ -18,7 +18,7 @@ export interface Organization {
   readonly settings: OrganizationSettings;
 }
 
-export async function getOrganization(tenant: TenantContext, options: { consistent?: boolean } = {}): Promise<Organization> {
+export async function getOrganization(tenant: Pick<TenantContext, 'orgId'>, options: { consistent?: boolean } = {}): Promise<Organization> {
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: tenantKeys.organization(tenant), ConsistentRead: options.consistent }),
   );

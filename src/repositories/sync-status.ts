@@ -24,6 +24,8 @@ export interface SyncStatus {
   readonly lastError: string | null;
   /** When a sync of this organization first finished: before it, analyses answer 202 syncing. */
   readonly firstFinishedAt: string | null;
+  /** When the last sync that read every repository finished: analyses computed before it are out of date. */
+  readonly lastFinishedAt: string | null;
   /** Whether the listing has counted the repositories yet (until then `total` is 0 and nothing can finish the sync). */
   readonly totalKnown: boolean;
 }
@@ -31,7 +33,7 @@ export interface SyncStatus {
 /** A running sync that has not moved for this long is taken to be dead (its jobs lost), and a new one may start. */
 export const STALE_SYNC_MS = 2 * 3600_000;
 
-function toStatus(item: Record<string, unknown>): SyncStatus {
+export function toSyncStatus(item: Record<string, unknown>): SyncStatus {
   const done = item['doneRepositories'] instanceof Set ? (item['doneRepositories'] as Set<string>).size : 0;
   const remaining = item['rateLimitRemaining'];
   return {
@@ -44,21 +46,29 @@ function toStatus(item: Record<string, unknown>): SyncStatus {
     rateLimit: typeof remaining === 'number' ? { remaining, resetAt: String(item['rateLimitResetAt']) } : null,
     lastError: typeof item['lastError'] === 'string' ? item['lastError'] : null,
     firstFinishedAt: typeof item['firstFinishedAt'] === 'string' ? item['firstFinishedAt'] : null,
+    lastFinishedAt: typeof item['lastFinishedAt'] === 'string' ? item['lastFinishedAt'] : null,
     totalKnown: item['totalKnown'] !== false,
   };
 }
 
 export async function syncStatusOf(tenant: Tenant): Promise<SyncStatus | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: tenantKeys.sync(tenant), ConsistentRead: true }));
-  return Item ? toStatus(Item) : undefined;
+  return Item ? toSyncStatus(Item) : undefined;
 }
 
 /**
  * Starts a sync of `total` repositories (null: not listed yet, see
  * syncTotalKnown) unless one is running (and not stale): answers the sync
- * in force and whether this call started it.
+ * in force and whether this call started it. `replacing` names a sync known
+ * to be dead (its jobs lost): that one, and only that one, is replaced.
  */
-export async function beginSync(tenant: Tenant, syncId: string, total: number | null, now: Date): Promise<{ readonly sync: SyncStatus; readonly started: boolean }> {
+export async function beginSync(
+  tenant: Tenant,
+  syncId: string,
+  total: number | null,
+  now: Date,
+  replacing?: string,
+): Promise<{ readonly sync: SyncStatus; readonly started: boolean }> {
   const previous = await syncStatusOf(tenant);
   const item = {
     ...tenantKeys.sync(tenant),
@@ -73,19 +83,24 @@ export async function beginSync(tenant: Tenant, syncId: string, total: number | 
     movedAt: now.getTime(),
     // Kept from the syncs before; a sync with nothing to read is finished as it starts.
     ...(previous?.firstFinishedAt ? { firstFinishedAt: previous.firstFinishedAt } : total === 0 ? { firstFinishedAt: now.toISOString() } : {}),
+    ...(total === 0 ? { lastFinishedAt: now.toISOString() } : previous?.lastFinishedAt ? { lastFinishedAt: previous.lastFinishedAt } : {}),
   };
   try {
     await db().send(
       new PutCommand({
         TableName: tableName(),
         Item: item,
-        ConditionExpression: 'attribute_not_exists(PK) OR NOT (#status IN (:running, :waiting)) OR movedAt < :stale',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':running': 'running', ':waiting': 'waiting_for_rate_limit', ':stale': now.getTime() - STALE_SYNC_MS },
+        ...(replacing
+          ? { ConditionExpression: 'syncId = :dead', ExpressionAttributeValues: { ':dead': replacing } }
+          : {
+              ConditionExpression: 'attribute_not_exists(PK) OR NOT (#status IN (:running, :waiting)) OR movedAt < :stale',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':running': 'running', ':waiting': 'waiting_for_rate_limit', ':stale': now.getTime() - STALE_SYNC_MS },
+            }),
       }),
     );
     // What was written is the status: no read back.
-    return { sync: toStatus(item), started: true };
+    return { sync: toSyncStatus(item), started: true };
   } catch (error) {
     if (!isConditionalCheckFailure(error)) throw error;
     // The sync that refused this one is the running one read above (read again only if it appeared since).
@@ -116,11 +131,27 @@ export async function repositorySynced(
   return finish(tenant, syncId, now);
 }
 
-function finish(tenant: Tenant, syncId: string, now: Date): Promise<SyncStatus | undefined> {
-  return setIfCurrent(tenant, syncId, 'SET #status = :idle, finishedAt = :finishedAt, firstFinishedAt = if_not_exists(firstFinishedAt, :finishedAt)', {
-    ':idle': 'idle',
-    ':finishedAt': now.toISOString(),
+/**
+ * Every repository covered: `idle`, or `failed` when GitHub kept failing on
+ * one of them (its `lastError` says which); either way what was read is
+ * stored, and analyses rest on it.
+ */
+async function finish(tenant: Tenant, syncId: string, now: Date): Promise<SyncStatus | undefined> {
+  const set = 'SET #status = :status, finishedAt = :finishedAt, lastFinishedAt = :finishedAt, firstFinishedAt = if_not_exists(firstFinishedAt, :finishedAt)';
+  const as = (status: SyncState) => ({ ':status': status, ':finishedAt': now.toISOString() });
+  const clean = await setIfCurrent(tenant, syncId, set, as('idle'), 'attribute_not_exists(lastError)');
+  return clean ?? setIfCurrent(tenant, syncId, set, as('failed'), 'attribute_exists(lastError)');
+}
+
+/** GitHub kept failing on one repository: it counts as covered, the sync goes on, and will end `failed` with this message. */
+export async function repositoryFailed(tenant: Tenant, syncId: string, repo: string, message: string, now: Date): Promise<SyncStatus | undefined> {
+  const status = await setIfCurrent(tenant, syncId, 'ADD doneRepositories :repo SET lastError = :message, movedAt = :now', {
+    ':repo': new Set([repo.toLowerCase()]),
+    ':message': message,
+    ':now': now.getTime(),
   });
+  if (!status || !status.totalKnown || status.repositories.done < status.repositories.total) return status;
+  return finish(tenant, syncId, now);
 }
 
 /**
@@ -174,20 +205,20 @@ export async function syncFailed(tenant: Tenant, syncId: string, message: string
 }
 
 /** An update of this sync's record, the status after it; undefined when a newer sync replaced this one (what it says no longer matters). */
-async function setIfCurrent(tenant: Tenant, syncId: string, update: string, values: Record<string, unknown>): Promise<SyncStatus | undefined> {
+async function setIfCurrent(tenant: Tenant, syncId: string, update: string, values: Record<string, unknown>, condition?: string): Promise<SyncStatus | undefined> {
   try {
     const { Attributes } = await db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: tenantKeys.sync(tenant),
         UpdateExpression: update,
-        ConditionExpression: 'syncId = :id',
+        ConditionExpression: condition ? `syncId = :id AND ${condition}` : 'syncId = :id',
         ...(update.includes('#status') ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
         ExpressionAttributeValues: { ...values, ':id': syncId },
         ReturnValues: 'ALL_NEW',
       }),
     );
-    return Attributes ? toStatus(Attributes) : undefined;
+    return Attributes ? toSyncStatus(Attributes) : undefined;
   } catch (error) {
     if (isConditionalCheckFailure(error)) return undefined;
     throw error;

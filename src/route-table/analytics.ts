@@ -10,10 +10,11 @@ export const analyticsRoutes = [
     path: '/ai/code-quality/{githubUsername}',
     handler: 'ai/code-quality',
     access: ANY_ROLE,
-    summary: "A member's code quality, burnout risk and metrics from GitHub, filtered by the privacy rules",
-    uses: [...TABLE_RW, 'email:send', 'secret:githubApp', 'secret:model'],
-    // Guard, then one BatchGet (login, organization, analysis): 2 when cached. A fresh collection adds the
-    // page cache read and two writes: 5.
+    summary: "A member's code quality, burnout risk and metrics from synced GitHub activity, filtered by the privacy rules",
+    // The queue: `refresh=true` asks the sync worker for the person's repositories. Never GitHub.
+    uses: [...TABLE_RW, 'email:send', 'secret:model', 'queue:send:github-sync'],
+    // Guard, then one BatchGet (login, organization, analysis, connection, sync): 2 when the analysis stands.
+    // Out of date: the person's activity Query and the analysis write: 4. A login of nobody here: its audit writes.
     dynamodbBudget: 5,
     params: CodeQualityParams,
     query: CodeQualityQuery,
@@ -23,10 +24,11 @@ export const analyticsRoutes = [
     path: '/ai/team-performance/{organizationId}',
     handler: 'ai/team-performance',
     access: ['admin'],
-    summary: "The team's health from its members' analyses; also saved as today's team report",
-    uses: [...TABLE_RW, 'email:send', 'secret:githubApp', 'secret:model'],
-    // Guard, organization, members Query, one BatchGet page, the team report; collecting a member adds its own reads and writes.
-    dynamodbBudget: 6,
+    summary: "The team's health from its members' stored analyses; also saved as today's team report",
+    uses: [...TABLE_RW, 'email:send', 'queue:send:github-sync'],
+    // Guard, members Query beside one BatchGet (organization, connection, sync), one BatchGet page of analyses
+    // per 100 engineers, the team report. An analysis out of date adds its activity Query (and a batch write).
+    dynamodbBudget: 5,
     params: OrganizationParams,
   },
   {
@@ -35,8 +37,9 @@ export const analyticsRoutes = [
     handler: 'ai/generate-report',
     access: ['admin'],
     summary: 'An executive report (PDF at pdfUrl) from the team analysis',
-    uses: [...TABLE_RW, 'email:send', 'secret:githubApp', 'secret:model'],
-    dynamodbBudget: 7,
+    uses: [...TABLE_RW, 'email:send', 'queue:send:github-sync'],
+    // The team analysis's 5, then the report.
+    dynamodbBudget: 6,
     throttle: { ratePerSecond: 2, burst: 5 },
     params: OrganizationParams,
     body: ExecutiveReportBody,

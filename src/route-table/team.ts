@@ -101,7 +101,8 @@ export const teamRoutes = [
     handler: 'organization/update-settings',
     access: ['admin'],
     summary: 'Change any subset of the settings (time zone, GitHub organization, privacy)',
-    uses: TABLE_RW,
+    // The queue: a new time zone has the sync worker recompute the stored analyses.
+    uses: [...TABLE_RW, 'queue:send:github-sync'],
     dynamodbBudget: 3,
     body: SettingsBody,
   },

@@ -10,19 +10,51 @@ const Base = {
   installationId: z.number().int().positive(),
 };
 
-export const ListRepositoriesMessage = z.object({ kind: z.literal('organization'), ...Base });
+/** `owner/name`. */
+const RepoName = z.string().regex(/^[^/\s]+\/[^/\s]+$/).max(200);
+
+/** Set when GitHub's budget ran out: the job comes back (delayed, 15 minutes at most a hop) and does nothing before. */
+const NotBefore = z.iso.datetime().optional();
+
+/** Retries of a job GitHub failed (5xx, timeouts) so far; the last one gives up on that repository. */
+const Attempt = z.number().int().min(0).max(10).optional();
+
+export const ListRepositoriesMessage = z.object({ kind: z.literal('organization'), ...Base, notBefore: NotBefore, attempt: Attempt });
 
 export const SyncRepositoryMessage = z.object({
   kind: z.literal('repository'),
   ...Base,
-  repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/).max(200),
+  repo: RepoName,
   pushedAt: z.string().nullable(),
   /** First day of the window (`YYYY-MM-DD`), fixed for the whole sync so every job reads the same window. */
   since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** Set when GitHub's budget ran out: the job comes back (delayed, 15 minutes at most a hop) and does nothing before. */
-  notBefore: z.iso.datetime().optional(),
+  notBefore: NotBefore,
+  attempt: Attempt,
 });
 
-export const GithubSyncMessage = z.discriminatedUnion('kind', [ListRepositoriesMessage, SyncRepositoryMessage]);
+/** Someone asked for fresher data (`?refresh=true`): read these repositories again, each at most once per debounce. */
+export const RefreshRepositoriesMessage = z.object({
+  kind: z.literal('repositories'),
+  orgId: Base.orgId,
+  installationId: Base.installationId,
+  repos: z.array(RepoName).min(1).max(100),
+});
+
+/**
+ * Recompute stored analyses from stored activity: every person's when a
+ * sync finished or the time zone changed (the worker then splits them into
+ * messages of `logins`), or just those `logins`.
+ */
+export const RecomputeAnalysesMessage = z.object({
+  kind: z.literal('analyses'),
+  orgId: Base.orgId,
+  logins: z.array(z.string().min(1).max(39)).min(1).max(50).optional(),
+  /** Set when a repository read (not a whole sync) changed their activity: the time of that read. */
+  syncedAt: z.iso.datetime().optional(),
+});
+
+export const GithubSyncMessage = z.discriminatedUnion('kind', [ListRepositoriesMessage, SyncRepositoryMessage, RefreshRepositoriesMessage, RecomputeAnalysesMessage]);
 export type GithubSyncMessage = z.infer<typeof GithubSyncMessage>;
 export type SyncRepositoryMessage = z.infer<typeof SyncRepositoryMessage>;
+export type RefreshRepositoriesMessage = z.infer<typeof RefreshRepositoriesMessage>;
+export type RecomputeAnalysesMessage = z.infer<typeof RecomputeAnalysesMessage>;

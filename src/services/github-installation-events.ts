@@ -1,6 +1,6 @@
 import type { GithubDelivery } from '../domain/github-delivery';
 import type { TenantContext } from '../guard/tenant-context';
-import { lostToAnotherWrite } from '../repositories/dynamo';
+import { ConflictError } from '../errors';
 import { organizationOfInstallation, unbindInstallation } from '../repositories/github-connections';
 
 /** `installation` actions after which the installation can no longer be read: the organization is disconnected. */
@@ -29,8 +29,9 @@ export async function disconnectEndedInstallation(orgId: string, installationId:
     await unbindInstallation(byGithub, installationId, now);
     return true;
   } catch (error) {
-    // The organization disconnected (or reconnected another installation) meanwhile: nothing left to do.
-    if (lostToAnotherWrite(error)) return false;
+    // The organization disconnected (or reconnected another installation) meanwhile, maybe by a sync job
+    // that met the same refusal: nothing left to do.
+    if (error instanceof ConflictError) return false;
     throw error;
   }
 }

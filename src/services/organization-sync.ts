@@ -1,12 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { WINDOW_DAYS } from '../domain/analysis/window';
-import { GithubRateLimitedError } from '../integrations/github/errors';
+import { windowStartOf } from '../domain/analysis/window';
+import { config } from '../config';
+import { GithubInstallationGoneError, GithubRateLimitedError, GithubUnavailableError } from '../integrations/github/errors';
 import { installationClient } from '../integrations/github/installation-client';
 import { enqueue, enqueueMany } from '../integrations/queue';
 import { job } from '../jobs';
-import { beginSync, repositorySynced, syncTotalKnown, syncWaitsForRateLimit, type SyncStatus } from '../repositories/sync-status';
-import type { GithubSyncMessage, SyncRepositoryMessage } from '../schemas/sync';
+import { connectionOf } from '../repositories/github-connections';
+import { beginSync, repositoryFailed, repositorySynced, syncFailed, syncTotalKnown, syncWaitsForRateLimit, type SyncStatus } from '../repositories/sync-status';
+import type { GithubSyncMessage, RecomputeAnalysesMessage, SyncRepositoryMessage } from '../schemas/sync';
+import { disconnectEndedInstallation } from './github-installation-events';
+import { modelProse } from './model-prose';
+import { OUTSIDE_SYNC, queueRepositoryReads } from './repository-reads';
 import { repositoriesToSync, syncRepository } from './repository-sync';
+import { analysedLogins, recomputeMembersAnalyses } from './stored-analysis';
+
+/** People per recomputation message: each is a Query (and, with a model, a prose request), well inside the job's timeout. */
+const RECOMPUTE_BATCH = 20;
 
 /**
  * The organization sync as background work on the `github-sync` queue:
@@ -31,19 +40,20 @@ const MAX_DELAY_SECONDS = 900;
 /** The delay of the next hop towards `at`. */
 const delayTowards = (at: Date, now: Date) => Math.min(MAX_DELAY_SECONDS, Math.ceil((at.getTime() - now.getTime()) / 1000));
 
-export function windowStartOf(now: Date): string {
-  return new Date(now.getTime() - WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Starts a sync unless one is running (then answers that one); nothing of GitHub is read on the caller's path. */
+/**
+ * Starts a sync unless one is running (then answers that one), or in place
+ * of the dead sync `replacing` names; nothing of GitHub is read on the
+ * caller's path.
+ */
 export async function requestSync(
   tenant: { readonly orgId: string },
   installationId: number,
   queue: SyncQueue = sqsSyncQueue,
   now = new Date(),
+  replacing?: string,
 ): Promise<{ readonly sync: SyncStatus; readonly started: boolean }> {
   const syncId = `sync_${now.getTime()}_${randomBytes(4).toString('hex')}`;
-  const begun = await beginSync(tenant, syncId, null, now);
+  const begun = await beginSync(tenant, syncId, null, now, replacing);
   if (begun.started) await queue.send({ kind: 'organization', orgId: tenant.orgId, syncId, installationId });
   return begun;
 }
@@ -56,33 +66,104 @@ async function listRepositories(message: Extract<GithubSyncMessage, { kind: 'org
   const { orgId, syncId, installationId } = message;
   await queue.sendMany(repositories.map((repo) => ({ kind: 'repository', orgId, syncId, installationId, repo: repo.fullName, pushedAt: repo.pushedAt, since })));
   // After the jobs are queued: a total on the record always has its jobs behind it.
-  await syncTotalKnown({ orgId }, syncId, repositories.length, now);
+  const after = await syncTotalKnown({ orgId }, syncId, repositories.length, now);
+  if (after) await afterProgress(orgId, syncId, after, queue);
+}
+
+/** The sync just finished (this step was its last): everyone's analyses are recomputed on the queue, off any read. */
+async function afterProgress(orgId: string, syncId: string, status: SyncStatus, queue: SyncQueue): Promise<void> {
+  const ended = status.status === 'idle' || status.status === 'failed';
+  if (status.syncId === syncId && ended && status.finishedAt) await queue.send({ kind: 'analyses', orgId });
 }
 
 /**
  * One repository (safe to run twice: the merge and the done-set are
- * idempotent). A spent budget marks the sync waiting and sends the job
- * back, delayed, to run after the reset; before that it does nothing.
+ * idempotent). The read that finishes a sync queues the recomputation of
+ * everyone's analyses; a read outside any sync (a webhook's, a refresh's)
+ * recomputes the people whose activity it changed.
  */
 async function readRepository(message: SyncRepositoryMessage, queue: SyncQueue, now: Date): Promise<void> {
   const tenant = { orgId: message.orgId };
+  const github = await installationClient(message.installationId);
+  const result = await syncRepository(tenant, github, { fullName: message.repo, pushedAt: message.pushedAt }, message.since, now);
+  const after = await repositorySynced(tenant, message.syncId, message.repo, result, new Date());
+  if (after) await afterProgress(message.orgId, message.syncId, after, queue);
+  else if (message.syncId === OUTSIDE_SYNC && result.logins.length > 0) {
+    await recomputeMembersAnalyses(tenant, result.logins, new Date(), { prose: modelProse, syncedAt: now.toISOString() });
+  }
+}
+
+type GithubStep = Extract<GithubSyncMessage, { kind: 'organization' | 'repository' }>;
+
+/** Retries of a step GitHub failed, after the client's own retry (plugin-retry); then that repository is given up. */
+const MAX_RETRIES = 3;
+
+/**
+ * A step that asks GitHub. A spent budget marks the sync waiting and sends
+ * the step back, delayed, to run after the reset (in hops of at most 15
+ * minutes, SQS's longest delay); a step that comes back early only waits
+ * again. GitHub failing (5xx, timeouts) sends it back after a growing
+ * delay, and after MAX_RETRIES the sync covers that repository as failed
+ * (or, for the listing, fails). Nothing is lost, nothing stormed.
+ */
+async function githubStep(message: GithubStep, queue: SyncQueue, now: Date, step: () => Promise<void>): Promise<void> {
   if (message.notBefore && Date.parse(message.notBefore) > now.getTime()) {
     await queue.send(message, delayTowards(new Date(message.notBefore), now));
     return;
   }
-  const github = await installationClient(message.installationId);
   try {
-    const result = await syncRepository(tenant, github, { fullName: message.repo, pushedAt: message.pushedAt }, message.since, now);
-    await repositorySynced(tenant, message.syncId, message.repo, result, new Date());
+    await step();
   } catch (error) {
-    if (!(error instanceof GithubRateLimitedError)) throw error;
-    await syncWaitsForRateLimit(tenant, message.syncId, 0, error.resetAt, now);
-    const notBefore = new Date(error.resetAt.getTime() + 1000);
-    await queue.send({ ...message, notBefore: notBefore.toISOString() }, delayTowards(notBefore, now));
+    if (error instanceof GithubRateLimitedError) {
+      await syncWaitsForRateLimit({ orgId: message.orgId }, message.syncId, 0, error.resetAt, now);
+      const notBefore = new Date(error.resetAt.getTime() + 1000);
+      await queue.send({ ...message, notBefore: notBefore.toISOString() }, delayTowards(notBefore, now));
+      return;
+    }
+    if (!(error instanceof GithubUnavailableError)) throw error;
+    const attempt = (message.attempt ?? 0) + 1;
+    if (attempt <= MAX_RETRIES) await queue.send({ ...message, attempt }, config().syncRetryDelaySeconds * 2 ** (attempt - 1));
+    else await giveUp(message, queue, now);
   }
 }
 
+async function giveUp(message: GithubStep, queue: SyncQueue, now: Date): Promise<void> {
+  const tenant = { orgId: message.orgId };
+  if (message.kind === 'organization') {
+    await syncFailed(tenant, message.syncId, "GitHub kept failing to list the installation's repositories", now);
+    return;
+  }
+  const after = await repositoryFailed(tenant, message.syncId, message.repo, `GitHub kept failing to answer for ${message.repo}; the rest was read`, now);
+  if (after) await afterProgress(message.orgId, message.syncId, after, queue);
+}
+
+/** Recomputes the analyses the message names, or splits everyone's into messages of RECOMPUTE_BATCH. */
+async function recompute(message: RecomputeAnalysesMessage, queue: SyncQueue, now: Date): Promise<void> {
+  const tenant = { orgId: message.orgId };
+  if (message.logins) {
+    // The model writes each person's prose here, off any request's path, when one is configured.
+    await recomputeMembersAnalyses(tenant, message.logins, now, { prose: modelProse, syncedAt: message.syncedAt });
+    return;
+  }
+  const logins = await analysedLogins(tenant);
+  const batches: GithubSyncMessage[] = [];
+  for (let start = 0; start < logins.length; start += RECOMPUTE_BATCH) {
+    batches.push({ kind: 'analyses', orgId: message.orgId, logins: logins.slice(start, start + RECOMPUTE_BATCH) });
+  }
+  await queue.sendMany(batches);
+}
+
 export async function runSyncMessage(message: GithubSyncMessage, queue: SyncQueue = sqsSyncQueue, now = new Date()): Promise<void> {
-  if (message.kind === 'organization') await listRepositories(message, queue, now);
-  else await readRepository(message, queue, now);
+  // Disconnected (or connected to another installation) since the message was queued: syncing stopped.
+  if (message.kind !== 'analyses' && (await connectionOf({ orgId: message.orgId }))?.installationId !== message.installationId) return;
+  try {
+    if (message.kind === 'organization') await githubStep(message, queue, now, () => listRepositories(message, queue, now));
+    else if (message.kind === 'repository') await githubStep(message, queue, now, () => readRepository(message, queue, now));
+    else if (message.kind === 'repositories') await queueRepositoryReads(message, queue, now);
+    else await recompute(message, queue, now);
+  } catch (error) {
+    if (!(error instanceof GithubInstallationGoneError)) throw error;
+    // Uninstalled on GitHub without the webhook reaching us: the organization is disconnected, and its sync ends.
+    await disconnectEndedInstallation(message.orgId, error.installationId, now);
+  }
 }

@@ -4,13 +4,21 @@ import { changePlan, updateSettings } from '../repositories/organization-setting
 import { getOrganization } from '../repositories/organizations';
 import type { SettingsBody } from '../schemas/organization';
 import { organizationView } from './organization-view';
+import { sqsSyncQueue, type SyncQueue } from './organization-sync';
 
 export async function describeOrganization(tenant: TenantContext) {
   return organizationView(await getOrganization(tenant));
 }
 
-export async function changeSettings(tenant: TenantContext, changes: SettingsBody, now = new Date()) {
+/**
+ * A new time zone moves everyone's local hours: the sync worker recomputes
+ * the stored analyses from stored activity (no GitHub request), and until
+ * it has, a read recomputes what it needs itself (their basis names the
+ * old zone).
+ */
+export async function changeSettings(tenant: TenantContext, changes: SettingsBody, now = new Date(), queue: SyncQueue = sqsSyncQueue) {
   await updateSettings(tenant, changes, now);
+  if (changes.timezone !== undefined) await queue.send({ kind: 'analyses', orgId: tenant.orgId });
   return (await getOrganization(tenant, { consistent: true })).settings;
 }
 

@@ -17,6 +17,8 @@ export interface RepositorySyncResult {
   readonly requests: number;
   readonly notModified: number;
   readonly slicesWritten: number;
+  /** The people (lower-case logins) whose stored activity this read changed. */
+  readonly logins: readonly string[];
 }
 
 /** The installation's repositories pushed to since the window began (the others can hold no counted work). */
@@ -46,5 +48,5 @@ export async function syncRepository(
   const written = slicesToWrite(stored, fresh, read.reread);
   await writeActivitySlices(tenant, written, now);
   await saveRepositoryCursor(tenant, target.fullName, read.cursor, now);
-  return { repo: target.fullName, requests: stats.requests, notModified: stats.notModified, slicesWritten: written.length };
+  return { repo: target.fullName, requests: stats.requests, notModified: stats.notModified, slicesWritten: written.length, logins: [...new Set(written.map((slice) => slice.login))] };
 }

@@ -1,5 +1,6 @@
-import pMap from 'p-map';
+import { basisFor, basisHolds } from '../domain/analysis/analysis-basis';
 import type { MemberAnalysis } from '../domain/analysis/member-analysis';
+import { WINDOW_DAYS } from '../domain/analysis/window';
 import { buildTeamAnalysis } from '../domain/reports/team-analysis';
 import type { Identifiable } from '../domain/reports/anonymize';
 import type { PrivacySettings } from '../domain/privacy';
@@ -8,19 +9,13 @@ import type { TeamAnalysis, TeamAnalysisView, TeamMemberInput } from '../domain/
 import type { TenantContext } from '../guard/tenant-context';
 import { GithubNotConnectedError, NotFoundError } from '../errors';
 import type { Logger } from '../http/logger';
-import { GithubRateLimitedError, GithubUnavailableError } from '../integrations/github/errors';
-import { getAnalysesOf } from '../repositories/analyses';
-import { connectionOf } from '../repositories/github-connections';
+import { getAnalysesOf, loadTeamContext } from '../repositories/analyses';
 import { listMembers } from '../repositories/members';
-import { getOrganization, organizationExists } from '../repositories/organizations';
+import { organizationExists, toOrganization } from '../repositories/organizations';
 import { saveTeamReport } from '../repositories/reports';
 import { recordCrossOrganizationAttempt } from './access-attempts';
-import { isFresh, refreshMemberAnalysis, WINDOW_DAYS } from './code-quality';
-
-/** Collections of members with no analysis yet, at once; each is itself bounded (collector.ts). */
-const COLLECTION_CONCURRENCY = 3;
-/** Whoever is not collected by then is listed as pending, so the request stays well under 29 s. */
-const COLLECTION_BUDGET_MS = 15_000;
+import { recomputeAnalyses } from './stored-analysis';
+import { requireFirstSync } from './sync-readiness';
 
 /**
  * The organization id in a path must be the caller's: any other answers like
@@ -46,62 +41,39 @@ export async function analyzeTeam(tenant: TenantContext, log: Logger, now = new 
 }
 
 /**
- * The team analysis: engineers (role member with a GitHub username) from one
- * Query, their cached analyses in BatchGet pages of 100, the missing ones
- * collected with bounded concurrency inside a time budget; the rest pending.
- * With it, the people behind it (names, logins, emails), for reports that
- * must not name them, and the privacy settings read for this request.
+ * The team analysis from stored analyses: engineers (role member with a
+ * GitHub username) from one Query beside one BatchGet of the organization,
+ * its connection and its sync; their analyses in BatchGet pages of 100.
+ * The sync's worker recomputes them when a sync finishes, so they are
+ * normally current; any that is not (a new member, a time zone just
+ * changed, a new day) is recomputed here from stored activity. GitHub is
+ * never asked. With it, the people behind it (names, logins, emails), for
+ * reports that must not name them, and the privacy settings read now.
  */
 export async function analyzeTeamWithRoster(
   tenant: TenantContext,
   log: Logger,
   now = new Date(),
 ): Promise<{ team: TeamAnalysis; roster: Identifiable[]; settings: PrivacySettings }> {
-  // A consistent read: a privacy setting changed just before applies to this analysis.
-  const [organization, members, connection] = await Promise.all([
-    getOrganization(tenant, { consistent: true }),
-    listMembers(tenant, ['member']),
-    connectionOf(tenant),
-  ]);
-  if (!connection) throw new GithubNotConnectedError();
+  const [context, members] = await Promise.all([loadTeamContext(tenant), listMembers(tenant, ['member'])]);
+  if (!context.organizationItem) throw new NotFoundError('Organization not found');
+  const organization = toOrganization(context.organizationItem);
+  if (!context.connection) throw new GithubNotConnectedError();
+  const sync = await requireFirstSync(tenant, context.connection, context.sync, now);
+
   const engineers = members.filter((member) => member.githubUsername);
-  const cached = await getAnalysesOf<MemberAnalysis>(
-    tenant,
-    engineers.map((member) => member.githubUsername ?? ''),
-  );
-  const deadline = Date.now() + COLLECTION_BUDGET_MS;
-  const missing = engineers.filter((member) => {
-    const entry = cached.get((member.githubUsername ?? '').toLowerCase());
-    return !entry || !isFresh(entry.cachedAt, now);
-  });
-  const collected = new Map<string, MemberAnalysis>();
-  await pMap(
-    missing,
-    async (member) => {
-      const remaining = deadline - Date.now();
-      if (remaining < 1_000) return;
-      try {
-        const analysis = await refreshMemberAnalysis(
-          tenant,
-          { organization, connection },
-          { userId: member.userId, githubUsername: member.githubUsername ?? '' },
-          log,
-          now,
-          { budgetMs: remaining, useModel: false },
-        );
-        collected.set((member.githubUsername ?? '').toLowerCase(), analysis);
-      } catch (error) {
-        if (!(error instanceof GithubRateLimitedError || error instanceof GithubUnavailableError)) throw error;
-        log.warn('member left pending', { login: member.githubUsername, reason: error.message });
-      }
-    },
-    { concurrency: COLLECTION_CONCURRENCY },
-  );
+  const stored = await getAnalysesOf<MemberAnalysis>(tenant, engineers.map((member) => member.githubUsername ?? ''));
+  const basis = basisFor(organization.settings.timezone, sync.lastFinishedAt, now);
+  const outdated = engineers.filter((member) => !basisHolds(stored.get((member.githubUsername ?? '').toLowerCase())?.basis, basis));
+  const recomputed = outdated.length
+    ? await recomputeAnalyses(tenant, outdated.map((member) => ({ userId: member.userId, githubUsername: member.githubUsername ?? '' })), basis, now)
+    : new Map<string, MemberAnalysis>();
+  if (outdated.length) log.info('analyses recomputed for the team', { count: outdated.length });
 
   const inputs: TeamMemberInput[] = engineers.map((member) => {
-    const login = member.githubUsername ?? '';
-    const analysis = collected.get(login.toLowerCase()) ?? cached.get(login.toLowerCase())?.analysis;
-    return { userId: member.userId, name: member.name, githubUsername: login, ...(analysis ? { analysis } : {}) };
+    const login = (member.githubUsername ?? '').toLowerCase();
+    const analysis = recomputed.get(login) ?? stored.get(login)?.analysis;
+    return { userId: member.userId, name: member.name, githubUsername: member.githubUsername ?? '', ...(analysis ? { analysis } : {}) };
   });
   const team = buildTeamAnalysis({
     organizationId: tenant.orgId,

@@ -448,16 +448,21 @@ describe('permissions', () => {
     expect(read).toEqual([expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: appSecretId } })]);
   });
 
-  it('It should let the analytics read the GitHub App\'s credentials (to mint installation tokens) and the model key, and no operator token', () => {
+  it('It should let a person\'s analysis read the model key and no GitHub credential (reads never ask GitHub), and no operator token', () => {
     const fn = fnFor({ handler: 'ai/code-quality' });
     expect(environmentOf(fn)).not.toHaveProperty('GITHUB_TOKEN');
     expect(environmentOf(fn)).not.toHaveProperty('GITHUB_TOKEN_SECRET_ID');
-    expect(environmentOf(fn)).toMatchObject({
-      GITHUB_APP_CREDENTIALS_SECRET_ID: { Ref: logicalId(stack.node.findChild('GithubAppCredentials')) },
-      AI_API_KEY_SECRET_ID: 'devinsights/model-key',
-      AI_BASE_URL: 'https://llm.example.com/v1',
-      AI_MODEL: 'a-model',
-    });
+    expect(environmentOf(fn)).not.toHaveProperty('GITHUB_APP_CREDENTIALS_SECRET_ID');
+    expect(environmentOf(fn)).toMatchObject({ AI_API_KEY_SECRET_ID: 'devinsights/model-key', AI_BASE_URL: 'https://llm.example.com/v1', AI_MODEL: 'a-model' });
+    const resources = policyOf(fn)
+      .filter((s) => actionsOfStatement(s).includes('secretsmanager:GetSecretValue'))
+      .map((s) => s.Resource);
+    expect(resources).toEqual([secretResources().model]);
+  });
+
+  it('It should let the sync worker read the GitHub App\'s credentials (to mint installation tokens) and the model key (the prose of the analyses it recomputes)', () => {
+    const fn = stack.jobs.functionFor('github-sync');
+    expect(environmentOf(fn)).toMatchObject({ GITHUB_APP_CREDENTIALS_SECRET_ID: { Ref: logicalId(stack.node.findChild('GithubAppCredentials')) }, AI_API_KEY_SECRET_ID: 'devinsights/model-key' });
     const resources = policyOf(fn)
       .filter((s) => actionsOfStatement(s).includes('secretsmanager:GetSecretValue'))
       .map((s) => s.Resource);
@@ -512,6 +517,8 @@ describe('permissions', () => {
     const bare = unbundledTemplate(routes.filter((route) => route.handler === 'ai/code-quality'), {
       mailFrom: PROPS.mailFrom,
       appUrl: PROPS.appUrl,
+      // The queue the route sends refreshes to.
+      jobs: [job('github-sync')],
     });
     const policies = JSON.stringify(bare.findResources('AWS::IAM::Policy'));
     expect(policies).not.toContain('model-key');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { msUntilNextUtcDay } from '../../src/domain/utc-day';
 import { signedInAdmin, unique, type SignedInAdmin } from '../support/accounts';
-import { connectGithub, copyOfDemoOrganization } from '../support/github-connection';
+import { connectAndSync, copyOfDemoOrganization } from '../support/github-connection';
 import { api, inbox } from '../support/stack';
 import { invite, type InvitationEntry } from '../support/team';
 
@@ -98,7 +98,7 @@ describe('the daily email quota', () => {
 
   it('counts report emails against the same quota, one per recipient', async () => {
     const sarah = await signedInAdmin();
-    await connectGithub(sarah, await copyOfDemoOrganization());
+    await connectAndSync(sarah, await copyOfDemoOrganization());
     const report = await api(`/ai/generate-report/${sarah.organizationId}`, {
       method: 'POST',
       token: sarah.accessToken,

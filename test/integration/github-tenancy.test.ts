@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signedInAdmin, unique, type SignedInAdmin } from '../support/accounts';
-import { connect, connectGithub, copyOfDemoOrganization, emulator } from '../support/github-connection';
+import { connect, connectAndSync, copyOfDemoOrganization, emulator, syncUntil } from '../support/github-connection';
 import { api } from '../support/stack';
 import { storyTeam, type StoryTeam } from '../support/story';
 import { acceptAndLogIn, invite, type Teammate } from '../support/team';
@@ -29,7 +29,7 @@ beforeAll(async () => {
     signedInAdmin({ githubUsername: null, name: 'Eve Competitor', organizationName: `CompetitorCorp ${unique('o')}` }),
     copyOfDemoOrganization({}, 'competitorcorp'),
   ]);
-  await connectGithub(eve, evesGithub);
+  await connectAndSync(eve, evesGithub);
   const email = `${unique('insider')}@competitorcorp.test`;
   const invited = await invite(eve, [{ email, name: 'Not Bob', role: 'member', githubUsername: 'bob-senior' }]);
   expect(invited.status).toBe(201);
@@ -85,24 +85,27 @@ describe('two tenants on two GitHub organizations', () => {
 });
 
 describe("each tenant's GitHub budget is its own", () => {
-  it("keeps Eve's analyses answering while Sarah's installation has no requests left", async () => {
-    await analysis(sarah.sarah.accessToken, 'alice-dev');
+  it("keeps both tenants' analyses answering and Eve's sync finishing while Sarah's installation has no requests left", async () => {
     const spent = await emulator(`/_emulator/installations/${await installationIdOf(sarah.sarah)}/rate-limit`, { method: 'POST', json: { remaining: 0 } });
     expect(spent.status).toBe(200);
 
-    const [sarahs, eves] = await Promise.all([
-      analysis(sarah.sarah.accessToken, 'alice-dev', '?refresh=true'),
-      analysis(eve.accessToken, 'bob-senior', '?refresh=true'),
+    const [sarahsSync, evesSync] = await Promise.all([
+      api('/sync', { method: 'POST', token: sarah.sarah.accessToken }),
+      api('/sync', { method: 'POST', token: eve.accessToken }),
     ]);
-    // Sarah gets her last analysis, marked stale; Eve's is collected fresh with her own installation.
-    expect(sarahs.status).toBe(200);
-    expect(sarahs.body.stale).toBe(true);
-    expect(eves.status).toBe(200);
-    expect(eves.body.stale).toBeUndefined();
+    expect([sarahsSync.status, evesSync.status]).toEqual([202, 202]);
 
-    const never = await analysis(sarah.sarah.accessToken, 'charlie-junior');
-    expect(never.status).toBe(503);
-    expect(Number(never.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Sarah's sync waits for her installation's reset; Eve's, on her own installation, runs to the end meanwhile.
+    const sarahsWait = await syncUntil(sarah.sarah, (sync) => sync.status === 'waiting_for_rate_limit');
+    expect(sarahsWait.rateLimit).toMatchObject({ remaining: 0, resetAt: expect.any(String) });
+    const evesEnd = await syncUntil(eve, (sync) => sync.status === 'idle' && sync.startedAt === evesSync.body.startedAt && !!sync.finishedAt);
+    expect(evesEnd.lastError).toBeNull();
+
+    // Reads never ask GitHub: both keep answering from what was synced.
+    const [sarahs, eves] = await Promise.all([analysis(sarah.sarah.accessToken, 'alice-dev'), analysis(eve.accessToken, 'bob-senior')]);
+    expect(sarahs.status).toBe(200);
+    expect(sarahs.body.metrics.totalCommits).toBeGreaterThan(0);
+    expect(eves.status).toBe(200);
     expect((await connection(sarah.sarah)).body.rateLimit).toMatchObject({ remaining: 0 });
     expect((await connection(eve)).body.rateLimit.remaining).toBeGreaterThan(0);
   });

@@ -6,7 +6,7 @@ import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isPortFree } from '../../src/local/ports';
 import type { LocalStackManifest } from '../../src/local/manifest';
-import { connectGithub } from '../support/github-connection';
+import { connectGithub, firstSyncFinished } from '../support/github-connection';
 import { freePorts, launchLocalStack, startLocalStack, type StackPorts } from '../support/local-stack-process';
 
 /** Each test here runs a stack of its own (not the shared one), on its own ports and data folder. */
@@ -95,7 +95,7 @@ describe('npm start across restarts', () => {
   );
 
   it(
-    'keeps the GitHub connection after a new start: the installation is still GitHub\'s, and analytics read through it',
+    'keeps the GitHub connection after a new start, and a sync cut off by the stop runs again and finishes',
     async () => {
       const ports = await freePorts();
       const githubUrl = `http://localhost:${ports.github}`;
@@ -109,9 +109,12 @@ describe('npm start across restarts', () => {
       try {
         const headers = { authorization: `Bearer ${token}` };
         const after = (await (await fetch(`${second.manifest.apiUrl}/integrations/github`, { headers })).json()) as any;
+        // The first sync began at connecting, and its queued jobs went with the first stack's in-memory queue.
+        const synced = await firstSyncFinished({ accessToken: token }, { apiUrl: second.manifest.apiUrl, githubUrl });
         const bob = await fetch(`${second.manifest.apiUrl}/ai/code-quality/bob-senior?refresh=true`, { headers });
 
         expect(after).toMatchObject({ connected: true, installationId: (before as any).installationId, rateLimit: { limit: expect.any(Number), remaining: expect.any(Number) } });
+        expect(synced.repositories.done).toBe(synced.repositories.total);
         expect(bob.status).toBe(200);
         expect(((await bob.json()) as any).metrics.totalCommits).toBeGreaterThan(0);
       } finally {

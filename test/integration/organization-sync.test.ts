@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GithubEmulator } from '../../src/local/github-emulator';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { activitySlicesOf } from '../../src/repositories/activity-slices';
+import { db, tableName } from '../../src/repositories/dynamo';
+import { tenantKeys } from '../../src/repositories/keys';
 import { syncStatusOf } from '../../src/repositories/sync-status';
 import type { GithubSyncMessage } from '../../src/schemas/sync';
-import { requestSync, runSyncMessage, windowStartOf, type SyncQueue } from '../../src/services/organization-sync';
+import { windowStartOf } from '../../src/domain/analysis/window';
+import { requestSync, runSyncMessage, type SyncQueue } from '../../src/services/organization-sync';
 import { startEmulatedInstallation } from '../support/emulated-installation';
 import { sharedStackEnvironment } from '../support/private-api';
 
@@ -16,7 +20,13 @@ import { sharedStackEnvironment } from '../support/private-api';
  */
 let emulator: GithubEmulator;
 let installationId: number;
-const tenant = () => ({ orgId: `org_orgsync_${randomBytes(4).toString('hex')}` });
+/** An organization connected to this file's installation (the worker drops the jobs of one that is not). */
+async function tenant(): Promise<{ orgId: string }> {
+  const org = { orgId: `org_orgsync_${randomBytes(4).toString('hex')}` };
+  const connection = { installationId, account: { login: 'techstartup', id: 1, type: 'Organization' }, repositorySelection: 'all', connectedAt: new Date().toISOString(), connectedBy: 'usr_test' };
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...tenantKeys.githubConnection(org), ...connection } }));
+  return org;
+}
 
 class ListQueue implements SyncQueue {
   readonly sent: { message: GithubSyncMessage; delaySeconds: number | undefined }[] = [];
@@ -51,7 +61,7 @@ afterAll(async () => {
 
 describe('the organization sync, step by step', () => {
   it('It should list, queue one job per active repository, and finish when the last one is done', async () => {
-    const org = tenant();
+    const org = await tenant();
     const queue = new ListQueue();
 
     const asked = await requestSync(org, installationId, queue);
@@ -66,7 +76,7 @@ describe('the organization sync, step by step', () => {
   });
 
   it('It should not start a second sync while one runs, and answer the running one', async () => {
-    const org = tenant();
+    const org = await tenant();
     const queue = new ListQueue();
     const first = await requestSync(org, installationId, queue);
 
@@ -77,7 +87,7 @@ describe('the organization sync, step by step', () => {
   });
 
   it('It should count a repository job delivered twice once, and store nothing twice', async () => {
-    const org = tenant();
+    const org = await tenant();
     const queue = new ListQueue();
     await requestSync(org, installationId, queue);
     await runSyncMessage(queue.take()[0]!, queue);
@@ -92,7 +102,7 @@ describe('the organization sync, step by step', () => {
   });
 
   it("It should wait out a spent budget without asking GitHub again, then finish with nothing lost", async () => {
-    const org = tenant();
+    const org = await tenant();
     const queue = new ListQueue();
     await requestSync(org, installationId, queue);
     await runSyncMessage(queue.take()[0]!, queue);

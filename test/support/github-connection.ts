@@ -65,6 +65,39 @@ export async function connectGithub(admin: { accessToken: string }, login: strin
   if (connected.status !== 200) throw new Error(`connecting ${login} answered ${connected.status}: ${JSON.stringify(connected.body)}`);
 }
 
+/** Polls `GET /sync` (the sync runs on the queue) until `done` holds for what it shows, and answers that. */
+export async function syncUntil(
+  admin: { accessToken: string },
+  done: (sync: Record<string, any>) => boolean,
+  side: GithubSide = {},
+  timeoutMs = 60_000,
+): Promise<Record<string, any>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const sync = await api('/sync', { token: admin.accessToken, ...(side.apiUrl ? { baseUrl: side.apiUrl } : {}) });
+    if (sync.status !== 200) throw new Error(`GET /sync answered ${sync.status}: ${JSON.stringify(sync.body)}`);
+    if (done(sync.body)) return sync.body;
+    if (Date.now() > deadline) throw new Error(`GET /sync did not get there within ${timeoutMs} ms: ${JSON.stringify(sync.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Waits until the organization's first sync (started by connecting) has
+ * finished; analytics answer 202 before. Fails the test on a failed sync.
+ */
+export async function firstSyncFinished(admin: { accessToken: string }, side: GithubSide = {}): Promise<Record<string, any>> {
+  const sync = await syncUntil(admin, (shown) => shown.status === 'failed' || (shown.status === 'idle' && !!shown.finishedAt), side);
+  if (sync.status === 'failed') throw new Error(`The first sync failed: ${sync.lastError}`);
+  return sync;
+}
+
+/** Connects and waits for the first sync: from then on the organization's analytics answer. */
+export async function connectAndSync(admin: { accessToken: string }, login: string, side: GithubSide = {}): Promise<void> {
+  await connectGithub(admin, login, side);
+  await firstSyncFinished(admin, side);
+}
+
 /**
  * A GitHub organization of the test's own, with everything the demo's
  * `techstartup` has (repositories, private ones included, and their

@@ -7,14 +7,17 @@ import { stack } from './stack';
 
 /**
  * An API server inside this test file's process, on the shared stack's
- * DynamoDB, Cognito and SES, but with a GitHub emulator and a language-model
- * stub of its own: fault tests break those without disturbing other files,
- * which run in parallel against the shared stack.
+ * DynamoDB, Cognito, SES and SQS emulators, but with a GitHub emulator, a
+ * language-model stub and a sync queue of its own (with its worker running
+ * here too): fault tests break those without disturbing other files, which
+ * run in parallel against the shared stack.
  */
 export interface PrivateApi {
   readonly url: string;
   readonly github: GithubEmulator;
   readonly llm: Awaited<ReturnType<typeof startLlmStub>>;
+  /** Resolves once this API's sync queue holds nothing waiting, delayed or in flight (debounced refreshes included). */
+  syncQueueIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,20 +53,63 @@ export async function startPrivateApi(options: { modelTimeoutMs: number }): Prom
     AI_API_KEY: 'test-key',
     AI_TIMEOUT_MS: String(options.modelTimeoutMs),
     LOG_LEVEL: 'error',
+    // A sync job GitHub failed comes back after 1, 2 and 4 s here, not 30, 60 and 120.
+    SYNC_RETRY_DELAY_SECONDS: '1',
     // Shares the shared stack's table, whose per-address counter every test file feeds.
     RATE_LIMIT_PER_IP_PER_MIN: '1000000',
     RATE_LIMIT_PER_ORG_PER_MIN: '1000000',
     RATE_LIMIT_FAILED_AUTH_PER_IP_PER_MIN: '1000000',
     RATE_LIMIT_FAILED_LOGIN_PER_ACCOUNT_PER_MIN: '1000000',
   });
+  const syncWorker = await startPrivateSyncWorker();
   const { startApiServer } = await import('../../src/local/http-server');
   const server = await startApiServer({ port: 0, host: '127.0.0.1' });
   return {
     url: server.url,
     github,
     llm,
+    syncQueueIdle: syncWorker.idle,
     close: async () => {
-      await Promise.all([server.close(), github.close(), llm.close()]);
+      await Promise.all([server.close(), github.close(), llm.close(), syncWorker.stop()]);
+    },
+  };
+}
+
+/**
+ * A `github-sync` queue of this process's own on the shared SQS emulator,
+ * its URL given to the code here, and the job's worker consuming it here:
+ * the shared stack's worker (another GitHub emulator, another app) never
+ * sees this API's sync jobs.
+ */
+async function startPrivateSyncWorker(): Promise<{ idle(): Promise<void>; stop(): Promise<void> }> {
+  const [{ SQSClient }, { awsClientOptions }, { job, queueUrlVariable }, { ensureQueues, queueCounts }, { startQueueConsumer }, { handler }] = await Promise.all([
+    import('@aws-sdk/client-sqs'),
+    import('../../src/config'),
+    import('../../src/jobs'),
+    import('../../src/local/sqs-local'),
+    import('../../src/local/queue-consumer'),
+    import('../../src/workers/github-sync'),
+  ]);
+  const shared = stack();
+  const definition = { ...job('github-sync'), name: `github-sync-private-${randomBytes(4).toString('hex')}` };
+  const client = new SQSClient(awsClientOptions(shared.sqsEndpoint));
+  const [queue] = await ensureQueues(client, [definition]);
+  if (!queue) throw new Error('No private sync queue was made');
+  provideAppEnvironment({ [queueUrlVariable('github-sync')]: queue.url });
+  const consumer = startQueueConsumer({ definition, queue, client, region: shared.region, handler, waitTimeSeconds: 1 });
+  return {
+    idle: async () => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const [counts] = await queueCounts(client, [queue]);
+        if (counts && counts.visible + counts.inFlight + counts.delayed === 0) return;
+        if (Date.now() > deadline) throw new Error(`The private sync queue did not empty: ${JSON.stringify(counts)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    stop: async () => {
+      await consumer.stop();
+      client.destroy();
     },
   };
 }

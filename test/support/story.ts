@@ -1,13 +1,13 @@
 import { signedInAdmin, unique, type SignedInAdmin } from './accounts';
-import { connectGithub, copyOfDemoOrganization, type GithubSide } from './github-connection';
+import { connectGithub, copyOfDemoOrganization, firstSyncFinished, type GithubSide } from './github-connection';
 import { api } from './stack';
 import { acceptAndLogIn, invite, type InvitationEntry, type Teammate } from './team';
 
 /**
  * TechStartup on Day 2: Sarah's organization on pro, connected to a GitHub
  * organization of its own holding the demo's `techstartup` history (see
- * copyOfDemoOrganization), in her time zone, with Bob, Charlie, Alice
- * (members) and Diana (viewer) joined.
+ * copyOfDemoOrganization) and synced, in her time zone, with Bob, Charlie,
+ * Alice (members) and Diana (viewer) joined.
  */
 export interface StoryTeam {
   readonly sarah: SignedInAdmin;
@@ -45,5 +45,7 @@ export async function storyTeam(
   const invited = await invite(sarah, people);
   if (invited.status !== 201) throw new Error(`invite answered ${invited.status}`);
   const [bob, charlie, alice, diana, ...more] = await Promise.all(people.map((person) => acceptAndLogIn(person.email)));
+  // Started by connecting, it ran while the team joined.
+  await firstSyncFinished(sarah, github);
   return { sarah, bob: bob!, charlie: charlie!, alice: alice!, diana: diana!, more, githubOrganization };
 }

@@ -15,6 +15,7 @@ const bobsAnalysis = {
   githubUsername: 'bob-senior',
   analysisEngine: 'heuristic',
   cachedAt: '2026-01-24T09:00:00.000Z',
+  syncedAt: '2026-01-24T08:55:00.000Z',
   windowDays: 90,
   codeQuality: { overallScore: 8.5, issues: [], recommendations: ['Keep PRs small'], publicInsights: ['Reviews often'] },
   burnout: { riskScore: 3.1, level: 'low', patterns: ['4% late-night commits'] },
@@ -22,7 +23,7 @@ const bobsAnalysis = {
   personalInsights: ['You do your best reviews in the morning'],
 } satisfies FullAnalysis;
 
-const ALWAYS_SHOWN = ['githubUsername', 'analysisEngine', 'cachedAt', 'windowDays'] as const;
+const ALWAYS_SHOWN = ['githubUsername', 'analysisEngine', 'cachedAt', 'syncedAt', 'windowDays'] as const;
 
 /** Each analysis field and the visibility rule that governs it. */
 const FIELD_RULE = [
@@ -169,6 +170,7 @@ describe('visibleAnalysis: the story, with the default settings', () => {
       githubUsername: 'bob-senior',
       analysisEngine: 'heuristic',
       cachedAt: bobsAnalysis.cachedAt,
+      syncedAt: bobsAnalysis.syncedAt,
       windowDays: 90,
       codeQuality: bobsAnalysis.codeQuality,
       burnout: bobsAnalysis.burnout,
@@ -202,6 +204,7 @@ describe('visibleAnalysis: decisions where the contract is silent', () => {
       githubUsername: 'bob-senior',
       analysisEngine: 'heuristic',
       cachedAt: bobsAnalysis.cachedAt,
+      syncedAt: bobsAnalysis.syncedAt,
       windowDays: 90,
     });
   });

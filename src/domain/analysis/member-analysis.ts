@@ -13,6 +13,8 @@ export interface MemberAnalysis {
   readonly githubUsername: string;
   readonly analysisEngine: string;
   readonly cachedAt: string;
+  /** When the activity it was computed from was last read from GitHub in full (the organization's last finished sync). */
+  readonly syncedAt: string | null;
   readonly windowDays: number;
   readonly period: { readonly from: string; readonly to: string; readonly timezone: string };
   readonly codeQuality: {
@@ -62,12 +64,14 @@ export function buildMemberAnalysis(args: {
   prose?: Prose;
   now: Date;
   windowDays: number;
+  syncedAt?: string | null;
 }): MemberAnalysis {
   const { figures, prose, now, windowDays } = args;
   return {
     githubUsername: args.githubUsername,
     analysisEngine: prose?.engine ?? 'heuristic',
     cachedAt: now.toISOString(),
+    syncedAt: args.syncedAt ?? null,
     windowDays,
     period: {
       from: new Date(now.getTime() - windowDays * 86_400_000).toISOString(),

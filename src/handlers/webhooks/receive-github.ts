@@ -4,7 +4,7 @@ import { accepted } from '../../http/responses';
 import { verifyGithubDelivery } from '../../integrations/github-webhooks';
 import { recordGithubDelivery } from '../../repositories/github-deliveries';
 import { route } from '../../routes';
-import { queueRepositoryRead } from '../../services/github-activity-events';
+import { queueRepositoryReadFor } from '../../services/github-activity-events';
 import { applyInstallationEvent } from '../../services/github-installation-events';
 
 /**
@@ -19,7 +19,7 @@ export const handler = http(route('POST /webhooks/github'), async ({ body, heade
   const outcome = await recordGithubDelivery(delivery);
   // Also on a redelivery: it is idempotent, and the first copy may have failed after it was recorded.
   const disconnected = await applyInstallationEvent(delivery);
-  const readQueued = await queueRepositoryRead(delivery);
+  const readQueued = await queueRepositoryReadFor(delivery);
   log.info('github delivery', { deliveryId: delivery.deliveryId, event: delivery.event, outcome, disconnected, readQueued });
   return accepted({ success: true });
 });

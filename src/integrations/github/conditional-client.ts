@@ -70,7 +70,7 @@ function translate(error: unknown, path: string): never {
  * turns GitHub's JSON into the compact records we keep, so the cache holds
  * only what the metrics need.
  */
-export async function fetchPage<T>(
+async function fetchPage<T>(
   github: GithubClient,
   path: string,
   extract: (body: unknown) => T,

@@ -12,18 +12,6 @@ const login = (user: unknown): string | null => {
 };
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-export function repositoryNames(body: unknown): string[] {
-  return asArray(body).flatMap((repo) => {
-    const name = text(repo['full_name']);
-    return name && repo['archived'] !== true ? [name] : [];
-  });
-}
-
-/** `GET /installation/repositories` wraps its list: `{total_count, repository_selection, repositories}`. */
-export function installationRepositoryNames(body: unknown): string[] {
-  return repositoryNames((body as Json | null | undefined)?.['repositories']);
-}
-
 export interface InstalledRepository {
   readonly fullName: string;
   /** GitHub's last push to any branch; null for a repository never pushed to. */
@@ -57,46 +45,6 @@ export function commitRecords(repo: string) {
         },
       ];
     });
-}
-
-export interface PullSummary {
-  readonly repo: string;
-  readonly number: number;
-  readonly authorLogin: string | null;
-  readonly createdAt: string;
-  readonly mergedAt: string | null;
-  readonly closedAt: string | null;
-}
-
-export function pullSummaries(repo: string) {
-  return (body: unknown): PullSummary[] =>
-    asArray(body).flatMap((pull) => {
-      const number = pull['number'];
-      const createdAt = text(pull['created_at']);
-      if (typeof number !== 'number' || !createdAt) return [];
-      return [
-        {
-          repo,
-          number,
-          authorLogin: login(pull['user']),
-          createdAt,
-          mergedAt: text(pull['merged_at']),
-          closedAt: text(pull['closed_at']),
-        },
-      ];
-    });
-}
-
-export interface PullSize {
-  readonly additions: number;
-  readonly deletions: number;
-  readonly changedFiles: number;
-}
-
-export function pullSize(body: unknown): PullSize {
-  const pull = (body ?? {}) as Json;
-  const count = (value: unknown) => (typeof value === 'number' && value >= 0 ? value : 0);
-  return { additions: count(pull['additions']), deletions: count(pull['deletions']), changedFiles: count(pull['changed_files']) };
 }
 
 const REVIEW_STATES: readonly ReviewState[] = ['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING'];

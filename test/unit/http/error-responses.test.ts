@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as errors from '../../../src/errors';
 import { headersOf, isShown, statusOf } from '../../../src/http/error-responses';
+import { errorResult } from '../../../src/http/responses';
 
 const CONTRACT_STATUS: Record<string, number> = {
   VALIDATION_ERROR: 400,
@@ -16,6 +17,8 @@ const CONTRACT_STATUS: Record<string, number> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
+  // Not an error to the client: contract "Sync", 202 while the first sync runs.
+  SYNCING: 202,
 };
 
 function sample(name: string): errors.AppError {
@@ -28,6 +31,8 @@ function sample(name: string): errors.AppError {
       return new errors.PayloadTooLargeError(1024);
     case 'RateLimitedError':
       return new errors.RateLimitedError('slow down', 0.2);
+    case 'FirstSyncPendingError':
+      return new errors.FirstSyncPendingError({ status: 'running' }, 5);
     default: {
       const Type = (errors as unknown as Record<string, new (message: string) => errors.AppError>)[name]!;
       return new Type('message');
@@ -46,6 +51,11 @@ describe('mapping outcomes to HTTP', () => {
 
   it('It should round retry-after up to a whole second, never 0', () => {
     expect(headersOf(new errors.RateLimitedError('slow down', 0.2))).toEqual({ 'retry-after': '1' });
+  });
+
+  it('It should answer a pending first sync 202 with the sync, success true and retry-after', () => {
+    const result = errorResult(new errors.FirstSyncPendingError({ status: 'running', repositories: { done: 1, total: 5 } }, 4.2));
+    expect(result).toEqual({ statusCode: 202, body: { success: true, status: 'syncing', sync: { status: 'running', repositories: { done: 1, total: 5 } } }, headers: { 'retry-after': '5' } });
   });
 
   it('It should not show a fault that is not an AppError', () => {

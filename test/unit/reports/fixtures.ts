@@ -60,6 +60,7 @@ export function analysisOf(login: string, profile: Profile): MemberAnalysis {
     githubUsername: login,
     analysisEngine: 'heuristic',
     cachedAt: cachedAt.toISOString(),
+    syncedAt: cachedAt.toISOString(),
     windowDays: WINDOW_DAYS,
     period: {
       from: new Date(cachedAt.getTime() - WINDOW_DAYS * DAY_MS).toISOString(),

@@ -1,0 +1,34 @@
+/**
+ * What a stored analysis was computed from, so a read can tell whether it
+ * still stands without touching the activity: the time zone its local
+ * hours were counted in, the day its window ended, and the sync it read.
+ * A timezone change, a new day or a newer finished sync makes it out of
+ * date, and the next read recomputes it from stored activity (never from
+ * GitHub).
+ */
+export interface AnalysisBasis {
+  readonly timezone: string;
+  /** UTC day (`YYYY-MM-DD`) the window ended on. */
+  readonly day: string;
+  /** When the organization's last complete sync finished, as the analysis saw it; null before any. */
+  readonly syncedAt: string | null;
+}
+
+export function basisFor(timezone: string, lastFinishedAt: string | null, now: Date): AnalysisBasis {
+  return { timezone, day: now.toISOString().slice(0, 10), syncedAt: lastFinishedAt };
+}
+
+/** Whether an analysis computed on `stored` answers for `wanted`; one computed after a later repository read counts too. */
+export function basisHolds(stored: AnalysisBasis | undefined, wanted: AnalysisBasis): boolean {
+  if (!stored || stored.timezone !== wanted.timezone || stored.day !== wanted.day) return false;
+  if (wanted.syncedAt === null) return true;
+  return stored.syncedAt !== null && stored.syncedAt >= wanted.syncedAt;
+}
+
+/** Parses what the table holds; anything else (an analysis stored before bases existed) is no basis. */
+export function toBasis(value: unknown): AnalysisBasis | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { timezone, day, syncedAt } = value as Record<string, unknown>;
+  if (typeof timezone !== 'string' || typeof day !== 'string') return undefined;
+  return { timezone, day, syncedAt: typeof syncedAt === 'string' ? syncedAt : null };
+}

@@ -3,9 +3,11 @@ import { WINDOW_DAYS } from '../domain/analysis/window';
 import { GithubRateLimitedError } from '../integrations/github/errors';
 import { installationClient } from '../integrations/github/installation-client';
 import { enqueue, enqueueMany } from '../integrations/queue';
+import { unscheduleOrganization } from '../integrations/schedules';
 import { job } from '../jobs';
+import { connectionOf } from '../repositories/github-connections';
 import { beginSync, repositorySynced, syncTotalKnown, syncWaitsForRateLimit, type SyncStatus } from '../repositories/sync-status';
-import type { GithubSyncMessage, SyncRepositoryMessage } from '../schemas/sync';
+import type { GithubSyncMessage, ScheduledSyncMessage, SyncRepositoryMessage } from '../schemas/sync';
 import { repositoriesToSync, syncRepository } from './repository-sync';
 
 /**
@@ -82,7 +84,24 @@ async function readRepository(message: SyncRepositoryMessage, queue: SyncQueue, 
   }
 }
 
+/**
+ * The daily schedule fired: a sync is asked for as POST /sync would, so one
+ * already running absorbs it. An organization no longer connected (its
+ * schedule outlived a disconnect) gets none, and its schedule is removed.
+ */
+async function syncOnSchedule(message: ScheduledSyncMessage, queue: SyncQueue, now: Date): Promise<void> {
+  // Not a caller's context: the schedule acts for the organization, as an admin's POST /sync would.
+  const bySchedule = { orgId: message.orgId, userId: 'schedule', role: 'admin' } as const;
+  const connection = await connectionOf(bySchedule);
+  if (!connection) {
+    await unscheduleOrganization(job('github-sync'), message.orgId);
+    return;
+  }
+  await requestSync(bySchedule, connection.installationId, queue, now);
+}
+
 export async function runSyncMessage(message: GithubSyncMessage, queue: SyncQueue = sqsSyncQueue, now = new Date()): Promise<void> {
-  if (message.kind === 'organization') await listRepositories(message, queue, now);
+  if (message.kind === 'scheduled') await syncOnSchedule(message, queue, now);
+  else if (message.kind === 'organization') await listRepositories(message, queue, now);
   else await readRepository(message, queue, now);
 }

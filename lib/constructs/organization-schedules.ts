@@ -33,6 +33,8 @@ export class OrganizationSchedules extends Construct {
     this.queues = props.queues;
     const misplaced = props.jobs.filter((job) => job.organizationSchedule !== undefined && !isQueueJob(job));
     if (misplaced.length > 0) throw new Error(`organizationSchedule needs a queue job: ${misplaced.map((job) => job.name).join(', ')}`);
+    const badHours = props.jobs.filter(hasOrganizationSchedule).filter(({ organizationSchedule: { localHour } }) => !Number.isInteger(localHour) || localHour < 0 || localHour > 23);
+    if (badHours.length > 0) throw new Error(badHours.map((job) => `${job.name}: organizationSchedule.localHour ${job.organizationSchedule.localHour} is not 0–23`).join('\n'));
     const groups = new Map<string, OrganizationScheduleGroup>();
     for (const job of props.jobs.filter(hasOrganizationSchedule)) {
       const name = constructIdFor(job.name);

@@ -101,8 +101,10 @@ export const teamRoutes = [
     handler: 'organization/update-settings',
     access: ['admin'],
     summary: 'Change any subset of the settings (time zone, GitHub organization, privacy)',
-    uses: TABLE_RW,
-    dynamodbBudget: 3,
+    // A new time zone moves the connected organization's daily sync (src/services/sync-schedule.ts).
+    uses: [...TABLE_RW, 'schedule:github-sync'],
+    // With a time zone, the connection's GetItem too.
+    dynamodbBudget: 4,
     body: SettingsBody,
   },
   {

@@ -4,6 +4,7 @@ import { changePlan, updateSettings } from '../repositories/organization-setting
 import { getOrganization } from '../repositories/organizations';
 import type { SettingsBody } from '../schemas/organization';
 import { organizationView } from './organization-view';
+import { moveDailySync } from './sync-schedule';
 
 export async function describeOrganization(tenant: TenantContext) {
   return organizationView(await getOrganization(tenant));
@@ -11,7 +12,9 @@ export async function describeOrganization(tenant: TenantContext) {
 
 export async function changeSettings(tenant: TenantContext, changes: SettingsBody, now = new Date()) {
   await updateSettings(tenant, changes, now);
-  return (await getOrganization(tenant, { consistent: true })).settings;
+  const { settings } = await getOrganization(tenant, { consistent: true });
+  if (changes.timezone !== undefined) await moveDailySync(tenant, settings.timezone);
+  return settings;
 }
 
 export async function choosePlan(tenant: TenantContext, plan: Plan, now = new Date()) {

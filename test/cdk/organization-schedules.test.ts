@@ -12,7 +12,7 @@ import { actionsOfStatement, logicalIdOf, PROPS, statementsOf, testApp, type Res
  * the grants of the functions that declare `schedule:github-sync`. Unbundled:
  * only the template's wiring is read.
  */
-const SCHEDULERS = ['GET /integrations/github/callback', 'DELETE /integrations/github', 'POST /webhooks/github'];
+const SCHEDULERS = ['GET /integrations/github/callback', 'DELETE /integrations/github', 'POST /webhooks/github', 'PUT /organization/settings'];
 
 function build(jobTable: readonly JobDefinition[] = jobs, routeTable: readonly RouteDefinition[] = routes) {
   const app = testApp({ context: { 'aws:cdk:bundling-stacks': [] } });
@@ -69,7 +69,7 @@ describe('the organizations’ schedule group and the role Scheduler sends as', 
 describe('the functions that write the schedules', () => {
   const declaring = routes.filter((route) => (route.uses as readonly string[]).includes('schedule:github-sync')).map(routeKey);
 
-  it('It should be exactly the callback, the disconnect, the webhook receiver and the sync worker', () => {
+  it('It should be exactly the callback, the disconnect, the webhook receiver, the settings and the sync worker', () => {
     expect(declaring.sort()).toEqual([...SCHEDULERS].sort());
     expect(jobs.filter((entry) => (entry.uses as readonly string[]).includes('schedule:github-sync')).map((entry) => entry.name)).toEqual(['github-sync']);
   });

@@ -84,6 +84,18 @@ describe('the daily sync schedule', () => {
     expect(await scheduleOf(orgId)).toBeUndefined();
   });
 
+  it('It should move the schedule to 03:xx of the new time zone when an admin changes it, and schedule nothing for an organization not connected', async () => {
+    const { admin, orgId } = await connectedOrganization('UTC');
+    const unconnected = await signedInAdmin();
+
+    const changed = await api('/organization/settings', { method: 'PUT', token: admin.accessToken, json: { timezone: 'America/New_York' } });
+    const elsewhere = await api('/organization/settings', { method: 'PUT', token: unconnected.accessToken, json: { timezone: 'America/New_York' } });
+
+    expect([changed.status, elsewhere.status]).toEqual([200, 200]);
+    expect(await scheduleOf(orgId)).toMatchObject({ expression: `cron(${minuteOf(orgId)} 3 * * ? *)`, timezone: 'America/New_York' });
+    expect(await scheduleOf(unconnected.organizationId)).toBeUndefined();
+  });
+
   it('It should unschedule the organization whose installation GitHub reports uninstalled', async () => {
     const { orgId, installationId } = await connectedOrganization();
     expect(await scheduleOf(orgId)).toBeDefined();

@@ -9,6 +9,7 @@ import { AppTable } from './constructs/app-table';
 import { BackgroundJobs } from './constructs/background-jobs';
 import { JobQueues } from './constructs/job-queues';
 import { MailSender } from './constructs/mail-sender';
+import { OrganizationSchedules } from './constructs/organization-schedules';
 import { AppRestApi } from './constructs/rest-api';
 import type { RouteFunctionSettings } from './constructs/route-function';
 import { AppUserPool } from './constructs/user-pool';
@@ -49,6 +50,7 @@ export class DevInsightsStack extends Stack {
   readonly userPool: AppUserPool;
   readonly mail: MailSender;
   readonly queues: JobQueues;
+  readonly schedules: OrganizationSchedules;
   readonly api: AppRestApi;
   readonly jobs: BackgroundJobs;
 
@@ -71,7 +73,8 @@ export class DevInsightsStack extends Stack {
     } as const;
     const jobTable = props.jobs ?? jobs;
     this.queues = new JobQueues(this, 'Queues', { jobs: jobTable });
-    const grantTargets = { table: this.table, userPool: this.userPool, mail: this.mail, queues: this.queues, secrets: { ...this.secretsOf(props, stackSecret(appSecret)), ...this.githubAppSecrets(props) } };
+    this.schedules = new OrganizationSchedules(this, 'OrganizationSchedules', { jobs: jobTable, queues: this.queues });
+    const grantTargets = { table: this.table, userPool: this.userPool, mail: this.mail, queues: this.queues, schedules: this.schedules, secrets: { ...this.secretsOf(props, stackSecret(appSecret)), ...this.githubAppSecrets(props) } };
     this.api = new AppRestApi(this, 'Http', {
       routes: props.routes ?? routes,
       apiName: props.stage ? `DevInsights-${props.stage}` : 'DevInsights',

@@ -63,6 +63,8 @@ const AppEnvironment = z.object({
   /** Signs webhook deliveries (`X-Hub-Signature-256`); on AWS its own secret, so the receiver reads nothing else. */
   GITHUB_APP_WEBHOOK_SECRET: z.string().min(1).optional(),
   GITHUB_APP_WEBHOOK_SECRET_ID: z.string().min(1).optional(),
+  /** Local mode only: the file the organizations' schedules are kept in (src/integrations/schedules-local.ts) instead of EventBridge Scheduler. */
+  LOCAL_SCHEDULES_FILE: z.string().min(1).optional(),
 });
 
 /** The app's credentials as one JSON text, the shape the AWS secret holds; locally made from the two variables. */
@@ -98,6 +100,27 @@ function queueUrls(env: NodeJS.ProcessEnv): Record<string, string> {
   return urls;
 }
 
+/**
+ * `SCHEDULE_GROUP_<JOB>`, `SCHEDULE_ROLE_ARN_<JOB>`, `QUEUE_ARN_<JOB>` (see
+ * `scheduleVariables` in src/jobs.ts), set together on the functions that
+ * declare `schedule:<job>`; by the job's variable suffix, `GITHUB_SYNC`.
+ */
+const SCHEDULE_GROUP_VARIABLE = /^SCHEDULE_GROUP_([A-Z0-9_]+)$/;
+const ScheduleTarget = z.object({ groupName: z.string().min(1).max(64), roleArn: z.string().startsWith('arn:'), queueArn: z.string().startsWith('arn:') });
+export type ScheduleTarget = z.infer<typeof ScheduleTarget>;
+
+function scheduleTargets(env: NodeJS.ProcessEnv): Record<string, ScheduleTarget> {
+  const targets: Record<string, ScheduleTarget> = {};
+  for (const [name, groupName] of Object.entries(env)) {
+    const suffix = SCHEDULE_GROUP_VARIABLE.exec(name)?.[1];
+    if (suffix === undefined) continue;
+    const parsed = ScheduleTarget.safeParse({ groupName, roleArn: env[`SCHEDULE_ROLE_ARN_${suffix}`], queueArn: env[`QUEUE_ARN_${suffix}`] });
+    if (!parsed.success) throw new Error(`Invalid configuration: ${name} needs SCHEDULE_ROLE_ARN_${suffix} and QUEUE_ARN_${suffix} beside it`);
+    targets[suffix] = parsed.data;
+  }
+  return targets;
+}
+
 export function parseAppConfig(env: NodeJS.ProcessEnv) {
   const parsed = AppEnvironment.safeParse(env);
   if (!parsed.success) {
@@ -118,6 +141,9 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
     },
     /** By variable name, `QUEUE_URL_GITHUB_SYNC` → its URL. */
     queueUrls: queueUrls(env),
+    /** By job variable suffix, `GITHUB_SYNC` → where its organizations' schedules go on EventBridge Scheduler. */
+    scheduleTargets: scheduleTargets(env),
+    localSchedulesFile: values.LOCAL_SCHEDULES_FILE,
     mailFrom: values.MAIL_FROM,
     appUrl: values.APP_URL.replace(/\/+$/, ''),
     logLevel: values.LOG_LEVEL,

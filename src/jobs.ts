@@ -42,6 +42,18 @@ export interface QueueSettings {
  */
 export type JobTrigger = { readonly schedule: `rate(${string})` } | { readonly queue: QueueSettings };
 
+/**
+ * Besides its trigger, the job is started once a day per organization: an
+ * EventBridge Scheduler schedule each (one group per job, made by the CDK
+ * app) sending that organization's message to the job's queue. Created and
+ * removed at run time by the code that declares `schedule:<job>`
+ * (src/integrations/schedules.ts); locally a timer of `npm start` plays them.
+ */
+export interface OrganizationSchedule {
+  /** The hour, in the organization's own time zone (`settings.timezone`), the schedule fires in; the minute comes from the orgId. */
+  readonly localHour: number;
+}
+
 export interface JobDefinition {
   /** Stable, kebab-case: the CDK construct id, the local test hook `POST /_local/jobs/<name>`, the log line, the queue's name locally. */
   readonly name: string;
@@ -53,12 +65,18 @@ export interface JobDefinition {
   readonly uses: readonly Capability[];
   /** The Lambda's timeout; the job bounds its own work per run to stay well inside it. */
   readonly timeoutSeconds: number;
+  /** A queue job only. */
+  readonly organizationSchedule?: OrganizationSchedule;
 }
 
 export type ScheduledJobDefinition = JobDefinition & { readonly trigger: { readonly schedule: `rate(${string})` } };
 export type QueueJobDefinition = JobDefinition & { readonly trigger: { readonly queue: QueueSettings } };
 
+export type OrganizationScheduledJob = QueueJobDefinition & { readonly organizationSchedule: OrganizationSchedule };
+
 export const isQueueJob = (definition: JobDefinition): definition is QueueJobDefinition => 'queue' in definition.trigger;
+export const hasOrganizationSchedule = (definition: JobDefinition): definition is OrganizationScheduledJob =>
+  isQueueJob(definition) && definition.organizationSchedule !== undefined;
 export const isScheduledJob = (definition: JobDefinition): definition is ScheduledJobDefinition => 'schedule' in definition.trigger;
 
 /** The message a queue job takes, as a producer writes it. */
@@ -77,9 +95,18 @@ export function parseQueueMessage<J extends QueueJobDefinition>(definition: J, v
   return { ok: false, issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`) };
 }
 
+/** `github-sync` → `GITHUB_SYNC`: how a job is named in environment variables. */
+export const jobVariableSuffix = (jobName: string): string => jobName.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+
 /** `github-sync` → `QUEUE_URL_GITHUB_SYNC`: the variable a producer finds the queue's URL in. */
 export function queueUrlVariable(jobName: string): string {
-  return `QUEUE_URL_${jobName.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+  return `QUEUE_URL_${jobVariableSuffix(jobName)}`;
+}
+
+/** The variables a function that declares `schedule:<job>` finds the job's schedule group, the role Scheduler sends as, and the target queue in. */
+export function scheduleVariables(jobName: string) {
+  const suffix = jobVariableSuffix(jobName);
+  return { group: `SCHEDULE_GROUP_${suffix}`, roleArn: `SCHEDULE_ROLE_ARN_${suffix}`, queueArn: `QUEUE_ARN_${suffix}` } as const;
 }
 
 /** What is wrong with a queue job's settings, in one line each; empty when it is fine. */
@@ -126,9 +153,12 @@ export const jobs = [
         messageConcurrency: 2,
       },
     },
-    // The model writes the prose of the analyses it recomputes when a sync finishes.
-    uses: ['table:read', 'table:write', 'secret:githubApp', 'secret:model', 'queue:send:github-sync'],
+    // The model writes the prose of the analyses it recomputes when a sync finishes; the schedule of an
+    // organization that is no longer connected is removed when it fires.
+    uses: ['table:read', 'table:write', 'secret:githubApp', 'secret:model', 'queue:send:github-sync', 'schedule:github-sync'],
     timeoutSeconds: 150,
+    // Also daily per organization, at a quiet hour of its own (docs/sync.md).
+    organizationSchedule: { localHour: 3 },
   },
 ] as const satisfies readonly JobDefinition[];
 

@@ -22,7 +22,8 @@ export type CognitoAdminAction = (typeof COGNITO_ADMIN_ACTIONS)[number];
  * What a route's Lambda touches. The CDK app grants exactly these and nothing
  * else, so a route's IAM policy is read off this table: each Cognito admin
  * action its code path sends, each secret it reads (`src/integrations/secrets.ts`),
- * each queue job it enqueues (`queue:send:<job name>`, `src/integrations/queue.ts`).
+ * each queue job it enqueues (`queue:send:<job name>`, `src/integrations/queue.ts`),
+ * each job whose organizations' schedules it manages (`schedule:<job name>`, `src/integrations/schedules.ts`).
  * `test/cdk/bundles.test.ts` checks the lists against what each bundle calls.
  */
 export type Capability =
@@ -32,7 +33,9 @@ export type Capability =
   | `cognito:${CognitoAdminAction}`
   | `secret:${SecretName}`
   // Any name here: the job table is typed after this one; the CDK app refuses a name that is not a queue job.
-  | `queue:send:${string}`;
+  | `queue:send:${string}`
+  // Create, replace and delete the per-organization schedules of that job (`organizationSchedule` in src/jobs.ts).
+  | `schedule:${string}`;
 
 /**
  * A throttle of this route's method on API Gateway, below the stage's: for

@@ -5,6 +5,7 @@ import { grantSecretRead, type ReadableSecret } from './app-secrets';
 import type { AppTable } from './app-table';
 import type { JobQueues } from './job-queues';
 import type { MailSender } from './mail-sender';
+import type { OrganizationSchedules } from './organization-schedules';
 import type { AppUserPool } from './user-pool';
 
 /** What a route's or a job's capabilities are granted on. */
@@ -13,6 +14,7 @@ export interface GrantTargets {
   readonly userPool: AppUserPool;
   readonly mail: MailSender;
   readonly queues: JobQueues;
+  readonly schedules: OrganizationSchedules;
   /** The secrets functions may read; one left out (not configured) is granted to nobody. */
   readonly secrets: Partial<Record<SecretName, ReadableSecret>>;
 }
@@ -36,6 +38,9 @@ const CAPABILITY_GRANTS: { readonly [K in CapabilityKind]: Grant<K> } = {
   email: (fn, { mail }) => mail.grantSendTo(fn),
   queue: (fn, { queues }, sends) => {
     for (const send of sends) queues.grantSendTo(fn, send.slice('send:'.length));
+  },
+  schedule: (fn, { schedules }, jobNames) => {
+    for (const jobName of jobNames) schedules.grantManageTo(fn, jobName);
   },
   secret: (fn, { secrets }, names) => {
     for (const name of names) {

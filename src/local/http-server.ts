@@ -11,6 +11,7 @@ import { isScheduledJob, jobs } from '../jobs';
 import { routes } from '../routes';
 import { runJobNow } from './job-runner';
 import type { QueueCounts } from './sqs-local';
+import type { ScheduleRunner } from './schedule-runner';
 import { handlerLoader } from './module-loader';
 import { decodePathParameters, parseTarget, toLambdaContext, toProxyEvent } from './lambda-event';
 import { createRouteMatcher, type PathTemplate } from './route-matcher';
@@ -30,10 +31,12 @@ export interface ApiServerOptions {
   readonly allowOrigin?: string;
   /**
    * Serves `POST /_local/jobs/<name>` (LOCAL_JOB_CONTROLS, tests only): runs that scheduled job once, answers its counts;
-   * and `GET /_local/queues`: each queue job's visible, in-flight, delayed and dead-lettered messages.
+   * `GET /_local/queues`: each queue job's visible, in-flight, delayed and dead-lettered messages;
+   * `GET /_local/schedules`: the organizations' schedules; `POST /_local/schedules/<group>/<name>`: fires one now.
    */
   readonly jobControls?: boolean;
   readonly queueCounts?: () => Promise<readonly QueueCounts[]>;
+  readonly schedules?: Pick<ScheduleRunner, 'list' | 'fire'>;
 }
 
 export interface ApiServer {
@@ -49,6 +52,7 @@ const OPENAPI_PATH = '/openapi.json';
 /** Local test hook only, never a route: `POST /_local/jobs/sweep-expired-signups`. */
 const JOB_CONTROL_PREFIX = '/_local/jobs/';
 const QUEUES_PATH = '/_local/queues';
+const SCHEDULES_PATH = '/_local/schedules';
 let openApi: Promise<object> | undefined;
 
 function openApiDocument(): Promise<object> {
@@ -110,6 +114,16 @@ function writeResult(response: ServerResponse, result: APIGatewayProxyResult, ex
   response.end(body);
 }
 
+/** `GET /_local/schedules`, `POST /_local/schedules/<group>/<name>`: the local schedules, and firing one now. */
+async function scheduleControl(schedules: Pick<ScheduleRunner, 'list' | 'fire'>, method: string, rest: string): Promise<HttpResult> {
+  if (rest === '') return method === 'GET' ? ok({ schedules: await schedules.list() }) : errorResult(new MethodNotAllowedError(['GET']));
+  const [group, name, ...more] = rest.slice(1).split('/').map(decodeURIComponent);
+  if (!group || !name || more.length > 0) return errorResult(new NotFoundError());
+  if (method !== 'POST') return errorResult(new MethodNotAllowedError(['POST']));
+  const fired = await schedules.fire(group, name);
+  return fired ? ok(fired) : errorResult(new NotFoundError('No such schedule'));
+}
+
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const matchRoute = createRouteMatcher(routes);
   const allowOrigin = options.allowOrigin ?? config().appUrl;
@@ -144,6 +158,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (options.jobControls && target?.path === QUEUES_PATH) {
       answer(response, method === 'GET' ? ok({ queues: (await options.queueCounts?.()) ?? [] }) : errorResult(new MethodNotAllowedError(['GET'])), requestId);
       return `${method} ${QUEUES_PATH}`;
+    }
+    if (options.jobControls && options.schedules && (target?.path === SCHEDULES_PATH || target?.path.startsWith(`${SCHEDULES_PATH}/`))) {
+      answer(response, await scheduleControl(options.schedules, method, target.path.slice(SCHEDULES_PATH.length)), requestId);
+      return `${method} ${SCHEDULES_PATH}*`;
     }
     const match = target ? matchRoute(method, target.path) : ({ kind: 'not-found' } as const);
     if (match.kind === 'not-found' || !target) {

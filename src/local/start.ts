@@ -65,6 +65,8 @@ async function main(): Promise<void> {
     AWS_REGION: settings.AWS_REGION,
     APP_URL: settings.APP_URL ?? `http://localhost:${settings.PORT}`,
     APP_SECRET: await localAppSecret(dataDir),
+    // No EventBridge Scheduler emulator exists: the organizations' daily schedules are kept here and fired by this process.
+    LOCAL_SCHEDULES_FILE: join(dataDir, 'schedules.json'),
     ...(settings.MAIL_FROM ? { MAIL_FROM: settings.MAIL_FROM } : {}),
     ...(settings.LOG_LEVEL ? { LOG_LEVEL: settings.LOG_LEVEL } : {}),
     ...Object.assign({}, ...started.map((service) => service.environment)),
@@ -73,10 +75,11 @@ async function main(): Promise<void> {
   setLogLevel(config().logLevel);
 
   // Loaded only now, so that every module behind it reads the environment just provided.
-  const [{ startApiServer }, { startJobRunner }, { startQueueRunner }, { jobs }] = await Promise.all([
+  const [{ startApiServer }, { startJobRunner }, { startQueueRunner }, { startScheduleRunner }, { jobs }] = await Promise.all([
     import('./http-server'),
     import('./job-runner'),
     import('./queue-runner'),
+    import('./schedule-runner'),
     import('../jobs'),
   ]);
   // The queue jobs of src/jobs.ts, each with a consumer on its queue; Ctrl-C ends them with the process.
@@ -84,7 +87,14 @@ async function main(): Promise<void> {
   const queueRunner = await startQueueRunner(jobs, { endpoint: sqsEndpoint, region: settings.AWS_REGION });
   const restarted = await (await import('./interrupted-syncs')).restartInterruptedSyncs();
   if (restarted > 0) console.log(`Restarted ${restarted} GitHub ${restarted === 1 ? 'sync' : 'syncs'} cut off when the stack last stopped.`);
-  const api = await startApiServer({ port: settings.PORT, jobControls: settings.LOCAL_JOB_CONTROLS === 'true', queueCounts: () => queueRunner.counts() });
+  const scheduleRunner = startScheduleRunner({ file: required(environment, 'LOCAL_SCHEDULES_FILE'), jobs });
+  process.once('exit', () => scheduleRunner.stop());
+  const api = await startApiServer({
+    port: settings.PORT,
+    jobControls: settings.LOCAL_JOB_CONTROLS === 'true',
+    queueCounts: () => queueRunner.counts(),
+    schedules: scheduleRunner,
+  });
   // The scheduled jobs of src/jobs.ts, each on its interval; their timers never hold the process open.
   const jobRunner = startJobRunner(jobs);
   process.once('exit', () => jobRunner.stop());

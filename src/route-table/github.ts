@@ -9,7 +9,8 @@ export const githubRoutes = [
     handler: 'webhooks/receive-github',
     access: 'public',
     summary: "GitHub's webhook deliveries to the GitHub App, authenticated by X-Hub-Signature-256; recorded once per X-GitHub-Delivery",
-    uses: [...TABLE_RW, 'secret:githubWebhook', 'queue:send:github-sync'],
+    // An installation deleted or suspended also deletes its organization's daily schedule.
+    uses: [...TABLE_RW, 'secret:githubWebhook', 'queue:send:github-sync', 'schedule:github-sync'],
     // One conditional PutItem of the delivery; a redelivery's fails its condition and stores nothing.
     // An `installation` deleted/suspend also reads the installation's lookup and unbinds it (2 more);
     // activity in a repository reads that lookup and claims the debounce marker (2 more).
@@ -32,9 +33,10 @@ export const githubRoutes = [
     handler: 'integrations/github-callback',
     access: 'public',
     summary: "GitHub's setup redirect: binds the installation to the state's organization once GitHub confirms the code's user can access it",
-    uses: [...TABLE_RW, 'secret:app', 'secret:githubApp', 'queue:send:github-sync'],
-    // The state's conditional DeleteItem, the binding's one TransactWriteItems, then the first sync's GetItem and conditional PutItem.
-    dynamodbBudget: 4,
+    uses: [...TABLE_RW, 'secret:app', 'secret:githubApp', 'queue:send:github-sync', 'schedule:github-sync'],
+    // The state's conditional DeleteItem, the binding's one TransactWriteItems, then the first sync's GetItem and conditional PutItem,
+    // and the organization's GetItem (its time zone) for the daily schedule.
+    dynamodbBudget: 5,
     query: GithubCallbackQuery,
   },
   {
@@ -72,8 +74,8 @@ export const githubRoutes = [
     path: '/integrations/github',
     handler: 'integrations/disconnect-github',
     access: ['admin'],
-    summary: 'Disconnect GitHub: the installation is unbound; stored activity is kept',
-    uses: TABLE_RW,
+    summary: 'Disconnect GitHub: the installation is unbound and the daily sync unscheduled; stored activity is kept',
+    uses: [...TABLE_RW, 'schedule:github-sync'],
     // The membership's and the connection's GetItem, then one TransactWriteItems.
     dynamodbBudget: 3,
   },

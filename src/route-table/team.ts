@@ -101,9 +101,11 @@ export const teamRoutes = [
     handler: 'organization/update-settings',
     access: ['admin'],
     summary: 'Change any subset of the settings (time zone, GitHub organization, privacy)',
-    // The queue: a new time zone has the sync worker recompute the stored analyses.
-    uses: [...TABLE_RW, 'queue:send:github-sync'],
-    dynamodbBudget: 3,
+    // The queue: a new time zone has the sync worker recompute the stored analyses; and it moves the
+    // connected organization's daily sync (src/services/sync-schedule.ts).
+    uses: [...TABLE_RW, 'queue:send:github-sync', 'schedule:github-sync'],
+    // With a time zone, the connection's GetItem too.
+    dynamodbBudget: 4,
     body: SettingsBody,
   },
   {

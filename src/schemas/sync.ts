@@ -2,13 +2,21 @@ import * as z from 'zod';
 
 /**
  * The organization sync's messages on its queue (`github-sync` in
- * src/jobs.ts): list the repositories and fan out, or read one repository.
+ * src/jobs.ts): ask for a sync (the daily schedule), list the repositories
+ * and fan out, or read one repository.
  */
-const Base = {
+const Organization = {
   orgId: z.string().min(1).max(64),
-  syncId: z.string().min(1).max(64),
   installationId: z.number().int().positive(),
 };
+const Base = { ...Organization, syncId: z.string().min(1).max(64) };
+
+/**
+ * What the organization's daily schedule sends (src/integrations/schedules.ts):
+ * fixed when the schedule is written, so it carries no sync; the worker asks
+ * for one as POST /sync does, and a sync already running absorbs it.
+ */
+export const ScheduledSyncMessage = z.object({ kind: z.literal('scheduled'), ...Organization });
 
 /** `owner/name`. */
 const RepoName = z.string().regex(/^[^/\s]+\/[^/\s]+$/).max(200);
@@ -53,8 +61,15 @@ export const RecomputeAnalysesMessage = z.object({
   syncedAt: z.iso.datetime().optional(),
 });
 
-export const GithubSyncMessage = z.discriminatedUnion('kind', [ListRepositoriesMessage, SyncRepositoryMessage, RefreshRepositoriesMessage, RecomputeAnalysesMessage]);
+export const GithubSyncMessage = z.discriminatedUnion('kind', [
+  ScheduledSyncMessage,
+  ListRepositoriesMessage,
+  SyncRepositoryMessage,
+  RefreshRepositoriesMessage,
+  RecomputeAnalysesMessage,
+]);
 export type GithubSyncMessage = z.infer<typeof GithubSyncMessage>;
 export type SyncRepositoryMessage = z.infer<typeof SyncRepositoryMessage>;
+export type ScheduledSyncMessage = z.infer<typeof ScheduledSyncMessage>;
 export type RefreshRepositoriesMessage = z.infer<typeof RefreshRepositoriesMessage>;
 export type RecomputeAnalysesMessage = z.infer<typeof RecomputeAnalysesMessage>;

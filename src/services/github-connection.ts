@@ -23,6 +23,7 @@ import { logger } from '../http/logger';
 import { syncStatusOf } from '../repositories/sync-status';
 import { requestSync, sqsSyncQueue } from './organization-sync';
 import { sign, signatureMatches } from './secret-box';
+import { scheduleDailySync, unscheduleDailySync } from './sync-schedule';
 
 const STATE_PURPOSE = 'github-connect-state';
 
@@ -87,6 +88,8 @@ export async function completeConnect(input: CallbackInput, now = new Date()): P
   await requestSync(admin, installation.id, sqsSyncQueue, now).catch((error: unknown) =>
     logger.error('The first sync could not be queued', { orgId: admin.orgId, installationId: installation.id, error }),
   );
+  // Connecting again replaces the schedule, so it always names the installation bound now.
+  await scheduleDailySync(admin, installation.id);
   return installation.account;
 }
 
@@ -112,4 +115,5 @@ export async function describeConnection(tenant: TenantContext) {
 export async function disconnect(tenant: TenantContext, now = new Date()): Promise<void> {
   const connection = await connectionOf(tenant);
   if (connection) await unbindInstallation(tenant, connection.installationId, now);
+  await unscheduleDailySync(tenant);
 }

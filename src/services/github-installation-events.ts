@@ -2,6 +2,7 @@ import type { GithubDelivery } from '../domain/github-delivery';
 import type { TenantContext } from '../guard/tenant-context';
 import { ConflictError } from '../errors';
 import { organizationOfInstallation, unbindInstallation } from '../repositories/github-connections';
+import { unscheduleDailySync } from './sync-schedule';
 
 /** `installation` actions after which the installation can no longer be read: the organization is disconnected. */
 const ENDING_ACTIONS = new Set(['deleted', 'suspend']);
@@ -15,12 +16,16 @@ export async function applyInstallationEvent(delivery: GithubDelivery, now = new
   if (delivery.event !== 'installation' || !ENDING_ACTIONS.has(delivery.action ?? '') || delivery.installationId === undefined) return false;
   const orgId = await organizationOfInstallation(delivery.installationId);
   if (orgId === undefined) return false;
-  return disconnectEndedInstallation(orgId, delivery.installationId, now);
+  const disconnected = await disconnectEndedInstallation(orgId, delivery.installationId, now);
+  if (disconnected) await unscheduleDailySync({ orgId });
+  return disconnected;
 }
 
 /**
  * Unbinds an installation GitHub has ended, from its webhook or because
  * GitHub refused its token as unknown; answers whether it was still bound.
+ * The daily schedule is not touched here: the analytics that call this hold
+ * no Scheduler rights, and the schedule removes itself when it next fires.
  */
 export async function disconnectEndedInstallation(orgId: string, installationId: number, now = new Date()): Promise<boolean> {
   // Not a caller's context: the audit entry's actor is GitHub itself.

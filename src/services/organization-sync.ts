@@ -4,10 +4,11 @@ import { config } from '../config';
 import { GithubInstallationGoneError, GithubRateLimitedError, GithubUnavailableError } from '../integrations/github/errors';
 import { installationClient } from '../integrations/github/installation-client';
 import { enqueue, enqueueMany } from '../integrations/queue';
+import { unscheduleOrganization } from '../integrations/schedules';
 import { job } from '../jobs';
 import { connectionOf } from '../repositories/github-connections';
 import { beginSync, repositoryFailed, repositorySynced, syncFailed, syncTotalKnown, syncWaitsForRateLimit, type SyncStatus } from '../repositories/sync-status';
-import type { GithubSyncMessage, RecomputeAnalysesMessage, SyncRepositoryMessage } from '../schemas/sync';
+import type { GithubSyncMessage, RecomputeAnalysesMessage, ScheduledSyncMessage, SyncRepositoryMessage } from '../schemas/sync';
 import { disconnectEndedInstallation } from './github-installation-events';
 import { modelProse } from './model-prose';
 import { OUTSIDE_SYNC, queueRepositoryReads } from './repository-reads';
@@ -153,7 +154,24 @@ async function recompute(message: RecomputeAnalysesMessage, queue: SyncQueue, no
   await queue.sendMany(batches);
 }
 
+/**
+ * The daily schedule fired: a sync is asked for as POST /sync would, so one
+ * already running absorbs it. An organization no longer connected (its
+ * schedule outlived a disconnect) gets none, and its schedule is removed.
+ */
+async function syncOnSchedule(message: ScheduledSyncMessage, queue: SyncQueue, now: Date): Promise<void> {
+  // Not a caller's context: the schedule acts for the organization, as an admin's POST /sync would.
+  const bySchedule = { orgId: message.orgId, userId: 'schedule', role: 'admin' } as const;
+  const connection = await connectionOf(bySchedule);
+  if (!connection) {
+    await unscheduleOrganization(job('github-sync'), message.orgId);
+    return;
+  }
+  await requestSync(bySchedule, connection.installationId, queue, now);
+}
+
 export async function runSyncMessage(message: GithubSyncMessage, queue: SyncQueue = sqsSyncQueue, now = new Date()): Promise<void> {
+  if (message.kind === 'scheduled') return syncOnSchedule(message, queue, now);
   // Disconnected (or connected to another installation) since the message was queued: syncing stopped.
   if (message.kind !== 'analyses' && (await connectionOf({ orgId: message.orgId }))?.installationId !== message.installationId) return;
   try {

@@ -5,6 +5,7 @@ import { getOrganization } from '../repositories/organizations';
 import type { SettingsBody } from '../schemas/organization';
 import { organizationView } from './organization-view';
 import { sqsSyncQueue, type SyncQueue } from './organization-sync';
+import { moveDailySync } from './sync-schedule';
 
 export async function describeOrganization(tenant: TenantContext) {
   return organizationView(await getOrganization(tenant));
@@ -18,8 +19,12 @@ export async function describeOrganization(tenant: TenantContext) {
  */
 export async function changeSettings(tenant: TenantContext, changes: SettingsBody, now = new Date(), queue: SyncQueue = sqsSyncQueue) {
   await updateSettings(tenant, changes, now);
-  if (changes.timezone !== undefined) await queue.send({ kind: 'analyses', orgId: tenant.orgId });
-  return (await getOrganization(tenant, { consistent: true })).settings;
+  const { settings } = await getOrganization(tenant, { consistent: true });
+  if (changes.timezone !== undefined) {
+    await queue.send({ kind: 'analyses', orgId: tenant.orgId });
+    await moveDailySync(tenant, settings.timezone);
+  }
+  return settings;
 }
 
 export async function choosePlan(tenant: TenantContext, plan: Plan, now = new Date()) {

@@ -32,6 +32,9 @@ const adminActionsIn = (bundle: string): string[] =>
 /** SendMessage and SendMessageBatch: what `enqueue` and `enqueueMany` (src/integrations/queue.ts) send. */
 const sendsToQueues = (bundle: string): boolean => commandsIn(bundle).some((command) => command === 'SendMessage' || command === 'SendMessageBatch');
 const declaresQueueSend = (uses: readonly Capability[]): boolean => uses.some((use) => use.startsWith('queue:send:'));
+/** What `scheduleOrganization` and `unscheduleOrganization` (src/integrations/schedules-aws.ts) send. */
+const writesSchedules = (bundle: string): boolean => commandsIn(bundle).some((command) => ['CreateSchedule', 'UpdateSchedule', 'DeleteSchedule'].includes(command));
+const declaresSchedule = (uses: readonly Capability[]): boolean => uses.some((use) => use.startsWith('schedule:'));
 const secretsIn = (bundle: string): string[] => found(bundle, /\.secrets\.(app|githubApp|githubWebhook|github|model)\b/g);
 
 /** A pair from unhomoglyph's confusables table (Cyrillic а → Latin a), as esbuild writes the inlined JSON. */
@@ -62,6 +65,10 @@ describe('what each route and job declares against what its code sends', () => {
 
   it.each([...byRoute, ...byJob])('It should declare queue:send for %s exactly when its bundle sends to a queue', (key, entry) => {
     expect(sendsToQueues(bundleOf(key.replace(/^the job /, '')))).toBe(declaresQueueSend(entry.uses));
+  });
+
+  it.each([...byRoute, ...byJob])('It should declare schedule: for %s exactly when its bundle writes organization schedules', (key, entry) => {
+    expect(writesSchedules(bundleOf(key.replace(/^the job /, '')))).toBe(declaresSchedule(entry.uses));
   });
 
   it('It should bundle the sweep worker with only the calls it makes, and without the route table', () => {

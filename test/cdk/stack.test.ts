@@ -48,6 +48,10 @@ const environmentOf = (fn: RouteFunction): Record<string, unknown> => {
 const queueResources = (): Record<string, unknown> =>
   Object.fromEntries([...stack.queues.queues].map(([name, { queue }]) => [name, { 'Fn::GetAtt': [logicalId(queue), 'Arn'] }]));
 
+/** Each job's schedule group, by job name. */
+const scheduleGroups = (): Record<string, string> =>
+  Object.fromEntries([...stack.schedules.groups].map(([name, { group }]) => [name, group.scheduleGroupName]));
+
 /** What each secret's grant names as its Resource in this template. */
 const secretResources = (): Record<SecretName, unknown> => ({
   app: { Ref: logicalId(stack.node.findChild('AppSecret')) },
@@ -423,7 +427,7 @@ describe('permissions', () => {
   it.each(byRoute)('It should grant %s exactly what it declares', (_, route) => {
     const declared = new Set<Capability>(route.uses);
     if (declared.has('table:write')) declared.add('table:read');
-    expect(capabilitiesIn(policyOf(fnFor(route)), secretResources(), queueResources()).sort()).toEqual([...declared].sort());
+    expect(capabilitiesIn(policyOf(fnFor(route)), secretResources(), queueResources(), scheduleGroups()).sort()).toEqual([...declared].sort());
   });
 
   it.each(byRoute)('It should tell %s the id of exactly the secrets it reads, and no secret value', (_, route) => {
@@ -622,7 +626,7 @@ describe('the background jobs', () => {
   it.each(byJob)('It should grant the job %s exactly what it declares', (_, entry) => {
     const declared = new Set<Capability>(entry.uses);
     if (declared.has('table:write')) declared.add('table:read');
-    expect(capabilitiesIn(policyOf(stack.jobs.functionFor(entry.name)), secretResources(), queueResources()).sort()).toEqual([...declared].sort());
+    expect(capabilitiesIn(policyOf(stack.jobs.functionFor(entry.name)), secretResources(), queueResources(), scheduleGroups()).sort()).toEqual([...declared].sort());
   });
 
   it('It should let the sweep delete Cognito users on the user pool only, and send no mail', () => {

@@ -63,12 +63,14 @@ export const actionsOfStatement = (statement: Statement | undefined): string[] =
 
 /**
  * What a function's statements let it do, in route-table words. `secrets`
- * says which secret each `secret:*` capability names, as its grant's Resource.
+ * says which secret each `secret:*` capability names, as its grant's Resource;
+ * `queues` each queue job's queue; `scheduleGroups` each job's schedule group name.
  */
 export function capabilitiesIn(
   statements: readonly Statement[],
   secrets: Readonly<Record<SecretName, unknown>>,
   queues: Readonly<Record<string, unknown>> = {},
+  scheduleGroups: Readonly<Record<string, string>> = {},
 ): Capability[] {
   const actions = statements.flatMap(actionsOfStatement);
   const granted: Capability[] = [];
@@ -85,6 +87,10 @@ export function capabilitiesIn(
   const sends = statements.filter((statement) => actionsOfStatement(statement).includes('sqs:SendMessage'));
   for (const [name, resource] of Object.entries(queues)) {
     if (sends.some((statement) => JSON.stringify(statement.Resource) === JSON.stringify(resource))) granted.push(`queue:send:${name}`);
+  }
+  const schedules = statements.filter((statement) => actionsOfStatement(statement).includes('scheduler:CreateSchedule'));
+  for (const [name, group] of Object.entries(scheduleGroups)) {
+    if (schedules.some((statement) => JSON.stringify(statement.Resource).includes(`:schedule/${group}/*`))) granted.push(`schedule:${name}`);
   }
   return granted;
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { provideAppEnvironment } from '../../src/config';
 import { githubAppEnvironment, newGithubApp } from '../../src/local/github-app-credentials';
 import { DEMO_DATASET_PATH, startGithubEmulator, type GithubEmulator } from '../../src/local/github-emulator';
@@ -39,6 +42,8 @@ export function sharedStackEnvironment(): Record<string, string> {
 export async function startPrivateApi(options: { modelTimeoutMs: number }): Promise<PrivateApi> {
   // A GitHub App of its own: organizations connect to this emulator's installations (no webhooks are sent).
   const app = newGithubApp();
+  // As npm start does: the organizations' daily schedules in a file of this API's own (no Scheduler emulator exists).
+  const schedulesDir = await mkdtemp(join(tmpdir(), 'devinsights-private-schedules-'));
   const [github, llm] = await Promise.all([
     startGithubEmulator({ port: 0, datasetPath: DEMO_DATASET_PATH, controls: true, app: { ...app, setupUrl: 'http://private-api.invalid/integrations/github/callback' } }),
     startLlmStub({ port: 0 }),
@@ -52,6 +57,7 @@ export async function startPrivateApi(options: { modelTimeoutMs: number }): Prom
     AI_MODEL: 'stub-model',
     AI_API_KEY: 'test-key',
     AI_TIMEOUT_MS: String(options.modelTimeoutMs),
+    LOCAL_SCHEDULES_FILE: join(schedulesDir, 'schedules.json'),
     LOG_LEVEL: 'error',
     // A sync job GitHub failed comes back after 1, 2 and 4 s here, not 30, 60 and 120.
     SYNC_RETRY_DELAY_SECONDS: '1',
@@ -71,6 +77,7 @@ export async function startPrivateApi(options: { modelTimeoutMs: number }): Prom
     syncQueueIdle: syncWorker.idle,
     close: async () => {
       await Promise.all([server.close(), github.close(), llm.close(), syncWorker.stop()]);
+      await rm(schedulesDir, { recursive: true, force: true });
     },
   };
 }

@@ -19,6 +19,8 @@ export const SyncRepositoryMessage = z.object({
   pushedAt: z.string().nullable(),
   /** First day of the window (`YYYY-MM-DD`), fixed for the whole sync so every job reads the same window. */
   since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** A webhook said a deployment or its status changed: read the deployments even if nothing was pushed. */
+  readDeployments: z.boolean().optional(),
   /** Set when GitHub's budget ran out: the job comes back (delayed, 15 minutes at most a hop) and does nothing before. */
   notBefore: z.iso.datetime().optional(),
 });

@@ -3,8 +3,11 @@ import { organizationOfInstallation } from '../repositories/github-connections';
 import { claimRepositorySync } from '../repositories/sync-status';
 import { sqsSyncQueue, windowStartOf, type SyncQueue } from './organization-sync';
 
+/** Events that mean a repository's deployments changed (`deployment` only for an app that subscribes to it too). */
+const DEPLOYMENT_EVENTS = new Set(['deployment', 'deployment_status']);
+
 /** Events that mean a repository's activity changed (the app's subscriptions, README "Registering the GitHub App"). */
-const ACTIVITY_EVENTS = new Set(['push', 'pull_request', 'pull_request_review', 'deployment_status', 'issues']);
+const ACTIVITY_EVENTS = new Set(['push', 'pull_request', 'pull_request_review', 'issues', ...DEPLOYMENT_EVENTS]);
 
 /**
  * Deliveries arrive in bursts (a push, then its pull request, then a
@@ -28,7 +31,11 @@ export async function queueRepositoryRead(delivery: GithubDelivery, queue: SyncQ
   if (orgId === undefined) return false;
   if (!(await claimRepositorySync({ orgId }, repository, WEBHOOK_DEBOUNCE_SECONDS, now))) return false;
   await queue.send(
-    { kind: 'repository', orgId, syncId: WEBHOOK_SYNC_ID, installationId, repo: repository, pushedAt: null, since: windowStartOf(now) },
+    {
+      kind: 'repository', orgId, syncId: WEBHOOK_SYNC_ID, installationId, repo: repository, pushedAt: null, since: windowStartOf(now),
+      // A read of the burst's first delivery: with pushed_at unknown it lists commits, and so deployments, anyway.
+      ...(DEPLOYMENT_EVENTS.has(delivery.event) ? { readDeployments: true } : {}),
+    },
     WEBHOOK_DEBOUNCE_SECONDS,
   );
   return true;

@@ -6,7 +6,9 @@ import { enqueue, enqueueMany } from '../integrations/queue';
 import { job } from '../jobs';
 import { beginSync, repositorySynced, syncTotalKnown, syncWaitsForRateLimit, type SyncStatus } from '../repositories/sync-status';
 import type { GithubSyncMessage, SyncRepositoryMessage } from '../schemas/sync';
-import { repositoriesToSync, syncRepository } from './repository-sync';
+import { listOrganization } from './organization-listing';
+import { syncRepository } from './repository-sync';
+import { reportSyncProgress } from './sync-progress';
 
 /**
  * The organization sync as background work on the `github-sync` queue:
@@ -48,15 +50,25 @@ export async function requestSync(
   return begun;
 }
 
-/** The listing: the installation's repositories pushed to in the window, one job each, and the sync's total. */
+const ownerOf = (repo: string) => repo.slice(0, repo.indexOf('/'));
+
+/** Tells a sync that just finished (the call that finished it sees it idle). */
+function reportFinished(status: SyncStatus | undefined, account: string): void {
+  if (status?.status !== 'idle' || status.finishedAt === null) return;
+  const seconds = (Date.parse(status.finishedAt) - Date.parse(status.startedAt)) / 1000;
+  reportSyncProgress({ kind: 'finished', account, repositories: status.repositories.total, requests: status.requests.made, notModified: status.requests.notModified, seconds });
+}
+
+/** The listing: the installation's repositories pushed to in the window (one job each), the organization's members, and the sync's total. */
 async function listRepositories(message: Extract<GithubSyncMessage, { kind: 'organization' }>, queue: SyncQueue, now: Date): Promise<void> {
   const github = await installationClient(message.installationId);
   const since = windowStartOf(now);
-  const repositories = await repositoriesToSync(github, since, {}, { requests: 0, notModified: 0 });
   const { orgId, syncId, installationId } = message;
+  const spent = { requests: 0, notModified: 0 };
+  const repositories = await listOrganization({ orgId }, github, since, spent, now);
   await queue.sendMany(repositories.map((repo) => ({ kind: 'repository', orgId, syncId, installationId, repo: repo.fullName, pushedAt: repo.pushedAt, since })));
   // After the jobs are queued: a total on the record always has its jobs behind it.
-  await syncTotalKnown({ orgId }, syncId, repositories.length, now);
+  reportFinished(await syncTotalKnown({ orgId }, syncId, repositories.length, now, spent), repositories[0] ? ownerOf(repositories[0].fullName) : orgId);
 }
 
 /**
@@ -71,9 +83,12 @@ async function readRepository(message: SyncRepositoryMessage, queue: SyncQueue, 
     return;
   }
   const github = await installationClient(message.installationId);
+  const started = performance.now();
   try {
-    const result = await syncRepository(tenant, github, { fullName: message.repo, pushedAt: message.pushedAt }, message.since, now);
-    await repositorySynced(tenant, message.syncId, message.repo, result, new Date());
+    const result = await syncRepository(tenant, github, { fullName: message.repo, pushedAt: message.pushedAt }, message.since, now, { readDeployments: message.readDeployments === true });
+    const seconds = (performance.now() - started) / 1000;
+    reportSyncProgress({ kind: 'repository', repo: result.repo, requests: result.requests, notModified: result.notModified, slices: result.slicesWritten, deployments: result.deployments, seconds });
+    reportFinished(await repositorySynced(tenant, message.syncId, message.repo, result, new Date()), ownerOf(message.repo));
   } catch (error) {
     if (!(error instanceof GithubRateLimitedError)) throw error;
     await syncWaitsForRateLimit(tenant, message.syncId, 0, error.resetAt, now);

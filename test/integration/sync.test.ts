@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { provideAppEnvironment } from '../../src/config';
 import { activitySlicesOf } from '../../src/repositories/activity-slices';
+import { deploymentsOf } from '../../src/repositories/deployments';
 import { signedInAdmin } from '../support/accounts';
 import { emulator } from '../support/github-connection';
 import { sharedStackEnvironment } from '../support/private-api';
@@ -40,7 +41,7 @@ describe('the organization sync', () => {
     expect((await api('/integrations/github', { token: team.sarah.accessToken })).body.lastSync).toBe(done.finishedAt);
   });
 
-  it('It should sync again on POST /sync, and an unchanged organization costs one 304 per repository', async () => {
+  it('It should sync again on POST /sync, and an unchanged organization costs one 304 per repository and for its members', async () => {
     const team = await storyTeam();
     const first = await syncOnceIdle(team.sarah.accessToken);
 
@@ -49,7 +50,8 @@ describe('the organization sync', () => {
 
     expect(started.status).toBe(202);
     expect(started.body.status).toBe('running');
-    expect(again.requests).toEqual({ made: again.repositories.total, notModified: again.repositories.total });
+    // Besides: the repository list (asked for afresh each time) and the members' list (a 304).
+    expect(again.requests).toEqual({ made: again.repositories.total + 2, notModified: again.repositories.total + 1 });
   });
 
   it('It should answer POST /sync with 409 GITHUB_NOT_CONNECTED before a connection, and 403 to a member', async () => {
@@ -62,6 +64,30 @@ describe('the organization sync', () => {
     expect(refused.body.code).toBe('GITHUB_NOT_CONNECTED');
     expect((await api('/sync', { method: 'POST', token: member.accessToken })).status).toBe(403);
   });
+
+  it(
+    'It should read a repository again when a deployment webhook arrives, and store the deployment with its latest status',
+    async () => {
+      const team = await storyTeam();
+      await syncOnceIdle(team.sarah.accessToken);
+      const added = await emulator<{ id: number; deliveries: string[] }>('/_emulator/deployments', {
+        method: 'POST',
+        json: { repo: `${team.githubOrganization}/web`, creator: 'alice-dev', environment: 'production', statuses: [{ state: 'in_progress' }, { state: 'success' }] },
+      });
+      expect(added.body.deliveries.length).toBeGreaterThan(0);
+
+      const today = `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
+      const deadline = Date.now() + 45_000;
+      let stored: Awaited<ReturnType<typeof deploymentsOf>>[number] | undefined;
+      while (!stored && Date.now() < deadline) {
+        stored = (await deploymentsOf({ orgId: team.sarah.organizationId }, today)).find((deployment) => deployment.id === added.body.id);
+        if (!stored) await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+
+      expect(stored).toMatchObject({ repo: `${team.githubOrganization}/web`, creatorLogin: 'alice-dev', environment: 'production', latestStatus: { state: 'success' } });
+    },
+    60_000,
+  );
 
   it(
     'It should read a repository again when its webhook says a commit arrived, and store the commit',

@@ -23,6 +23,16 @@ async function syncOnceIdle(token: string, after?: string): Promise<Sync> {
   }
 }
 
+/** What `find` finds once the webhook's read has stored it (asked every half second), or undefined after `ms`. */
+async function storedWithin<T>(ms: number, find: () => Promise<T | undefined>): Promise<T | undefined> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = await find();
+    if (found !== undefined || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 beforeAll(() => {
   // What the sync stored is read with the repository layer, against the stack's table.
   provideAppEnvironment({ ...sharedStackEnvironment(), APP_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'error' });
@@ -77,12 +87,8 @@ describe('the organization sync', () => {
       expect(added.body.deliveries.length).toBeGreaterThan(0);
 
       const today = `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
-      const deadline = Date.now() + 45_000;
-      let stored: Awaited<ReturnType<typeof deploymentsOf>>[number] | undefined;
-      while (!stored && Date.now() < deadline) {
-        stored = (await deploymentsOf({ orgId: team.sarah.organizationId }, today)).find((deployment) => deployment.id === added.body.id);
-        if (!stored) await new Promise((resolve) => setTimeout(resolve, 500));
-      }
+      const stored = await storedWithin(45_000, async () =>
+        (await deploymentsOf({ orgId: team.sarah.organizationId }, today)).find((deployment) => deployment.id === added.body.id));
 
       expect(stored).toMatchObject({ repo: `${team.githubOrganization}/web`, creatorLogin: 'alice-dev', environment: 'production', latestStatus: { state: 'success' } });
     },
@@ -101,13 +107,10 @@ describe('the organization sync', () => {
       expect(added.body.deliveries.length).toBeGreaterThan(0);
 
       const month = new Date().toISOString().slice(0, 7);
-      const deadline = Date.now() + 45_000;
-      let stored = false;
-      while (!stored && Date.now() < deadline) {
+      const stored = await storedWithin(45_000, async () => {
         const slices = await activitySlicesOf({ orgId: team.sarah.organizationId }, 'bob-senior', month);
-        stored = slices.some((slice) => slice.commits.some((commit) => commit.sha === added.body.sha));
-        if (!stored) await new Promise((resolve) => setTimeout(resolve, 500));
-      }
+        return slices.some((slice) => slice.commits.some((commit) => commit.sha === added.body.sha)) || undefined;
+      });
 
       expect(stored).toBe(true);
     },

@@ -33,7 +33,18 @@ describe('the local queue runner', () => {
 
 describe("the local queue runner's sync progress", () => {
   const synced: SyncProgress = { kind: 'repository', repo: 'techstartup/api', requests: 8, notModified: 0, slices: 24, deployments: 6, seconds: 0.26 };
-  const printed = () => vi.spyOn(console, 'log').mockImplementation(() => undefined);
+
+  /** What the terminal got while a runner ran at `level` and one event was reported, and after it stopped. */
+  async function printedAt(level: 'info' | 'warn'): Promise<unknown[][]> {
+    provideAppEnvironment({ LOG_LEVEL: level });
+    const lines = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const runner = await startQueueRunner([fixtureQueueJob], { endpoint: testSqs().sqs.endpoint, region: REGION });
+    reportSyncProgress(synced);
+    await runner.stop();
+    setLogLevel('error');
+    reportSyncProgress(synced);
+    return lines.mock.calls;
+  }
 
   afterEach(() => {
     vi.restoreAllMocks();
@@ -41,26 +52,10 @@ describe("the local queue runner's sync progress", () => {
   });
 
   it('It should print one short line per repository synced while it runs, and none once stopped', async () => {
-    provideAppEnvironment({ LOG_LEVEL: 'info' });
-    const lines = printed();
-    const runner = await startQueueRunner([fixtureQueueJob], { endpoint: testSqs().sqs.endpoint, region: REGION });
-
-    reportSyncProgress(synced);
-    await runner.stop();
-    setLogLevel('error');
-    reportSyncProgress(synced);
-
-    expect(lines.mock.calls).toEqual([['sync techstartup/api: 8 requests (0 not modified), 24 slices, 6 deployments, 0.3 s']]);
+    expect(await printedAt('info')).toEqual([['sync techstartup/api: 8 requests (0 not modified), 24 slices, 6 deployments, 0.3 s']]);
   });
 
   it('It should print nothing when LOG_LEVEL asks for warnings only, as the tests do', async () => {
-    provideAppEnvironment({ LOG_LEVEL: 'warn' });
-    const lines = printed();
-    const runner = await startQueueRunner([fixtureQueueJob], { endpoint: testSqs().sqs.endpoint, region: REGION });
-
-    reportSyncProgress(synced);
-    await runner.stop();
-
-    expect(lines).not.toHaveBeenCalled();
+    expect(await printedAt('warn')).toEqual([]);
   });
 });

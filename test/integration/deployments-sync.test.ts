@@ -40,10 +40,10 @@ interface Stats {
 const stats = () => emulator.stats.snapshot() as Stats;
 const githubRequests = (snapshot: Stats) => snapshot.total - (snapshot.byRoute[TOKEN_ROUTE] ?? 0);
 
-async function syncOnce(org: { orgId: string }): Promise<Stats> {
+async function syncOnce(org: { orgId: string }, installation = installationId): Promise<Stats> {
   const queue = new ListQueue();
   emulator.stats.reset();
-  await requestSync(org, installationId, queue);
+  await requestSync(org, installation, queue);
   await drain(queue);
   return stats();
 }
@@ -162,6 +162,18 @@ describe('members in the organization sync', () => {
     expect((await syncStatusOf(org))?.requests.made).toBe(githubRequests(cold));
   });
 
+  it("It should list no members for a user account's installation", async () => {
+    const installed = await fetch(`${emulator.url}/_emulator/installations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'bob-senior' }) });
+    const userInstallation = ((await installed.json()) as { id: number }).id;
+    const org = tenant();
+
+    const synced = await syncOnce(org, userInstallation);
+
+    expect(synced.byRoute['GET /orgs/{org}/members']).toBeUndefined();
+    expect(await githubMembersOf(org)).toBeUndefined();
+    expect((await syncStatusOf(org))?.status).toBe('idle');
+  });
+
   it('It should cost an unchanged member list one free 304 and leave the stored list as it was', async () => {
     const org = tenant();
     await syncOnce(org);
@@ -189,5 +201,20 @@ describe('deployments in the table', () => {
     const [item] = await readItems(org, 'techstartup/api', '2026-11');
     expect((item?.['data'] as Uint8Array).length).toBeLessThan(MAX_SLICE_BYTES / 2);
     expect(await deploymentsOf(org, '2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z')).toEqual(many);
+  });
+
+  it('It should delete a month every deployment of which GitHub stopped listing, and keep the others', async () => {
+    const org = tenant();
+    const one = (createdAt: string): DeploymentRecord => ({
+      repo: 'techstartup/web', nodeId: `DE_${createdAt}`, id: 1, sha: 'f'.repeat(40), environment: 'production', createdAt, creatorLogin: 'dan-dev', latestStatus: null,
+    });
+    await writeDeploymentMonths(org, 'techstartup/web', {
+      write: [{ repo: 'techstartup/web', month: '2026-10', deployments: [one('2026-10-02T10:00:00Z')] }, { repo: 'techstartup/web', month: '2026-11', deployments: [one('2026-11-02T10:00:00Z')] }],
+      remove: [],
+    }, new Date());
+
+    await writeDeploymentMonths(org, 'techstartup/web', { write: [], remove: ['2026-10'] }, new Date());
+
+    expect(await deploymentsOf(org, '2026-10-01T00:00:00Z')).toEqual([one('2026-11-02T10:00:00Z')]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The organization sync at a real customer's size (issue #12): 200
  * engineers, 500 repositories of which 60 were pushed to in the window,
- * each engineer with 50 commits and 5 pull requests with one review.
+ * each engineer with 50 commits and 5 pull requests with one review, each
+ * active repository with 8 deployments over both windows (the flow
+ * metrics' window and the one before), and the organization's members.
  * Measures a cold sync and an unchanged one against the GitHub emulator,
  * through the local stack's queue and worker, storing into DynamoDB Local.
  */
@@ -14,6 +16,8 @@ export const SYNC_ORGANIZATION = 'synccorp';
 const ENGINEERS = 200;
 const REPOSITORIES = 500;
 const ACTIVE = 60;
+const DEPLOYMENTS_EACH = 8;
+const DEPLOYMENT_STATES = ['success', 'success', 'success', 'failure', 'success', 'error', 'success', 'in_progress'];
 export const SYNC_ENGINEERS = ENGINEERS;
 export const syncLogin = (index: number) => `sync-dev-${String(index).padStart(3, '0')}`;
 
@@ -48,7 +52,16 @@ export function syncOrganizationDataset(now: Date) {
       });
     }
   }
-  return { organizations: [{ login: SYNC_ORGANIZATION, name: 'SyncCorp', members: users.map((user) => user.login) }], users, repositories, commits, pullRequests, issues: [] };
+  // Every 20 days back from yesterday: 4 in the window, 4 in the one before.
+  const deployments = repositories.slice(0, ACTIVE).flatMap((repo, index) => Array.from({ length: DEPLOYMENTS_EACH }, (_, d) => {
+    const created = now.getTime() - DAY - d * 20 * DAY - index * 3_600_000;
+    return {
+      repo: `${SYNC_ORGANIZATION}/${repo.name}`, id: 800_000 + index * DEPLOYMENTS_EACH + d, sha: (0x7000000 + index * DEPLOYMENTS_EACH + d).toString(16).padStart(40, '0'),
+      environment: 'production', createdAt: iso(created), creator: syncLogin(index % ENGINEERS),
+      statuses: [{ state: DEPLOYMENT_STATES[(index + d) % DEPLOYMENT_STATES.length], createdAt: iso(created + 300_000) }],
+    };
+  }));
+  return { organizations: [{ login: SYNC_ORGANIZATION, name: 'SyncCorp', members: users.map((user) => user.login) }], users, repositories, commits, pullRequests, issues: [], deployments };
 }
 
 export interface SyncMeasures {

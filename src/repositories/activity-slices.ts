@@ -1,8 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ActivitySlice } from '../domain/sync/activity-slices';
 import { sliceId } from '../domain/sync/activity-slices';
-import { batchGetItems, batchPutItems, db, tableName } from './dynamo';
+import { batchGetItems, batchPutItems, queryBetween } from './dynamo';
 import { tenantKeys } from './keys';
 
 /**
@@ -59,20 +58,5 @@ export async function writeActivitySlices(tenant: Tenant, slices: readonly Activ
 
 /** Every slice of one person from `fromMonth` on, across repositories: one Query (paged only past 1 MB). */
 export async function activitySlicesOf(tenant: Tenant, login: string, fromMonth: string): Promise<ActivitySlice[]> {
-  const range = tenantKeys.activitySlicesFrom(tenant, login, fromMonth);
-  const slices: ActivitySlice[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': range.PK, ':from': range.from, ':to': range.to },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    slices.push(...(page.Items ?? []).map(fromItem));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return slices;
+  return (await queryBetween(tenantKeys.activitySlicesFrom(tenant, login, fromMonth))).map(fromItem);
 }

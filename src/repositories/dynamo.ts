@@ -87,7 +87,6 @@ export async function batchGetItems(
   return items;
 }
 
-/** Every item of a partition (optionally under a sort-key prefix), following Query pages to the end. */
 const BATCH_WRITE_LIMIT = 25;
 
 /** PutRequests in BatchWriteItem pages of 25, with what DynamoDB leaves unprocessed retried after a back-off. */
@@ -102,20 +101,28 @@ export async function batchPutItems(items: readonly Record<string, unknown>[]): 
   }
 }
 
-export async function queryAll(partitionKey: string, sortKeyPrefix?: string): Promise<Record<string, unknown>[]> {
+/** Every item a key condition matches, following Query pages to the end. */
+async function queryPages(keyCondition: string, values: Record<string, unknown>): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: sortKeyPrefix ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': partitionKey, ...(sortKeyPrefix ? { ':prefix': sortKeyPrefix } : {}) },
-        ExclusiveStartKey: startKey,
-      }),
+      new QueryCommand({ TableName: tableName(), KeyConditionExpression: keyCondition, ExpressionAttributeValues: values, ExclusiveStartKey: startKey }),
     );
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;
+}
+
+/** Every item of a partition (optionally under a sort-key prefix). */
+export async function queryAll(partitionKey: string, sortKeyPrefix?: string): Promise<Record<string, unknown>[]> {
+  return sortKeyPrefix
+    ? queryPages('PK = :pk AND begins_with(SK, :prefix)', { ':pk': partitionKey, ':prefix': sortKeyPrefix })
+    : queryPages('PK = :pk', { ':pk': partitionKey });
+}
+
+/** Every item of a partition whose sort key lies between `from` and `to` (inclusive). */
+export async function queryBetween(range: { readonly PK: string; readonly from: string; readonly to: string }): Promise<Record<string, unknown>[]> {
+  return queryPages('PK = :pk AND SK BETWEEN :from AND :to', { ':pk': range.PK, ':from': range.from, ':to': range.to });
 }

@@ -101,6 +101,23 @@ export const tenantKeys = {
     from: `ACT#${login.toLowerCase()}#${fromMonth}`,
     to: `ACT#${login.toLowerCase()}#~`,
   }),
+  /**
+   * One repository's deployments of one month (`DEPLOY#<YYYY-MM>#<owner/name>`,
+   * lower case): the month first, so one Query with a range reads the
+   * organization's deployments of a window across every repository.
+   */
+  deploymentMonth: (tenant: Pick<TenantContext, 'orgId'>, entry: { month: string; repo: string }): Key => ({
+    PK: orgPartition(tenant.orgId),
+    SK: `DEPLOY#${entry.month}#${entry.repo.toLowerCase()}`,
+  }),
+  /** Sort-key bounds of every repository's deployment months from `fromMonth` to `toMonth` (or on); `~` sorts after every month and name. */
+  deploymentMonthsBetween: (tenant: Pick<TenantContext, 'orgId'>, fromMonth: string, toMonth?: string) => ({
+    PK: orgPartition(tenant.orgId),
+    from: `DEPLOY#${fromMonth}`,
+    to: toMonth ? `DEPLOY#${toMonth}#~` : 'DEPLOY#~',
+  }),
+  /** The GitHub organization's members as the last sync listed them (logins, with the pages' ETags). */
+  githubMembers: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'GHMEMBERS' }),
   /** What the last sync of one repository saw (`SYNCREPO#<owner/name>`, lower case): its cursor. */
   repositoryCursor: (tenant: Pick<TenantContext, 'orgId'>, repo: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `SYNCREPO#${repo.toLowerCase()}` }),
   /** A read of one repository already queued by a webhook, until it runs (the debounce's marker). */

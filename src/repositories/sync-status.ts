@@ -176,9 +176,17 @@ export async function claimRepositorySync(tenant: Tenant, repo: string, seconds:
   }
 }
 
-/** The listing counted the sync's repositories; none at all finishes it at once. */
-export async function syncTotalKnown(tenant: Tenant, syncId: string, total: number, now: Date): Promise<SyncStatus | undefined> {
-  const status = await setIfCurrent(tenant, syncId, 'SET totalRepositories = :total, totalKnown = :known, movedAt = :now', { ':total': total, ':known': true, ':now': now.getTime() });
+/** The listing counted the sync's repositories (and spent `spent` doing so); none at all finishes it at once. */
+export async function syncTotalKnown(
+  tenant: Tenant,
+  syncId: string,
+  total: number,
+  now: Date,
+  spent: { readonly requests: number; readonly notModified: number } = { requests: 0, notModified: 0 },
+): Promise<SyncStatus | undefined> {
+  const status = await setIfCurrent(tenant, syncId, 'SET totalRepositories = :total, totalKnown = :known, movedAt = :now ADD requestsMade :made, requestsNotModified :notModified', {
+    ':total': total, ':known': true, ':now': now.getTime(), ':made': spent.requests, ':notModified': spent.notModified,
+  });
   // Jobs that finished before the total was written: the last one could not know it was last.
   if (!status || status.status === 'idle' || status.repositories.done < status.repositories.total) return status;
   return finish(tenant, syncId, now);

@@ -36,6 +36,8 @@ export const SyncRepositoryMessage = z.object({
   pushedAt: z.string().nullable(),
   /** First day of the window (`YYYY-MM-DD`), fixed for the whole sync so every job reads the same window. */
   since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** A webhook said a deployment or its status changed: read the deployments even if nothing was pushed. */
+  readDeployments: z.boolean().optional(),
   notBefore: NotBefore,
   attempt: Attempt,
 });

@@ -11,9 +11,11 @@ import { beginSync, repositoryFailed, repositorySynced, syncFailed, syncTotalKno
 import type { GithubSyncMessage, RecomputeAnalysesMessage, ScheduledSyncMessage, SyncRepositoryMessage } from '../schemas/sync';
 import { disconnectEndedInstallation } from './github-installation-events';
 import { modelProse } from './model-prose';
+import { listOrganization } from './organization-listing';
 import { OUTSIDE_SYNC, queueRepositoryReads } from './repository-reads';
-import { repositoriesToSync, syncRepository } from './repository-sync';
+import { syncRepository } from './repository-sync';
 import { analysedLogins, recomputeMembersAnalyses } from './stored-analysis';
+import { reportSyncProgress } from './sync-progress';
 
 /** People per recomputation message: each is a Query (and, with a model, a prose request), well inside the job's timeout. */
 const RECOMPUTE_BATCH = 20;
@@ -59,22 +61,31 @@ export async function requestSync(
   return begun;
 }
 
-/** The listing: the installation's repositories pushed to in the window, one job each, and the sync's total. */
+/** The listing: the installation's repositories pushed to in the window (one job each), the organization's members, and the sync's total. */
 async function listRepositories(message: Extract<GithubSyncMessage, { kind: 'organization' }>, queue: SyncQueue, now: Date): Promise<void> {
   const github = await installationClient(message.installationId);
   const since = windowStartOf(now);
-  const repositories = await repositoriesToSync(github, since, {}, { requests: 0, notModified: 0 });
   const { orgId, syncId, installationId } = message;
+  const spent = { requests: 0, notModified: 0 };
+  const repositories = await listOrganization({ orgId }, github, since, spent, now);
   await queue.sendMany(repositories.map((repo) => ({ kind: 'repository', orgId, syncId, installationId, repo: repo.fullName, pushedAt: repo.pushedAt, since })));
   // After the jobs are queued: a total on the record always has its jobs behind it.
-  const after = await syncTotalKnown({ orgId }, syncId, repositories.length, now);
-  if (after) await afterProgress(orgId, syncId, after, queue);
+  const after = await syncTotalKnown({ orgId }, syncId, repositories.length, now, spent);
+  if (after) await afterProgress(orgId, syncId, after, queue, repositories[0]?.fullName);
 }
 
-/** The sync just finished (this step was its last): everyone's analyses are recomputed on the queue, off any read. */
-async function afterProgress(orgId: string, syncId: string, status: SyncStatus, queue: SyncQueue): Promise<void> {
+/**
+ * When this step was the sync's last: one line says so, and everyone's
+ * analyses are recomputed on the queue, off any read.
+ */
+async function afterProgress(orgId: string, syncId: string, status: SyncStatus, queue: SyncQueue, repo?: string): Promise<void> {
   const ended = status.status === 'idle' || status.status === 'failed';
-  if (status.syncId === syncId && ended && status.finishedAt) await queue.send({ kind: 'analyses', orgId });
+  if (status.syncId !== syncId || !ended || !status.finishedAt) return;
+  const seconds = (Date.parse(status.finishedAt) - Date.parse(status.startedAt)) / 1000;
+  // The GitHub account, as the repository lines name it.
+  const account = repo ? repo.slice(0, repo.indexOf('/')) : orgId;
+  reportSyncProgress({ kind: 'finished', account, repositories: status.repositories.total, requests: status.requests.made, notModified: status.requests.notModified, seconds });
+  await queue.send({ kind: 'analyses', orgId });
 }
 
 /**
@@ -86,9 +97,12 @@ async function afterProgress(orgId: string, syncId: string, status: SyncStatus, 
 async function readRepository(message: SyncRepositoryMessage, queue: SyncQueue, now: Date): Promise<void> {
   const tenant = { orgId: message.orgId };
   const github = await installationClient(message.installationId);
-  const result = await syncRepository(tenant, github, { fullName: message.repo, pushedAt: message.pushedAt }, message.since, now);
+  const started = performance.now();
+  const result = await syncRepository(tenant, github, { fullName: message.repo, pushedAt: message.pushedAt }, message.since, now, { readDeployments: message.readDeployments === true });
+  const seconds = (performance.now() - started) / 1000;
+  reportSyncProgress({ kind: 'repository', repo: result.repo, requests: result.requests, notModified: result.notModified, slices: result.slicesWritten, deployments: result.deployments, seconds });
   const after = await repositorySynced(tenant, message.syncId, message.repo, result, new Date());
-  if (after) await afterProgress(message.orgId, message.syncId, after, queue);
+  if (after) await afterProgress(message.orgId, message.syncId, after, queue, message.repo);
   else if (message.syncId === OUTSIDE_SYNC && result.logins.length > 0) {
     await recomputeMembersAnalyses(tenant, result.logins, new Date(), { prose: modelProse, syncedAt: now.toISOString() });
   }
@@ -135,7 +149,7 @@ async function giveUp(message: GithubStep, queue: SyncQueue, now: Date): Promise
     return;
   }
   const after = await repositoryFailed(tenant, message.syncId, message.repo, `GitHub kept failing to answer for ${message.repo}; the rest was read`, now);
-  if (after) await afterProgress(message.orgId, message.syncId, after, queue);
+  if (after) await afterProgress(message.orgId, message.syncId, after, queue, message.repo);
 }
 
 /** Recomputes the analyses the message names, or splits everyone's into messages of RECOMPUTE_BATCH. */

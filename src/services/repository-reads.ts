@@ -15,10 +15,24 @@ export const READ_DEBOUNCE_SECONDS = 10;
 /** The sync id of such reads: they count towards no organization sync. */
 export const OUTSIDE_SYNC = 'webhook';
 
-/** Queues one debounced read of `repo`; answers whether this call queued it. */
-export async function queueRepositoryRead(orgId: string, installationId: number, repo: string, queue: SyncQueue, now: Date): Promise<boolean> {
+/**
+ * Queues one debounced read of `repo`; answers whether this call queued it.
+ * With `pushed_at` unknown the read lists commits, and so deployments, anyway;
+ * `readDeployments` says so outright for a deployment's webhook.
+ */
+export async function queueRepositoryRead(
+  orgId: string,
+  installationId: number,
+  repo: string,
+  queue: SyncQueue,
+  now: Date,
+  options: { readonly readDeployments?: boolean } = {},
+): Promise<boolean> {
   if (!(await claimRepositorySync({ orgId }, repo, READ_DEBOUNCE_SECONDS, now))) return false;
-  await queue.send({ kind: 'repository', orgId, syncId: OUTSIDE_SYNC, installationId, repo, pushedAt: null, since: windowStartOf(now) }, READ_DEBOUNCE_SECONDS);
+  await queue.send(
+    { kind: 'repository', orgId, syncId: OUTSIDE_SYNC, installationId, repo, pushedAt: null, since: windowStartOf(now), ...(options.readDeployments ? { readDeployments: true } : {}) },
+    READ_DEBOUNCE_SECONDS,
+  );
   return true;
 }
 

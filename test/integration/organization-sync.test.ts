@@ -1,52 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GithubEmulator } from '../../src/local/github-emulator';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { activitySlicesOf } from '../../src/repositories/activity-slices';
-import { db, tableName } from '../../src/repositories/dynamo';
-import { tenantKeys } from '../../src/repositories/keys';
 import { syncStatusOf } from '../../src/repositories/sync-status';
-import type { GithubSyncMessage } from '../../src/schemas/sync';
 import { windowStartOf } from '../../src/domain/analysis/window';
-import { requestSync, runSyncMessage, type SyncQueue } from '../../src/services/organization-sync';
+import { requestSync, runSyncMessage } from '../../src/services/organization-sync';
 import { startEmulatedInstallation } from '../support/emulated-installation';
 import { sharedStackEnvironment } from '../support/private-api';
+import { connectedOrganization, drain, ListQueue } from '../support/sync-queue';
 
 /**
  * The sync's steps driven by hand, the queue being a list the test drains
- * (SQS itself, through the local consumer, is tested on its own and in the
- * stack): against an emulator of this file's own and the shared stack's
+ * (test/support/sync-queue.ts): against an emulator of this file's own and the shared stack's
  * DynamoDB Local.
  */
 let emulator: GithubEmulator;
 let installationId: number;
-/** An organization connected to this file's installation (the worker drops the jobs of one that is not). */
-async function tenant(): Promise<{ orgId: string }> {
-  const org = { orgId: `org_orgsync_${randomBytes(4).toString('hex')}` };
-  const connection = { installationId, account: { login: 'techstartup', id: 1, type: 'Organization' }, repositorySelection: 'all', connectedAt: new Date().toISOString(), connectedBy: 'usr_test' };
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...tenantKeys.githubConnection(org), ...connection } }));
-  return org;
-}
-
-class ListQueue implements SyncQueue {
-  readonly sent: { message: GithubSyncMessage; delaySeconds: number | undefined }[] = [];
-  async send(message: GithubSyncMessage, delaySeconds?: number) {
-    this.sent.push({ message, delaySeconds });
-  }
-  async sendMany(messages: readonly GithubSyncMessage[]) {
-    for (const message of messages) this.sent.push({ message, delaySeconds: undefined });
-  }
-  take(): GithubSyncMessage[] {
-    return this.sent.splice(0).map((entry) => entry.message);
-  }
-}
-
-/** Runs what the queue holds, and what that queues, until it is empty. */
-async function drain(queue: ListQueue): Promise<void> {
-  for (let messages = queue.take(); messages.length > 0; messages = queue.take()) {
-    for (const message of messages) await runSyncMessage(message, queue);
-  }
-}
+const tenant = () => connectedOrganization(installationId, 'org_orgsync');
 
 const spendBudget = (remaining: number) =>
   fetch(`${emulator.url}/_emulator/installations/${installationId}/rate-limit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ remaining }) });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { provideAppEnvironment } from '../../src/config';
 import { activitySlicesOf } from '../../src/repositories/activity-slices';
+import { deploymentsOf } from '../../src/repositories/deployments';
 import { signedInAdmin } from '../support/accounts';
 import { connectGithub, copyOfDemoOrganization, emulator, syncUntil } from '../support/github-connection';
 import { sharedStackEnvironment } from '../support/private-api';
@@ -19,6 +20,16 @@ async function syncOnceIdle(token: string, after?: string): Promise<Sync> {
     if (body.status === 'idle' && body.finishedAt && body.finishedAt !== after) return body;
     if (Date.now() > deadline) throw new Error(`the sync did not finish: ${JSON.stringify(body)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** What `find` finds once the webhook's read has stored it (asked every half second), or undefined after `ms`. */
+async function storedWithin<T>(ms: number, find: () => Promise<T | undefined>): Promise<T | undefined> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = await find();
+    if (found !== undefined || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
@@ -48,7 +59,7 @@ describe('the organization sync', () => {
     expect((await api('/integrations/github', { token: admin.accessToken })).body.lastSync).toBe(done.finishedAt);
   });
 
-  it('It should sync again on POST /sync, and an unchanged organization costs one 304 per repository', async () => {
+  it('It should sync again on POST /sync, and an unchanged organization costs one 304 per repository and for its members', async () => {
     const team = await storyTeam();
     const first = await syncOnceIdle(team.sarah.accessToken);
 
@@ -57,7 +68,8 @@ describe('the organization sync', () => {
 
     expect(started.status).toBe(202);
     expect(started.body.status).toBe('running');
-    expect(again.requests).toEqual({ made: again.repositories.total, notModified: again.repositories.total });
+    // Besides: the repository list (asked for afresh each time) and the members' list (a 304).
+    expect(again.requests).toEqual({ made: again.repositories.total + 2, notModified: again.repositories.total + 1 });
   });
 
   it('It should answer POST /sync with 409 GITHUB_NOT_CONNECTED before a connection, and 403 to a member', async () => {
@@ -72,6 +84,26 @@ describe('the organization sync', () => {
   });
 
   it(
+    'It should read a repository again when a deployment webhook arrives, and store the deployment with its latest status',
+    async () => {
+      const team = await storyTeam();
+      await syncOnceIdle(team.sarah.accessToken);
+      const added = await emulator<{ id: number; deliveries: string[] }>('/_emulator/deployments', {
+        method: 'POST',
+        json: { repo: `${team.githubOrganization}/web`, creator: 'alice-dev', environment: 'production', statuses: [{ state: 'in_progress' }, { state: 'success' }] },
+      });
+      expect(added.body.deliveries.length).toBeGreaterThan(0);
+
+      const today = `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
+      const stored = await storedWithin(45_000, async () =>
+        (await deploymentsOf({ orgId: team.sarah.organizationId }, today)).find((deployment) => deployment.id === added.body.id));
+
+      expect(stored).toMatchObject({ repo: `${team.githubOrganization}/web`, creatorLogin: 'alice-dev', environment: 'production', latestStatus: { state: 'success' } });
+    },
+    60_000,
+  );
+
+  it(
     'It should read a repository again when its webhook says a commit arrived, and show the commit in the next read',
     async () => {
       const team = await storyTeam();
@@ -82,12 +114,11 @@ describe('the organization sync', () => {
       });
       expect(added.body.deliveries.length).toBeGreaterThan(0);
 
-      const deadline = Date.now() + 45_000;
-      let after = before;
-      while (after.body.metrics.totalCommits === before.body.metrics.totalCommits && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        after = await api('/ai/code-quality/bob-senior', { token: team.bob.accessToken });
-      }
+      const after = await storedWithin(45_000, async () => {
+        const read = await api('/ai/code-quality/bob-senior', { token: team.bob.accessToken });
+        return read.body.metrics.totalCommits > before.body.metrics.totalCommits ? read : undefined;
+      });
+      if (!after) throw new Error('The commit never showed in Bob\'s analysis');
 
       // Counted once, by the debounced read of that one repository; the rest of Bob's figures as they were.
       expect(after.body.metrics.totalCommits).toBe(before.body.metrics.totalCommits + 1);

@@ -120,3 +120,17 @@ export async function fetchAll<T>(
   }
   return items;
 }
+
+/**
+ * The page cache of one read: pages of the last read are found in it, but
+ * only the pages this read asks for are kept, so a stored cache does not
+ * grow with URLs of past windows.
+ */
+export function pagesInUse(previous: PageCache): PageCache {
+  return new Proxy({} as PageCache, {
+    get(used, key: string) {
+      if (!(key in used) && previous[key]) used[key] = previous[key];
+      return used[key];
+    },
+  });
+}

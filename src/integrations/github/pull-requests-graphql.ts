@@ -1,15 +1,14 @@
 import type { PullRequestRecord, ReviewRecord } from '../../domain/activity';
 import type { CallStats } from './conditional-client';
-import { GithubRateLimitedError, GithubUnavailableError } from './errors';
-import { reviewState } from './records';
+import { askRepository, loginOf, type Actor } from './graphql-query';
 import type { GithubClient } from './installation-client';
+import { reviewState } from './records';
 
 /**
  * A repository's pull requests with their sizes and reviews from GitHub's
  * GraphQL API, a hundred per request (REST needs two requests for each
  * pull request), newest update first, until every wanted number is read.
- * GraphQL names a bot without REST's `[bot]` suffix; `__typename` tells,
- * and the suffix is put back so the metrics' bot rule holds.
+ * Bots are told by `__typename` (graphql-query.ts).
  */
 const QUERY = `query($owner: String!, $name: String!, $after: String) {
   repository(owner: $owner, name: $name) {
@@ -23,11 +22,6 @@ const QUERY = `query($owner: String!, $name: String!, $after: String) {
     }
   }
 }`;
-
-interface Actor {
-  readonly __typename: string;
-  readonly login: string;
-}
 
 interface PullNode {
   readonly number: number;
@@ -46,8 +40,6 @@ interface Answer {
   readonly repository: { readonly pullRequests: { readonly pageInfo: { hasNextPage: boolean; endCursor: string | null }; readonly nodes: readonly PullNode[] } } | null;
 }
 
-const loginOf = (actor: Actor | null): string | null => (actor ? (actor.__typename === 'Bot' ? `${actor.login}[bot]` : actor.login) : null);
-
 function reviewsOf(node: PullNode): ReviewRecord[] {
   return node.reviews.nodes.flatMap((review) => {
     const state = reviewState(review.state);
@@ -61,29 +53,13 @@ export interface GraphqlPull {
   readonly moreReviews: boolean;
 }
 
-/** GitHub's GraphQL failures as the sync tells them apart: a repository gone is empty, a spent budget waits for its reset. */
-async function ask(github: GithubClient, variables: Record<string, unknown>): Promise<Answer> {
-  try {
-    return await github.graphql<Answer>(QUERY, variables);
-  } catch (error) {
-    const failure = error as { errors?: { type?: string }[]; headers?: Record<string, string>; response?: { headers?: Record<string, string> } };
-    const types = (failure.errors ?? []).map((entry) => entry.type);
-    if (types.includes('NOT_FOUND')) return { repository: null };
-    if (types.includes('RATE_LIMITED')) {
-      const reset = Number((failure.headers ?? failure.response?.headers)?.['x-ratelimit-reset']);
-      throw new GithubRateLimitedError(new Date(Number.isFinite(reset) && reset > 0 ? reset * 1000 : Date.now() + 60_000), { cause: error });
-    }
-    throw new GithubUnavailableError('GitHub\'s GraphQL API failed', { cause: error });
-  }
-}
-
 export async function pullRequestsByNumber(github: GithubClient, repo: string, wanted: ReadonlySet<number>, stats: CallStats): Promise<GraphqlPull[]> {
   const [owner, name] = repo.split('/');
   const found: GraphqlPull[] = [];
   let after: string | null = null;
   while (found.length < wanted.size) {
     stats.requests += 1;
-    const answer: Answer = await ask(github, { owner, name, after });
+    const answer: Answer = await askRepository<Answer>(github, QUERY, { owner, name, after });
     const page = answer.repository?.pullRequests;
     for (const node of page?.nodes ?? []) {
       if (!wanted.has(node.number)) continue;

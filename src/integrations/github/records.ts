@@ -18,11 +18,31 @@ export interface InstalledRepository {
   readonly pushedAt: string | null;
 }
 
+/** The account a repository belongs to: an installation's repositories are all its account's. */
+export interface RepositoryOwner {
+  readonly login: string;
+  /** `Organization` or `User`. */
+  readonly type: string;
+}
+
 /** `GET /installation/repositories`, with what the sync needs to skip repositories nobody pushed to in the window. */
-export function installedRepositories(body: unknown): InstalledRepository[] {
+export function installedRepositories(body: unknown): (InstalledRepository & { readonly owner: RepositoryOwner | null })[] {
   return asArray((body as Json | null | undefined)?.['repositories']).flatMap((repo) => {
     const fullName = text(repo['full_name']);
-    return fullName && repo['archived'] !== true ? [{ fullName, pushedAt: text(repo['pushed_at']) }] : [];
+    const owner = repo['owner'] as Json | undefined;
+    const ownerLogin = login(owner);
+    const type = text(owner?.['type']);
+    return fullName && repo['archived'] !== true
+      ? [{ fullName, pushedAt: text(repo['pushed_at']), owner: ownerLogin && type ? { login: ownerLogin, type } : null }]
+      : [];
+  });
+}
+
+/** `GET /orgs/{org}/members`: simple users. */
+export function memberLogins(body: unknown): string[] {
+  return asArray(body).flatMap((user) => {
+    const name = login(user);
+    return name ? [name] : [];
   });
 }
 

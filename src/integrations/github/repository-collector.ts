@@ -1,7 +1,9 @@
 import pMap from 'p-map';
 import type { IssueRecord, PullRequestRecord } from '../../domain/activity';
 import type { RepositoryActivity } from '../../domain/sync/activity-slices';
-import { fetchAll, type CallStats, type PageCache } from './conditional-client';
+import { deploymentsReadFrom, type DeploymentsRead } from '../../domain/sync/deployments';
+import { fetchAll, pagesInUse, type CallStats, type PageCache } from './conditional-client';
+import { deploymentsSince } from './deployments-graphql';
 import { GithubNotFoundError } from './errors';
 import type { GithubClient } from './installation-client';
 import { pullRequestsByNumber } from './pull-requests-graphql';
@@ -15,7 +17,9 @@ import { commitRecords, issueListItems, reviewRecords } from './records';
  * (`RepositoryCursor`) makes a later one cheap: commits are listed again
  * only when GitHub's `pushed_at` moved, and the issues list (which holds
  * pull requests too, newest update first) is asked for with its ETag, so
- * an unchanged repository costs one 304.
+ * an unchanged repository costs one 304. Deployments with their latest
+ * statuses (GraphQL, which has no ETags) are read with the commits, on the
+ * repository's first read, and when a deployment webhook asks.
  */
 export interface RepositoryCursor {
   /** The repository's `pushed_at` when its commits were last listed. */
@@ -24,6 +28,8 @@ export interface RepositoryCursor {
   readonly updatedAt: Readonly<Record<string, string>>;
   /** ETags and extracted records of every page asked for (conditional-client.ts). */
   readonly pages: PageCache;
+  /** Where the last read of deployments started; absent before the first (cursors older than deployments have none). */
+  readonly deploymentsFrom?: string;
 }
 
 export const EMPTY_CURSOR: RepositoryCursor = { pushedAt: null, updatedAt: {}, pages: {} };
@@ -32,29 +38,27 @@ export interface RepositoryRead {
   readonly activity: RepositoryActivity;
   /** Pull requests read again in full (their reviews replace what was stored). */
   readonly reread: ReadonlySet<number>;
+  /** The deployments of two windows, when this read asked for them. */
+  readonly deployments?: DeploymentsRead;
   readonly cursor: RepositoryCursor;
 }
 
 /** Requests in flight at once for one repository's pull requests. */
 const CONCURRENCY = 4;
 
-/**
- * The page cache of this read: pages of the last read are found in it, but
- * only the pages this read asks for are kept, so the cursor does not grow
- * with URLs of past windows.
- */
-function pagesInUse(previous: PageCache): PageCache {
-  return new Proxy({} as PageCache, {
-    get(used, key: string) {
-      if (!(key in used) && previous[key]) used[key] = previous[key];
-      return used[key];
-    },
-  });
-}
+const withDeploymentsFrom = (from: string | undefined) => (from === undefined ? {} : { deploymentsFrom: from });
 
 export async function collectRepository(
   github: GithubClient,
-  request: { readonly repo: string; readonly pushedAt: string | null; readonly since: string; readonly cursor: RepositoryCursor; readonly stats: CallStats },
+  request: {
+    readonly repo: string;
+    readonly pushedAt: string | null;
+    readonly since: string;
+    readonly cursor: RepositoryCursor;
+    readonly stats: CallStats;
+    /** A deployment or its status changed (a webhook said so): read them even if nothing was pushed. */
+    readonly readDeployments?: boolean;
+  },
 ): Promise<RepositoryRead> {
   const { repo, since, stats } = request;
   const pages = pagesInUse(request.cursor.pages);
@@ -69,9 +73,11 @@ export async function collectRepository(
   };
 
   const commitsMoved = request.pushedAt === null || request.pushedAt !== request.cursor.pushedAt;
-  const [commits, listed] = await Promise.all([
+  const deploymentsDue = commitsMoved || request.readDeployments === true || request.cursor.deploymentsFrom === undefined;
+  const [commits, listed, deployments] = await Promise.all([
     commitsMoved ? listAll(`/repos/${repo}/commits?since=${since}T00:00:00Z&per_page=100`, commitRecords(repo)) : Promise.resolve([]),
     listAll(`/repos/${repo}/issues?state=all&sort=updated&direction=desc&since=${since}T00:00:00Z&per_page=100`, issueListItems),
+    deploymentsDue ? deploymentsSince(github, repo, deploymentsReadFrom(since), stats) : Promise.resolve(undefined),
   ]);
   const changed = listed.filter((item) => request.cursor.updatedAt[String(item.number)] !== item.updatedAt);
 
@@ -92,6 +98,7 @@ export async function collectRepository(
   return {
     activity: { repo, commits, pullRequests, issues },
     reread: new Set(pullRequests.map((pull) => pull.number)),
-    cursor: { pushedAt: request.pushedAt, updatedAt, pages: { ...pages } },
+    ...(deployments ? { deployments } : {}),
+    cursor: { pushedAt: request.pushedAt, updatedAt, pages: { ...pages }, ...withDeploymentsFrom(deployments?.from ?? request.cursor.deploymentsFrom) },
   };
 }

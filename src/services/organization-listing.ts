@@ -1,0 +1,50 @@
+import { logger } from '../http/logger';
+import { fetchAll, pagesInUse, type CallStats, type PageCache } from '../integrations/github/conditional-client';
+import { GithubRateLimitedError } from '../integrations/github/errors';
+import type { GithubClient } from '../integrations/github/installation-client';
+import { memberLogins, type InstalledRepository } from '../integrations/github/records';
+import { githubMembersPages, saveGithubMembers } from '../repositories/github-members';
+import { activeRepositories, installationRepositories } from './repository-sync';
+
+/**
+ * The sync's listing step: the installation's repositories pushed to in
+ * the window, and, for an organization's installation, its members (kept
+ * for mapping invitations to logins). A user account has no members to
+ * list. The members' pages are asked for with their ETags, so an unchanged
+ * organization costs a free 304 a page and no write. Members are not what
+ * the sync is for: GitHub refusing them (an installation that has not
+ * accepted the members permission yet) leaves the last list and the sync
+ * goes on; only a spent budget stops it, to wait for the reset.
+ */
+type Tenant = { readonly orgId: string };
+
+async function syncMembers(tenant: Tenant, github: GithubClient, account: string, stats: CallStats, now: Date): Promise<void> {
+  const stored = await githubMembersPages(tenant, account);
+  const pages = pagesInUse(stored);
+  const spent: CallStats = { requests: 0, notModified: 0 };
+  const logins = await fetchAll(github, `/orgs/${account}/members?per_page=100`, memberLogins, pages, spent);
+  stats.requests += spent.requests;
+  stats.notModified += spent.notModified;
+  if (Object.keys(stored).length > 0 && spent.notModified === spent.requests) return;
+  await saveGithubMembers(tenant, account, { logins, pages: { ...pages } }, now);
+}
+
+/** `repositoryPages`: the repository list's ETags, when the caller keeps them between syncs. */
+export async function listOrganization(
+  tenant: Tenant,
+  github: GithubClient,
+  windowStart: string,
+  stats: CallStats,
+  now: Date,
+  repositoryPages: PageCache = {},
+): Promise<InstalledRepository[]> {
+  const all = await installationRepositories(github, repositoryPages, stats);
+  const account = all.find((repo) => repo.owner)?.owner;
+  if (account?.type === 'Organization') {
+    await syncMembers(tenant, github, account.login, stats, now).catch((error: unknown) => {
+      if (error instanceof GithubRateLimitedError) throw error;
+      logger.warn('The sync could not list the GitHub organization\'s members; keeping the last list', { account: account.login, error });
+    });
+  }
+  return activeRepositories(all, windowStart);
+}

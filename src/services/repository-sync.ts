@@ -64,7 +64,7 @@ export async function syncRepository(
 ): Promise<RepositorySyncResult> {
   const stats: CallStats = { requests: 0, notModified: 0 };
   const cursor = await repositoryCursor(tenant, target.fullName);
-  const read = await collectRepository(github, { repo: target.fullName, pushedAt: target.pushedAt, since: windowStart, cursor, stats, ...options });
+  const read = await collectRepository(github, { repo: target.fullName, pushedAt: target.pushedAt, since: windowStart, cursor, stats, now, ...options });
   const fresh = slicesOf(read.activity);
   const stored = fresh.length ? await readActivitySlices(tenant, fresh) : new Map();
   const written = slicesToWrite(stored, fresh, read.reread);

@@ -119,7 +119,7 @@ describe('the daily sync schedule', () => {
   it('It should start no second sync when the schedule fires while one runs', async () => {
     const held = await connectedOrganization();
     const marker = await connectedOrganization();
-    // A spent budget keeps the held organization's next sync running: its listing is refused until GitHub's reset, an hour away.
+    // A spent budget holds the organization's next sync: its listing is refused, and it waits for GitHub's reset, an hour away.
     expect((await emulator(`/_emulator/installations/${held.installationId}/rate-limit`, { method: 'POST', json: { remaining: 0 } })).status).toBe(200);
     const running = (await api<Sync>('/sync', { method: 'POST', token: held.admin.accessToken })).body;
     expect(running.status).toBe('running');
@@ -129,7 +129,7 @@ describe('the daily sync schedule', () => {
     await fire(marker.orgId);
     await syncWhen(marker.admin, (sync) => finished(sync) && sync.startedAt !== marker.first.startedAt);
 
-    expect(await syncOf(held.admin)).toMatchObject({ status: 'running', startedAt: running.startedAt });
+    expect(await syncOf(held.admin)).toMatchObject({ status: 'waiting_for_rate_limit', startedAt: running.startedAt });
   });
 });
 

@@ -39,7 +39,11 @@ export function sharedStackEnvironment(): Record<string, string> {
   };
 }
 
-export async function startPrivateApi(options: { modelTimeoutMs: number }): Promise<PrivateApi> {
+export async function startPrivateApi(options: {
+  modelTimeoutMs: number;
+  /** How long a received sync job stays hidden before SQS hands it out again (default the job table's). */
+  syncVisibilityTimeoutSeconds?: number;
+}): Promise<PrivateApi> {
   // A GitHub App of its own: organizations connect to this emulator's installations (no webhooks are sent).
   const app = newGithubApp();
   // As npm start does: the organizations' daily schedules in a file of this API's own (no Scheduler emulator exists).
@@ -67,7 +71,7 @@ export async function startPrivateApi(options: { modelTimeoutMs: number }): Prom
     RATE_LIMIT_FAILED_AUTH_PER_IP_PER_MIN: '1000000',
     RATE_LIMIT_FAILED_LOGIN_PER_ACCOUNT_PER_MIN: '1000000',
   });
-  const syncWorker = await startPrivateSyncWorker();
+  const syncWorker = await startPrivateSyncWorker(options.syncVisibilityTimeoutSeconds);
   const { startApiServer } = await import('../../src/local/http-server');
   const server = await startApiServer({ port: 0, host: '127.0.0.1' });
   return {
@@ -88,7 +92,7 @@ export async function startPrivateApi(options: { modelTimeoutMs: number }): Prom
  * the shared stack's worker (another GitHub emulator, another app) never
  * sees this API's sync jobs.
  */
-async function startPrivateSyncWorker(): Promise<{ idle(): Promise<void>; stop(): Promise<void> }> {
+async function startPrivateSyncWorker(visibilityTimeoutSeconds?: number): Promise<{ idle(): Promise<void>; stop(): Promise<void> }> {
   const [{ SQSClient }, { awsClientOptions }, { job, queueUrlVariable }, { ensureQueues, queueCounts }, { startQueueConsumer }, { handler }] = await Promise.all([
     import('@aws-sdk/client-sqs'),
     import('../../src/config'),
@@ -98,7 +102,12 @@ async function startPrivateSyncWorker(): Promise<{ idle(): Promise<void>; stop()
     import('../../src/workers/github-sync'),
   ]);
   const shared = stack();
-  const definition = { ...job('github-sync'), name: `github-sync-private-${randomBytes(4).toString('hex')}` };
+  const table = job('github-sync');
+  const definition = {
+    ...table,
+    name: `github-sync-private-${randomBytes(4).toString('hex')}`,
+    ...(visibilityTimeoutSeconds ? { trigger: { queue: { ...table.trigger.queue, visibilityTimeoutSeconds } } } : {}),
+  };
   const client = new SQSClient(awsClientOptions(shared.sqsEndpoint));
   const [queue] = await ensureQueues(client, [definition]);
   if (!queue) throw new Error('No private sync queue was made');

@@ -12,6 +12,11 @@ const login = (user: unknown): string | null => {
 };
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
+/** `GET /repos/{owner}/{repo}`: when anything was last pushed to it (one value, as a list for fetchAll). */
+export function repositoryPushedAt(body: unknown): (string | null)[] {
+  return [text((body as Json | null | undefined)?.['pushed_at'])];
+}
+
 export interface InstalledRepository {
   readonly fullName: string;
   /** GitHub's last push to any branch; null for a repository never pushed to. */

@@ -7,7 +7,7 @@ import { deploymentsSince } from './deployments-graphql';
 import { GithubNotFoundError } from './errors';
 import type { GithubClient } from './installation-client';
 import { pullRequestsByNumber } from './pull-requests-graphql';
-import { commitRecords, issueListItems, reviewRecords } from './records';
+import { commitRecords, issueListItems, repositoryPushedAt, reviewRecords } from './records';
 
 /**
  * Reads one repository for the organization sync: every author's commits
@@ -15,7 +15,8 @@ import { commitRecords, issueListItems, reviewRecords } from './records';
  * last sync (pull requests with sizes and reviews from GraphQL, a hundred
  * a request). No Search API, no per-member requests. What the last sync saw
  * (`RepositoryCursor`) makes a later one cheap: commits are listed again
- * only when GitHub's `pushed_at` moved, and the issues list (which holds
+ * only when GitHub's `pushed_at` moved (and then from shortly before the
+ * last listing, the whole window once a week), and the issues list (which holds
  * pull requests too, newest update first) is asked for with its ETag, so
  * an unchanged repository costs one 304. Deployments with their latest
  * statuses (GraphQL, which has no ETags) are read with the commits, on the
@@ -30,6 +31,9 @@ export interface RepositoryCursor {
   readonly pages: PageCache;
   /** Where the last read of deployments started; absent before the first (cursors older than deployments have none). */
   readonly deploymentsFrom?: string;
+  /** When commits were last listed, and when last for the whole window (see commitsFrom). */
+  readonly commitsListedAt?: string;
+  readonly fullCommitListingAt?: string;
 }
 
 export const EMPTY_CURSOR: RepositoryCursor = { pushedAt: null, updatedAt: {}, pages: {} };
@@ -46,7 +50,34 @@ export interface RepositoryRead {
 /** Requests in flight at once for one repository's pull requests. */
 const CONCURRENCY = 4;
 
+const DAY_MS = 86_400_000;
+/** The window's commits are all listed again at least this often (catching commits merged in with old dates)... */
+const FULL_COMMIT_LISTING_MS = 7 * DAY_MS;
+/** ...and in between, only those dated after the last listing less this much (GitHub's `since` is the commit's date, not its push). */
+const COMMIT_LISTING_OVERLAP_MS = 3 * DAY_MS;
+
+/**
+ * Where a listing of the repository's commits starts: the window's first
+ * day for a first or a weekly full listing, else shortly before the last
+ * listing. A busy repository's push then costs a page or two, not the
+ * whole window again; merging commits by sha makes the overlap harmless.
+ */
+function commitsFrom(cursor: RepositoryCursor, since: string, now: Date): { readonly from: string; readonly full: boolean } {
+  const windowStart = `${since}T00:00:00Z`;
+  const full = !cursor.commitsListedAt || !cursor.fullCommitListingAt || now.getTime() - Date.parse(cursor.fullCommitListingAt) >= FULL_COMMIT_LISTING_MS;
+  if (full) return { from: windowStart, full: true };
+  const recent = new Date(Date.parse(cursor.commitsListedAt ?? windowStart) - COMMIT_LISTING_OVERLAP_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { from: recent > windowStart ? recent : windowStart, full: false };
+}
+
 const withDeploymentsFrom = (from: string | undefined) => (from === undefined ? {} : { deploymentsFrom: from });
+
+/** The cursor's listing times after this read (`listing`: the commits were listed now, in full or not). */
+function listedAt(cursor: RepositoryCursor, listing: { readonly at: string; readonly full: boolean } | undefined) {
+  const commitsListedAt = listing?.at ?? cursor.commitsListedAt;
+  const fullCommitListingAt = listing?.full ? listing.at : cursor.fullCommitListingAt;
+  return { ...(commitsListedAt ? { commitsListedAt } : {}), ...(fullCommitListingAt ? { fullCommitListingAt } : {}) };
+}
 
 export async function collectRepository(
   github: GithubClient,
@@ -58,9 +89,11 @@ export async function collectRepository(
     readonly stats: CallStats;
     /** A deployment or its status changed (a webhook said so): read them even if nothing was pushed. */
     readonly readDeployments?: boolean;
+    readonly now?: Date;
   },
 ): Promise<RepositoryRead> {
   const { repo, since, stats } = request;
+  const now = request.now ?? new Date();
   const pages = pagesInUse(request.cursor.pages);
   const listAll = async <T>(path: string, extract: (body: unknown) => T[]) => {
     try {
@@ -72,10 +105,13 @@ export async function collectRepository(
     }
   };
 
-  const commitsMoved = request.pushedAt === null || request.pushedAt !== request.cursor.pushedAt;
+  // A read outside a sync (a webhook's, a refresh's) does not know `pushed_at`: the repository tells, with its ETag.
+  const pushedAt = request.pushedAt ?? (await listAll(`/repos/${repo}`, repositoryPushedAt))[0] ?? null;
+  const commitsMoved = pushedAt === null || pushedAt !== request.cursor.pushedAt;
+  const listing = commitsFrom(request.cursor, since, now);
   const deploymentsDue = commitsMoved || request.readDeployments === true || request.cursor.deploymentsFrom === undefined;
   const [commits, listed, deployments] = await Promise.all([
-    commitsMoved ? listAll(`/repos/${repo}/commits?since=${since}T00:00:00Z&per_page=100`, commitRecords(repo)) : Promise.resolve([]),
+    commitsMoved ? listAll(`/repos/${repo}/commits?since=${listing.from}&per_page=100`, commitRecords(repo)) : Promise.resolve([]),
     listAll(`/repos/${repo}/issues?state=all&sort=updated&direction=desc&since=${since}T00:00:00Z&per_page=100`, issueListItems),
     deploymentsDue ? deploymentsSince(github, repo, deploymentsReadFrom(since), stats) : Promise.resolve(undefined),
   ]);
@@ -99,6 +135,12 @@ export async function collectRepository(
     activity: { repo, commits, pullRequests, issues },
     reread: new Set(pullRequests.map((pull) => pull.number)),
     ...(deployments ? { deployments } : {}),
-    cursor: { pushedAt: request.pushedAt, updatedAt, pages: { ...pages }, ...withDeploymentsFrom(deployments?.from ?? request.cursor.deploymentsFrom) },
+    cursor: {
+      pushedAt,
+      updatedAt,
+      pages: { ...pages },
+      ...withDeploymentsFrom(deployments?.from ?? request.cursor.deploymentsFrom),
+      ...listedAt(request.cursor, commitsMoved ? { at: now.toISOString(), full: listing.full } : undefined),
+    },
   };
 }

@@ -69,4 +69,44 @@ describe('reading one repository for the organization sync', () => {
 
     expect(again.activity.commits.map((commit) => commit.sha)).toContain(sha);
   });
+
+  it('It should learn pushed_at from the repository (then with its ETag: a free 304) when a webhook or a refresh does not say, and list no commits when nothing was pushed', async () => {
+    const first = await read();
+    const learned = await collectRepository(github, { repo: REPO, pushedAt: null, since: WINDOW_START, cursor: first.cursor, stats: emptyStats() });
+    const stats = emptyStats();
+    emulator.stats.reset();
+
+    const again = await collectRepository(github, { repo: REPO, pushedAt: null, since: WINDOW_START, cursor: learned.cursor, stats });
+
+    const routes = emulator.stats.snapshot().requests.map((request) => `${request.status} ${request.route}`);
+    expect(routes.sort()).toEqual(['304 GET /repos/{owner}/{repo}', '304 GET /repos/{owner}/{repo}/issues']);
+    expect(learned.activity.commits).toEqual([]);
+    expect(again.activity.commits).toEqual([]);
+    expect(again.cursor.pushedAt).toBe(first.cursor.pushedAt);
+  });
+
+  it('It should list only the commits since shortly before the last listing after a push, and the whole window again once a week', async () => {
+    const now = new Date();
+    const first = await collectRepository(github, { repo: REPO, pushedAt: pushedAt(), since: WINDOW_START, cursor: EMPTY_CURSOR, stats: emptyStats(), now });
+    await fetch(`${emulator.url}/_emulator/commits`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ repo: REPO, author: 'bob-senior', message: 'feat: a push after the listing' }),
+    });
+    const commitListings = () => emulator.stats.snapshot().requests.filter((request) => request.route === 'GET /repos/{owner}/{repo}/commits').map((request) => new URL(request.url, 'http://x').searchParams.get('since'));
+
+    emulator.stats.reset();
+    const soon = await collectRepository(github, { repo: REPO, pushedAt: pushedAt(), since: WINDOW_START, cursor: first.cursor, stats: emptyStats(), now: new Date(now.getTime() + 3_600_000) });
+    const soonFrom = commitListings();
+    emulator.stats.reset();
+    const weekLater = new Date(now.getTime() + 7 * 86_400_000);
+    await collectRepository(github, { repo: REPO, pushedAt: `${pushedAt().slice(0, -1)}Z`, since: WINDOW_START, cursor: { ...soon.cursor, pushedAt: null }, stats: emptyStats(), now: weekLater });
+    const weekLaterFrom = commitListings();
+
+    // Three days before the first listing, so a page or two; the new commit among them.
+    expect(soonFrom[0]).toBe(new Date(now.getTime() - 3 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    expect(soon.activity.commits.some((commit) => commit.message === 'feat: a push after the listing')).toBe(true);
+    expect(soon.activity.commits.length).toBeLessThan(first.activity.commits.length);
+    expect(weekLaterFrom[0]).toBe(`${WINDOW_START}T00:00:00Z`);
+  });
 });

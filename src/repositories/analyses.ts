@@ -1,10 +1,10 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { toBasis, type AnalysisBasis } from '../domain/analysis/analysis-basis';
 import type { TenantContext } from '../guard/tenant-context';
 import { batchGetItems, batchPutItems, db, isConditionalCheckFailure, queryAll, tableName } from './dynamo';
 import { toConnection, type GithubConnection } from './github-connections';
 import { lookupKeys, tenantKeys, type Key } from './keys';
+import { packJson, unpackJson } from './packed-json';
 import { toSyncStatus, type SyncStatus } from './sync-status';
 
 type Tenant = Pick<TenantContext, 'orgId'>;
@@ -40,7 +40,7 @@ function analysisItem<A>(tenant: Tenant, entry: AnalysisToSave<A>, cachedAt: Dat
     githubUsername: entry.login,
     userId: entry.userId,
     // One gzipped JSON attribute, not a nested map: a dashboard reads 200 of them, and a map costs its marshalling field by field.
-    analysis: gzipSync(JSON.stringify(entry.analysis)),
+    analysis: packJson(entry.analysis),
     basis: entry.basis,
     cachedAt: cachedAt.getTime(),
     ttl: Math.floor(cachedAt.getTime() / 1000) + ANALYSIS_RETENTION_SECONDS,
@@ -48,9 +48,8 @@ function analysisItem<A>(tenant: Tenant, entry: AnalysisToSave<A>, cachedAt: Dat
 }
 
 function toStored<A>(item: Record<string, unknown>): StoredAnalysis<A> {
-  const packed = item['analysis'];
-  // `data`: the nested map analyses were stored as before they were gzipped (their basis is missing, so they are recomputed anyway).
-  const analysis = packed instanceof Uint8Array ? (JSON.parse(gunzipSync(packed).toString('utf8')) as A) : (item['data'] as A);
+  // `data`: the map analyses were stored as before they were packed (their basis is missing, so they are recomputed anyway).
+  const analysis = unpackJson<A>(item['analysis'] ?? item['data']);
   return { analysis, cachedAt: item['cachedAt'] as number, basis: toBasis(item['basis']) };
 }
 

@@ -2,6 +2,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../guard/tenant-context';
 import { batchGetItems, db, tableName } from './dynamo';
 import { tenantKeys } from './keys';
+import { packJson, unpackJson } from './packed-json';
 
 /** What `GET /reports` lists: executive reports and the daily team reports, newest first. */
 export interface ReportSummary {
@@ -43,7 +44,7 @@ export async function saveTeamReport<R>(tenant: TenantContext, report: R, genera
         reportType: 'team',
         generatedAt: generatedAt.toISOString(),
         generatedBy: tenant.userId,
-        report,
+        report: packJson(report),
         ttl: Math.floor(generatedAt.getTime() / 1000) + RETENTION_SECONDS,
       },
     }),
@@ -68,8 +69,8 @@ export async function saveExecutiveReport<R, S>(
         reportType: 'executive',
         generatedAt: generatedAt.toISOString(),
         generatedBy: tenant.userId,
-        report,
-        source,
+        report: packJson(report),
+        source: packJson(source),
         ttl: Math.floor(generatedAt.getTime() / 1000) + RETENTION_SECONDS,
       },
     }),
@@ -83,7 +84,7 @@ function keyOf(tenant: TenantContext, reportId: string) {
 }
 
 function storedReportOf<R, S>(item: Record<string, unknown>): StoredReport<R, S> {
-  return { ...toSummary(item), report: item['report'] as R, ...(item['source'] === undefined ? {} : { source: item['source'] as S }) };
+  return { ...toSummary(item), report: unpackJson<R>(item['report']), ...(item['source'] === undefined ? {} : { source: unpackJson<S>(item['source']) }) };
 }
 
 /** A report with what reading it needs: the organization (its privacy settings) and the reader's own GitHub username. */

@@ -113,3 +113,23 @@ describe('another organization', () => {
     expect(alerts).toHaveLength(1);
   });
 });
+
+describe('a settings change', () => {
+  it("shows a new time zone on the next read, Alice's and the team's, from stored activity", async () => {
+    const other = await storyTeam();
+    const before = await analysis(other.alice.accessToken, 'alice-dev');
+    const changed = await api('/organization/settings', { method: 'PUT', token: other.sarah.accessToken, json: { timezone: 'Asia/Tokyo' } });
+    expect(changed.status).toBe(200);
+
+    const after = await analysis(other.alice.accessToken, 'alice-dev');
+    const team = await api(`/ai/team-performance/${other.sarah.organizationId}`, { token: other.sarah.accessToken });
+
+    expect(before.body.period.timezone).toBe('America/Los_Angeles');
+    expect(after.body.period.timezone).toBe('Asia/Tokyo');
+    // The same commits, counted in Tokyo's hours: her late-night share moves, her commit count does not.
+    expect(after.body.metrics.totalCommits).toBe(before.body.metrics.totalCommits);
+    expect(after.body.metrics.lateNightCommitRatio).not.toBe(before.body.metrics.lateNightCommitRatio);
+    expect(after.body.syncedAt).toBe(before.body.syncedAt);
+    expect(team.status).toBe(200);
+  });
+});

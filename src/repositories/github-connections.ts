@@ -2,8 +2,9 @@ import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aw
 import type { TenantContext } from '../guard/tenant-context';
 import { ConflictError } from '../errors';
 import { auditEntryPut } from './audit-log';
-import { db, failedConditionIndexes, isConditionalCheckFailure, tableName, unexplainedWriteError } from './dynamo';
+import { batchGetItems, db, failedConditionIndexes, isConditionalCheckFailure, tableName, unexplainedWriteError } from './dynamo';
 import { lookupKeys, tenantKeys } from './keys';
+import { toSyncStatus, type SyncStatus } from './sync-status';
 
 export interface GithubAccount {
   readonly login: string;
@@ -114,6 +115,14 @@ export async function bindInstallation(admin: TenantContext, connection: GithubC
     }
     throw unexplainedWriteError(error);
   }
+}
+
+/** The connection and the sync record in one consistent BatchGetItem (`GET /integrations/github`). */
+export async function connectionWithSync(tenant: Pick<TenantContext, 'orgId'>): Promise<{ connection?: GithubConnection; sync?: SyncStatus }> {
+  const keys = [tenantKeys.githubConnection(tenant), tenantKeys.sync(tenant)] as const;
+  const items = await batchGetItems(keys.map((key) => ({ ...key })), { consistent: true });
+  const [connectionItem, syncItem] = keys.map((key) => items.find((item) => item['SK'] === key.SK));
+  return { ...(connectionItem ? { connection: toConnection(connectionItem) } : {}), ...(syncItem ? { sync: toSyncStatus(syncItem) } : {}) };
 }
 
 export async function connectionOf(tenant: Pick<TenantContext, 'orgId'>): Promise<GithubConnection | undefined> {

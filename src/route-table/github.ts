@@ -46,8 +46,8 @@ export const githubRoutes = [
     access: ['admin'],
     summary: "The organization's GitHub connection: account, repository selection, the installation's rate budget, last sync",
     uses: ['table:read', 'secret:githubApp'],
-    // The membership's GetItem, then the connection's and the sync record's side by side.
-    dynamodbBudget: 3,
+    // The membership's GetItem, then one BatchGetItem of the connection and the sync record.
+    dynamodbBudget: 2,
   },
   {
     method: 'POST',

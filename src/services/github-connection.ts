@@ -14,13 +14,13 @@ import {
 import {
   bindInstallation,
   connectionOf,
+  connectionWithSync,
   consumeConnectState,
   saveConnectState,
   unbindInstallation,
   type GithubAccount,
 } from '../repositories/github-connections';
 import { logger } from '../http/logger';
-import { syncStatusOf } from '../repositories/sync-status';
 import { requestSync, sqsSyncQueue } from './organization-sync';
 import { sign, signatureMatches } from './secret-box';
 import { scheduleDailySync, unscheduleDailySync } from './sync-schedule';
@@ -98,7 +98,7 @@ export function settingsPageUrl(): string {
 }
 
 export async function describeConnection(tenant: TenantContext) {
-  const [connection, sync] = await Promise.all([connectionOf(tenant), syncStatusOf(tenant)]);
+  const { connection, sync } = await connectionWithSync(tenant);
   if (!connection) return { connected: false as const };
   return {
     connected: true as const,
@@ -106,8 +106,8 @@ export async function describeConnection(tenant: TenantContext) {
     repositorySelection: connection.repositorySelection,
     installationId: connection.installationId,
     rateLimit: (await installationRateLimit(connection.installationId)) ?? null,
-    // When the last sync finished (GET /sync has the rest).
-    lastSync: sync?.finishedAt ?? null,
+    // When the last sync finished, even while another runs (GET /sync has the rest).
+    lastSync: sync?.lastFinishedAt ?? sync?.finishedAt ?? null,
   };
 }
 

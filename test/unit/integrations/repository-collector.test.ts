@@ -96,7 +96,8 @@ describe('reading one repository for the organization sync', () => {
     const commitListings = () => emulator.stats.snapshot().requests.filter((request) => request.route === 'GET /repos/{owner}/{repo}/commits').map((request) => new URL(request.url, 'http://x').searchParams.get('since'));
 
     emulator.stats.reset();
-    const soon = await collectRepository(github, { repo: REPO, pushedAt: pushedAt(), since: WINDOW_START, cursor: first.cursor, stats: emptyStats(), now: new Date(now.getTime() + 3_600_000) });
+    // The push may land in the second of the first listing: the cursor's pushed_at is forgotten so the push counts as seen.
+    const soon = await collectRepository(github, { repo: REPO, pushedAt: pushedAt(), since: WINDOW_START, cursor: { ...first.cursor, pushedAt: null }, stats: emptyStats(), now: new Date(now.getTime() + 3_600_000) });
     const soonFrom = commitListings();
     emulator.stats.reset();
     const weekLater = new Date(now.getTime() + 7 * 86_400_000);

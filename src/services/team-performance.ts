@@ -1,4 +1,4 @@
-import { basisFor, basisHolds } from '../domain/analysis/analysis-basis';
+import { basisFor, basisHolds, personalBasis } from '../domain/analysis/analysis-basis';
 import type { MemberAnalysis } from '../domain/analysis/member-analysis';
 import { WINDOW_DAYS } from '../domain/analysis/window';
 import { buildTeamAnalysis } from '../domain/reports/team-analysis';
@@ -64,9 +64,12 @@ export async function analyzeTeamWithRoster(
   const engineers = members.filter((member) => member.githubUsername);
   const stored = await getAnalysesOf<MemberAnalysis>(tenant, engineers.map((member) => member.githubUsername ?? ''));
   const basis = basisFor(organization.settings.timezone, sync.lastFinishedAt, now);
-  const outdated = engineers.filter((member) => !basisHolds(stored.get((member.githubUsername ?? '').toLowerCase())?.basis, basis));
+  const outdated = engineers.filter(
+    (member) => !basisHolds(stored.get((member.githubUsername ?? '').toLowerCase())?.basis, personalBasis(basis, member.timezone)),
+  );
+  const people = outdated.map((member) => ({ userId: member.userId, githubUsername: member.githubUsername ?? '', timezone: member.timezone }));
   const recomputed = outdated.length
-    ? await recomputeAnalyses(tenant, outdated.map((member) => ({ userId: member.userId, githubUsername: member.githubUsername ?? '' })), basis, now)
+    ? await recomputeAnalyses(tenant, people, basis, now)
     : new Map<string, MemberAnalysis>();
   if (outdated.length) log.info('analyses recomputed for the team', { count: outdated.length });
 

@@ -25,8 +25,7 @@ interface Person {
 
 /** `GET /ai/code-quality/{login}` by someone else: the kinds of figure the privacy rules let them see. */
 export function analysisReadWhat(figures: ReadonlySet<PersonFigureKind>): string {
-  const shown = [...figures].filter((kind) => kind !== 'personalInsights');
-  return shown.length ? `analysis: ${shown.join(', ')}` : 'analysis: no figures';
+  return figures.size ? `analysis: ${[...figures].join(', ')}` : 'analysis: no figures';
 }
 
 /** Everyone a stored report holds (any object with a name and a GitHub login), once each by login. */

@@ -44,10 +44,10 @@ export async function planErasure(tenant: Tenant): Promise<ErasurePlan> {
     ...(installationId ? [lookupKeys.githubInstallation(installationId)] : []),
     ...(name ? uniqueKeys([lookupKeys.organizationName(organizationNameSkeleton(name)), lookupKeys.organizationName(normalizeOrganizationName(name))]) : []),
   ];
-  // The organization's own item last: an erasure that stops halfway is found and finished by its retry.
-  const partitionKeys = items
-    .map((item) => ({ PK: String(item['PK']), SK: sk(item) }))
-    .sort((a, b) => Number(a.SK === tenantKeys.organization(tenant).SK) - Number(b.SK === tenantKeys.organization(tenant).SK));
+  // The connection first, so a sync job still queued stops writing (it checks the connection); the
+  // organization's own item last, so an erasure that stops halfway is found and finished by its retry.
+  const rank = (key: Key) => (key.SK === tenantKeys.githubConnection(tenant).SK ? 0 : key.SK === tenantKeys.organization(tenant).SK ? 2 : 1);
+  const partitionKeys = items.map((item) => ({ PK: String(item['PK']), SK: sk(item) })).sort((a, b) => rank(a) - rank(b));
   const requested = organization === undefined || organization['erasureRequestedAt'] !== undefined;
   return { partitionKeys, lookupKeys: lookups, members, requested, ...(installationId ? { installationId } : {}) };
 }

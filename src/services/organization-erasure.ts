@@ -28,7 +28,11 @@ export async function eraseOrganization(orgId: string, log: Logger): Promise<voi
   if (plan.installationId !== undefined) await deleteKeys(await deliveryKeysOf(plan.installationId));
   await unscheduleDailySync({ orgId });
   await deleteKeys(plan.partitionKeys);
-  log.info('organization erased', { orgId, items: plan.partitionKeys.length, lookups: plan.lookupKeys.length, accountsDeleted: accounts.filter(Boolean).length });
+  // A sync job that was already running when the connection went may have written a last slice meanwhile.
+  const leftovers = (await planErasure({ orgId })).partitionKeys;
+  await deleteKeys(leftovers);
+  const counts = { items: plan.partitionKeys.length + leftovers.length, lookups: plan.lookupKeys.length, accountsDeleted: accounts.filter(Boolean).length };
+  log.info('organization erased', { orgId, ...counts });
 }
 
 /** A member with no other organization has no account left to use: it goes, Cognito user first so no one can sign in meanwhile. */

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { syncUntil } from '../support/github-connection';
 import { api } from '../support/stack';
 import { storyTeam, type StoryTeam } from '../support/story';
 
@@ -159,5 +160,25 @@ describe('a removed member', () => {
     expect(JSON.stringify(after.body)).not.toMatch(/Alice Dev|alice-dev/i);
     expect(after.body.teamOverview).toEqual(before.body.teamOverview);
     expect(await analysis(team.sarah.accessToken, 'alice-dev')).toMatchObject({ status: 404 });
+  });
+
+  it("gets no analysis back from a later sync: only members' analyses are recomputed", async () => {
+    const before = (await api('/sync', { token: team.sarah.accessToken })).body.finishedAt;
+    expect((await api('/sync', { method: 'POST', token: team.sarah.accessToken })).status).toBe(202);
+    const finished = await syncUntil(team.sarah, (sync) => sync.status === 'idle' && sync.finishedAt !== before);
+    // The sync's last step recomputes the members' analyses on the queue: wait (bounded) for Bob's.
+    const analysesAfterSync = async () => {
+      const exported = await api('/organization/export', { token: team.sarah.accessToken });
+      return (exported.body.items['GITHUB_DATA'] ?? []) as { githubUsername: string; basis: { syncedAt: string } }[];
+    };
+    const deadline = Date.now() + 20_000;
+    let analyses = await analysesAfterSync();
+    while (!analyses.some((entry) => entry.githubUsername === 'bob-senior' && entry.basis.syncedAt >= finished.finishedAt) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      analyses = await analysesAfterSync();
+    }
+    expect(analyses.find((entry) => entry.githubUsername === 'bob-senior')?.basis.syncedAt).toEqual(expect.any(String));
+    expect(String(analyses.find((entry) => entry.githubUsername === 'bob-senior')?.basis.syncedAt) >= finished.finishedAt).toBe(true);
+    expect(analyses.filter((entry) => entry.githubUsername === 'alice-dev')).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ const report = {
 
 describe('the access log of the people measured', () => {
   it.each([
-    [new Set(['codeQuality', 'burnoutRisk', 'commitDetails'] as const), 'analysis: codeQuality, burnoutRisk, commitDetails'],
+    [new Set(['codeQuality', 'burnoutRisk', 'commitDetails', 'personalInsights'] as const), 'analysis: codeQuality, burnoutRisk, commitDetails, personalInsights'],
     [new Set(['codeQuality'] as const), 'analysis: codeQuality'],
     [new Set([] as const), 'analysis: no figures'],
   ])('It should say which figures of an analysis were shown: %o', (figures, what) => {

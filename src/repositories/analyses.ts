@@ -147,13 +147,18 @@ export async function loadAnalysisContext<A>(
 /**
  * What a team analysis needs besides its members, in one consistent
  * BatchGetItem (privacy settings just changed apply): the organization,
- * the GitHub connection and the sync record.
+ * the GitHub connection, the sync record and the caller's member record
+ * (their name, for the access log of the people it names).
  */
-export async function loadTeamContext(tenant: Tenant): Promise<{ organizationItem?: Record<string, unknown>; connection?: GithubConnection; sync?: SyncStatus }> {
-  const keys = [tenantKeys.organization(tenant), tenantKeys.githubConnection(tenant), tenantKeys.sync(tenant)] as const;
+export async function loadTeamContext(
+  tenant: TenantContext,
+): Promise<{ organizationItem?: Record<string, unknown>; connection?: GithubConnection; sync?: SyncStatus; readerName?: string }> {
+  const keys = [tenantKeys.organization(tenant), tenantKeys.githubConnection(tenant), tenantKeys.sync(tenant), tenantKeys.member(tenant, tenant.role, tenant.userId)] as const;
   const items = await batchGetItems(keys.map((key) => ({ ...key })), { consistent: true });
-  const [organizationItem, connectionItem, syncItem] = keys.map((key) => items.find((item) => item['SK'] === key.SK));
+  const [organizationItem, connectionItem, syncItem, readerItem] = keys.map((key) => items.find((item) => item['SK'] === key.SK));
+  const readerName = readerItem?.['name'];
   return {
+    ...(typeof readerName === 'string' ? { readerName } : {}),
     ...(organizationItem ? { organizationItem } : {}),
     ...(connectionItem ? { connection: toConnection(connectionItem) } : {}),
     ...(syncItem ? { sync: toSyncStatus(syncItem) } : {}),

@@ -27,9 +27,10 @@ export const analyticsRoutes = [
     access: ['admin'],
     summary: "The team's health from its members' stored analyses; also saved as today's team report",
     uses: [...TABLE_RW, 'email:send', 'queue:send:github-sync'],
-    // Guard, members Query beside one BatchGet (organization, connection, sync), one BatchGet page of analyses
-    // per 100 engineers, the team report. An analysis out of date adds its activity Query (and a batch write).
-    dynamodbBudget: 5,
+    // Guard, members Query beside one BatchGet (organization, connection, sync, the caller), one BatchGet page of
+    // analyses per 100 engineers, the team report, the access-log entries of the people it names (a BatchWrite per
+    // 25). An analysis out of date adds its activity Query (and a batch write).
+    dynamodbBudget: 6,
     params: OrganizationParams,
   },
   {
@@ -39,8 +40,8 @@ export const analyticsRoutes = [
     access: ['admin'],
     summary: 'An executive report (PDF at pdfUrl) from the team analysis',
     uses: [...TABLE_RW, 'email:send', 'queue:send:github-sync'],
-    // The team analysis's 5, then the report.
-    dynamodbBudget: 6,
+    // The team analysis's 5, then the report beside the access-log entries of the people it names.
+    dynamodbBudget: 7,
     throttle: { ratePerSecond: 2, burst: 5 },
     params: OrganizationParams,
     body: ExecutiveReportBody,

@@ -82,6 +82,13 @@ describe('the access log', () => {
     expect(log.body.nextCursor).toEqual(expect.any(String));
   });
 
+  it("records Sarah's read of the team analysis for the people it names to her", async () => {
+    const read = await api(`/ai/team-performance/${team.sarah.organizationId}`, { token: team.sarah.accessToken });
+    expect(read.status).toBe(200);
+    const log = await api('/me/access-log?limit=1', { token: team.alice.accessToken });
+    expect(log.body.items[0]).toMatchObject({ viewer: { name: 'Sarah Manager', role: 'admin' }, what: expect.stringMatching(/^team analysis team-\d{4}-\d{2}-\d{2}: .*burnoutRisks/) });
+  });
+
   it('records nothing for a viewer, who sees no one named', async () => {
     const reports = await api('/reports', { token: team.sarah.accessToken });
     const executive = reports.body.items.find((item: { reportType: string }) => item.reportType === 'executive');

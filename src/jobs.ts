@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Capability } from './routes';
+import { OrganizationErasureMessage } from './schemas/organization-erasure';
 import { GithubSyncMessage } from './schemas/sync';
 
 /** SQS's own limits that a queue job's settings must stay within. */
@@ -159,6 +160,22 @@ export const jobs = [
     timeoutSeconds: 150,
     // Also daily per organization, at a quiet hour of its own (docs/sync.md).
     organizationSchedule: { localHour: 3 },
+  },
+  {
+    name: 'organization-erasure',
+    handler: 'organization-erasure',
+    summary: 'Erase an organization its admin deleted: lookups, accounts left with no organization, webhook deliveries, its schedule, its partition',
+    trigger: {
+      queue: {
+        message: OrganizationErasureMessage,
+        batchSize: 1,
+        maxConcurrency: 2,
+        visibilityTimeoutSeconds: 900,
+        maxReceiveCount: 10,
+      },
+    },
+    uses: ['table:read', 'table:write', 'cognito:AdminDeleteUser', 'schedule:github-sync'],
+    timeoutSeconds: 120,
   },
 ] as const satisfies readonly JobDefinition[];
 

@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ActivitySlice } from '../domain/sync/activity-slices';
 import { sliceId } from '../domain/sync/activity-slices';
-import { batchGetItems, batchPutItems, queryBetween } from './dynamo';
+import { batchGetItems, batchPutItems, queryAll, queryBetween } from './dynamo';
 import { tenantKeys } from './keys';
 
 /**
@@ -60,3 +60,10 @@ export async function writeActivitySlices(tenant: Tenant, slices: readonly Activ
 export async function activitySlicesOf(tenant: Tenant, login: string, fromMonth: string): Promise<ActivitySlice[]> {
   return (await queryBetween(tenantKeys.activitySlicesFrom(tenant, login, fromMonth))).map(fromItem);
 }
+
+/** Every slice of one person, every month and repository (their data export). */
+export async function allActivitySlicesOf(tenant: Tenant, login: string): Promise<ActivitySlice[]> {
+  const { PK, skPrefix } = tenantKeys.activitySlicesOfLogin(tenant, login);
+  return (await queryAll(PK, skPrefix)).map(fromItem);
+}
+

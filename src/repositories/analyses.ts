@@ -92,21 +92,29 @@ export async function getAnalysesOf<A>(tenant: Tenant, logins: readonly string[]
   return new Map(items.map((item) => [String(item['githubUsername']).toLowerCase(), toStored<A>(item)]));
 }
 
+/** The login item carries the person's own time zone (src/repositories/personal-settings.ts), so their basis needs no other read. */
+function toTarget(item: Record<string, unknown>): { userId: string; githubUsername: string; timezone?: string } {
+  const timezone = item['timezone'];
+  return { userId: item['userId'] as string, githubUsername: item['githubUsername'] as string, ...(typeof timezone === 'string' ? { timezone } : {}) };
+}
+
 /**
  * What a code-quality request needs, in one BatchGetItem: the login's member,
  * the organization (settings, privacy), the stored analysis, the GitHub
- * connection and the sync record, read side by side rather than one after
- * another.
+ * connection, the sync record and the caller's member record, read side by
+ * side rather than one after another.
  */
 export async function loadAnalysisContext<A>(
   tenant: TenantContext,
   login: string,
 ): Promise<{
-  target?: { userId: string; githubUsername: string };
+  target?: { userId: string; githubUsername: string; timezone?: string };
   organizationItem?: Record<string, unknown>;
   cached?: StoredAnalysis<A>;
   connection?: GithubConnection;
   sync?: SyncStatus;
+  /** The caller's name, from their member record: the person read about sees it in their access log. */
+  readerName?: string;
 }> {
   const keys = [
     tenantKeys.githubLogin(tenant, login),
@@ -114,34 +122,42 @@ export async function loadAnalysisContext<A>(
     tenantKeys.analysis(tenant, login),
     tenantKeys.githubConnection(tenant),
     tenantKeys.sync(tenant),
+    tenantKeys.member(tenant, tenant.role, tenant.userId),
   ];
   // Consistent: the privacy settings on the organization item apply as they are now, even just changed.
   const items = await batchGetItems(keys.map((key) => ({ ...key })), { consistent: true });
   const find = (key: { SK: string }) => items.find((item) => item['SK'] === key.SK);
-  const [loginKey, organizationKey, analysisKey, connectionKey, syncKey] = keys as [Key, Key, Key, Key, Key];
+  const [loginKey, organizationKey, analysisKey, connectionKey, syncKey, readerKey] = keys as [Key, Key, Key, Key, Key, Key];
+  const readerName = find(readerKey)?.['name'];
   const loginItem = find(loginKey);
   const storedItem = find(analysisKey);
   const connectionItem = find(connectionKey);
   const syncItem = find(syncKey);
   return {
-    ...(loginItem ? { target: { userId: loginItem['userId'] as string, githubUsername: loginItem['githubUsername'] as string } } : {}),
+    ...(loginItem ? { target: toTarget(loginItem) } : {}),
     ...(find(organizationKey) ? { organizationItem: find(organizationKey) } : {}),
     ...(storedItem ? { cached: toStored<A>(storedItem) } : {}),
     ...(connectionItem ? { connection: toConnection(connectionItem) } : {}),
     ...(syncItem ? { sync: toSyncStatus(syncItem) } : {}),
+    ...(typeof readerName === 'string' ? { readerName } : {}),
   };
 }
 
 /**
  * What a team analysis needs besides its members, in one consistent
  * BatchGetItem (privacy settings just changed apply): the organization,
- * the GitHub connection and the sync record.
+ * the GitHub connection, the sync record and the caller's member record
+ * (their name, for the access log of the people it names).
  */
-export async function loadTeamContext(tenant: Tenant): Promise<{ organizationItem?: Record<string, unknown>; connection?: GithubConnection; sync?: SyncStatus }> {
-  const keys = [tenantKeys.organization(tenant), tenantKeys.githubConnection(tenant), tenantKeys.sync(tenant)] as const;
+export async function loadTeamContext(
+  tenant: TenantContext,
+): Promise<{ organizationItem?: Record<string, unknown>; connection?: GithubConnection; sync?: SyncStatus; readerName?: string }> {
+  const keys = [tenantKeys.organization(tenant), tenantKeys.githubConnection(tenant), tenantKeys.sync(tenant), tenantKeys.member(tenant, tenant.role, tenant.userId)] as const;
   const items = await batchGetItems(keys.map((key) => ({ ...key })), { consistent: true });
-  const [organizationItem, connectionItem, syncItem] = keys.map((key) => items.find((item) => item['SK'] === key.SK));
+  const [organizationItem, connectionItem, syncItem, readerItem] = keys.map((key) => items.find((item) => item['SK'] === key.SK));
+  const readerName = readerItem?.['name'];
   return {
+    ...(typeof readerName === 'string' ? { readerName } : {}),
     ...(organizationItem ? { organizationItem } : {}),
     ...(connectionItem ? { connection: toConnection(connectionItem) } : {}),
     ...(syncItem ? { sync: toSyncStatus(syncItem) } : {}),

@@ -1,7 +1,7 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../domain/ids';
 import type { TenantContext } from '../guard/tenant-context';
-import { db, tableName } from './dynamo';
+import { db, queryPageNewestFirst, tableName } from './dynamo';
 import { tenantKeys, type Key } from './keys';
 
 export type Severity = 'LOW' | 'MEDIUM' | 'HIGH';
@@ -31,6 +31,11 @@ function auditItem(tenant: TenantContext, entry: AuditEntry, at: Date) {
 /** The audit entry as one item of a larger transaction, so it lands with the change it records. */
 export function auditEntryPut(tenant: TenantContext, entry: AuditEntry, at: Date) {
   return { Put: { TableName: tableName(), Item: auditItem(tenant, entry, at) } };
+}
+
+/** An audit entry on its own, for an action that writes nothing else (an export, an erasure of personal data). */
+export async function recordAuditEntry(tenant: TenantContext, entry: AuditEntry, at: Date): Promise<void> {
+  await db().send(new PutCommand(auditEntryPut(tenant, entry, at).Put));
 }
 
 const HOUR_MS = 3_600_000;
@@ -140,18 +145,8 @@ export async function listAuditEntries(
   limit: number,
   after?: string,
 ): Promise<{ entries: StoredAuditEntry[]; lastKey?: string }> {
-  const { PK, skPrefix } = tenantKeys.auditEntries(tenant);
-  const page = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': PK, ':prefix': skPrefix },
-      ScanIndexForward: false,
-      Limit: limit,
-      ...(after ? { ExclusiveStartKey: { PK, SK: after } } : {}),
-    }),
-  );
-  const entries = (page.Items ?? []).map((item) => ({
+  const page = await queryPageNewestFirst(tenantKeys.auditEntries(tenant), limit, after);
+  const entries = page.items.map((item) => ({
     timestamp: item['timestamp'] as number,
     event: item['event'] as string,
     userId: item['userId'] as string,
@@ -163,5 +158,5 @@ export async function listAuditEntries(
     count: item['count'] as number | undefined,
     lastAttemptAt: item['lastAttemptAt'] as number | undefined,
   }));
-  return { entries, lastKey: page.LastEvaluatedKey?.['SK'] as string | undefined };
+  return { entries, ...(page.lastKey ? { lastKey: page.lastKey } : {}) };
 }

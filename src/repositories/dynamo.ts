@@ -102,8 +102,19 @@ const BATCH_WRITE_LIMIT = 25;
 
 /** PutRequests in BatchWriteItem pages of 25, with what DynamoDB leaves unprocessed retried after a back-off. */
 export async function batchPutItems(items: readonly Record<string, unknown>[]): Promise<void> {
-  for (let start = 0; start < items.length; start += BATCH_WRITE_LIMIT) {
-    let pending = items.slice(start, start + BATCH_WRITE_LIMIT).map((Item) => ({ PutRequest: { Item } }));
+  await batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+}
+
+/** DeleteRequests of these keys in BatchWriteItem pages of 25 (a key with no item is no error). */
+export async function batchDeleteKeys(keys: readonly { readonly PK: unknown; readonly SK: unknown }[]): Promise<void> {
+  await batchWrite(keys.map(({ PK, SK }) => ({ DeleteRequest: { Key: { PK, SK } } })));
+}
+
+type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
+
+async function batchWrite(requests: readonly WriteRequest[]): Promise<void> {
+  for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
+    let pending = requests.slice(start, start + BATCH_WRITE_LIMIT);
     for (let attempt = 0; pending.length > 0; attempt += 1) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
       const response = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
@@ -112,13 +123,27 @@ export async function batchPutItems(items: readonly Record<string, unknown>[]): 
   }
 }
 
+/** A condition on the items a Query reads, applied by DynamoDB after the key condition (it bounds what is returned, not what is read). */
+export interface QueryFilter {
+  readonly expression: string;
+  readonly names?: Record<string, string>;
+  readonly values: Record<string, unknown>;
+}
+
 /** Every item a key condition matches, following Query pages to the end. */
-async function queryPages(keyCondition: string, values: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+async function queryPages(keyCondition: string, values: Record<string, unknown>, filter?: QueryFilter): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await db().send(
-      new QueryCommand({ TableName: tableName(), KeyConditionExpression: keyCondition, ExpressionAttributeValues: values, ExclusiveStartKey: startKey }),
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: keyCondition,
+        ExpressionAttributeValues: { ...values, ...filter?.values },
+        ...(filter ? { FilterExpression: filter.expression } : {}),
+        ...(filter?.names ? { ExpressionAttributeNames: filter.names } : {}),
+        ExclusiveStartKey: startKey,
+      }),
     );
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
@@ -126,11 +151,31 @@ async function queryPages(keyCondition: string, values: Record<string, unknown>)
   return items;
 }
 
-/** Every item of a partition (optionally under a sort-key prefix). */
-export async function queryAll(partitionKey: string, sortKeyPrefix?: string): Promise<Record<string, unknown>[]> {
+/** Every item of a partition (optionally under a sort-key prefix, and passing a filter). */
+export async function queryAll(partitionKey: string, sortKeyPrefix?: string, filter?: QueryFilter): Promise<Record<string, unknown>[]> {
   return sortKeyPrefix
-    ? queryPages('PK = :pk AND begins_with(SK, :prefix)', { ':pk': partitionKey, ':prefix': sortKeyPrefix })
-    : queryPages('PK = :pk', { ':pk': partitionKey });
+    ? queryPages('PK = :pk AND begins_with(SK, :prefix)', { ':pk': partitionKey, ':prefix': sortKeyPrefix }, filter)
+    : queryPages('PK = :pk', { ':pk': partitionKey }, filter);
+}
+
+/** One page of the items under a sort-key prefix, newest (highest key) first; `after` is the sort key the last page ended on. */
+export async function queryPageNewestFirst(
+  range: { readonly PK: string; readonly skPrefix: string },
+  limit: number,
+  after?: string,
+): Promise<{ items: Record<string, unknown>[]; lastKey?: string }> {
+  const page = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': range.PK, ':prefix': range.skPrefix },
+      ScanIndexForward: false,
+      Limit: limit,
+      ...(after ? { ExclusiveStartKey: { PK: range.PK, SK: after } } : {}),
+    }),
+  );
+  const lastKey = page.LastEvaluatedKey?.['SK'] as string | undefined;
+  return { items: page.Items ?? [], ...(lastKey ? { lastKey } : {}) };
 }
 
 /** Every item of a partition whose sort key lies between `from` and `to` (inclusive). */

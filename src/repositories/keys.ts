@@ -20,7 +20,7 @@ const pendingSignupsPartition = (day: string) => `PENDING_SIGNUPS#${day}`;
 const ROLE_PREFIX: Record<Role, string> = { admin: 'ADMIN', member: 'MEMBER', viewer: 'VIEWER' };
 
 export const tenantKeys = {
-  /** The whole partition: only to discard an organization that never became real (an expired signup). */
+  /** The whole partition: to discard an organization that never became real (an expired signup), to export one or to erase one. */
   partition: (tenant: Pick<TenantContext, 'orgId'>): string => orgPartition(tenant.orgId),
   organization: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: orgPartition(tenant.orgId) }),
   member: (tenant: Pick<TenantContext, 'orgId'>, role: Role, userId: string): Key => ({
@@ -126,6 +126,18 @@ export const tenantKeys = {
   sync: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'SYNC' }),
   /** The organization's GitHub App installation, when connected. */
   githubConnection: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'GHCONNECTION' }),
+  /**
+   * One read of a person's analysis, or of a report naming them, by someone
+   * else (`ACCESS#<login>#<time>#<id>`, lower case): one Query of the prefix
+   * pages a person's access log newest first.
+   */
+  accessEntry: (tenant: Pick<TenantContext, 'orgId'>, login: string, at: Date, entryId: string): Key => ({
+    PK: orgPartition(tenant.orgId),
+    SK: `ACCESS#${login.toLowerCase()}#${at.toISOString()}#${entryId}`,
+  }),
+  accessEntries: (tenant: Pick<TenantContext, 'orgId'>, login: string) => ({ PK: orgPartition(tenant.orgId), skPrefix: `ACCESS#${login.toLowerCase()}#` }),
+  /** Every activity slice of one person, in every month and repository. */
+  activitySlicesOfLogin: (tenant: Pick<TenantContext, 'orgId'>, login: string) => ({ PK: orgPartition(tenant.orgId), skPrefix: `ACT#${login.toLowerCase()}#` }),
   auditEntries: (tenant: Pick<TenantContext, 'orgId'>) => ({ PK: orgPartition(tenant.orgId), skPrefix: 'AUDIT#' }),
   auditEntry: (tenant: Pick<TenantContext, 'orgId'>, at: Date, entryId: string): Key => ({
     PK: orgPartition(tenant.orgId),

@@ -14,6 +14,8 @@ export interface Member {
   readonly role: Role;
   readonly githubUsername?: string;
   readonly joinedAt: number;
+  /** Their own IANA time zone (`PUT /me/settings`), when they set one. */
+  readonly timezone?: string;
 }
 
 const LAST_ADMIN = 'An organization needs at least one admin; make someone else admin first';
@@ -26,6 +28,7 @@ function toMember(item: Record<string, unknown>): Member {
     role: item['role'] as Role,
     githubUsername: (item['githubUsername'] as string | undefined) ?? undefined,
     joinedAt: item['joinedAt'] as number,
+    ...(typeof item['timezone'] === 'string' ? { timezone: item['timezone'] } : {}),
   };
 }
 
@@ -38,6 +41,14 @@ export async function listMembers(tenant: Pick<TenantContext, 'orgId'>, roles: r
     }),
   );
   return pages.flat().map(toMember).sort((a, b) => a.joinedAt - b.joinedAt);
+}
+
+/** The caller's own member record in their organization (one GetItem, the key from the context only). */
+export async function getOwnMember(tenant: TenantContext): Promise<Member | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: tenantKeys.member(tenant, tenant.role, tenant.userId), ConsistentRead: true }),
+  );
+  return Item ? toMember(Item) : undefined;
 }
 
 /** A member as stored, with every attribute, so a role change can move the record without losing any. */

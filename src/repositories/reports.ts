@@ -1,6 +1,8 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../guard/tenant-context';
-import { batchGetItems, db, tableName } from './dynamo';
+import type { Identifiable } from '../domain/reports/anonymize';
+import { namesPerson, withoutFormerMember } from '../domain/reports/former-member';
+import { batchGetItems, batchPutItems, db, queryAll, tableName } from './dynamo';
 import { tenantKeys } from './keys';
 import { packJson, unpackJson } from './packed-json';
 
@@ -92,6 +94,8 @@ export interface ReportContext<R, S> {
   readonly stored?: StoredReport<R, S>;
   readonly organizationItem?: Record<string, unknown>;
   readonly readerGithubUsername?: string;
+  /** The reader's name, for the access log of the people the report names. */
+  readonly readerName?: string;
 }
 
 /**
@@ -105,7 +109,9 @@ export async function loadReportContext<R, S = unknown>(tenant: TenantContext, r
     items.find((item) => item['PK'] === key.PK && item['SK'] === key.SK),
   );
   const login = memberItem?.['githubUsername'];
+  const name = memberItem?.['name'];
   return {
+    ...(typeof name === 'string' ? { readerName: name } : {}),
     ...(reportItem ? { stored: storedReportOf<R, S>(reportItem) } : {}),
     ...(organizationItem ? { organizationItem } : {}),
     ...(typeof login === 'string' && login !== '' ? { readerGithubUsername: login } : {}),
@@ -132,4 +138,24 @@ export async function listReports(tenant: TenantContext, limit = 100): Promise<R
   const team = tenantKeys.teamReports(tenant);
   const [a, b] = await Promise.all([summaries(executive.PK, executive.skPrefix, limit), summaries(team.PK, team.skPrefix, limit)]);
   return [...a, ...b].sort((x, y) => y.generatedAt.localeCompare(x.generatedAt)).slice(0, limit);
+}
+
+/**
+ * Rewrites every stored report (both kinds) that names a member who left,
+ * so it keeps only aggregates of them (src/domain/reports/former-member.ts):
+ * one Query per key prefix, a BatchWrite page per 25 reports rewritten.
+ * Returns how many were.
+ */
+export async function scrubFormerMember(tenant: Pick<TenantContext, 'orgId'>, person: Identifiable): Promise<number> {
+  const prefixes = [tenantKeys.reports(tenant), tenantKeys.teamReports(tenant)];
+  const items = (await Promise.all(prefixes.map(({ PK, skPrefix }) => queryAll(PK, skPrefix)))).flat();
+  const rewritten = items
+    .filter((item) => namesPerson([item['report'], item['source']], person))
+    .map((item) => ({
+      ...item,
+      report: withoutFormerMember(item['report'], person),
+      ...(item['source'] === undefined ? {} : { source: withoutFormerMember(item['source'], person) }),
+    }));
+  await batchPutItems(rewritten);
+  return rewritten.length;
 }

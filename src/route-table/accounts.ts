@@ -1,6 +1,7 @@
 import { ANY_ROLE } from '../domain/roles';
 import { TABLE_RW, type RouteDefinition } from '../route-definition';
 import { LoginBody, RefreshBody, ResendVerificationBody, SignupBody, VerifyBody } from '../schemas/auth';
+import { AccessLogQuery, PersonalSettingsBody } from '../schemas/me';
 import { SwitchOrganizationBody } from '../schemas/team';
 
 /** Accounts: sign-up, verification, login and sessions, and the caller's own profile. Part of THE route table, src/routes.ts. */
@@ -69,6 +70,40 @@ export const accountRoutes = [
     summary: 'The caller, the active organization and every membership',
     uses: ['table:read'],
     dynamodbBudget: 3,
+  },
+  {
+    method: 'PUT',
+    path: '/me/settings',
+    handler: 'me/update-settings',
+    access: ANY_ROLE,
+    summary: "The caller's own time zone in this organization; their analyses use it from the next read",
+    uses: TABLE_RW,
+    // Guard, the caller's member record (their login), one transaction (member record, login item, audit entry).
+    dynamodbBudget: 3,
+    body: PersonalSettingsBody,
+  },
+  {
+    method: 'GET',
+    path: '/me/access-log',
+    handler: 'me/get-access-log',
+    access: ANY_ROLE,
+    summary: "Who read the caller's analysis or a report naming them, and which parts, newest first",
+    // The cursor is signed with APP_SECRET, like the audit log's.
+    uses: ['table:read', 'secret:app'],
+    // Guard, the caller's member record (their login), one Query per page.
+    dynamodbBudget: 3,
+    query: AccessLogQuery,
+  },
+  {
+    method: 'GET',
+    path: '/me/data',
+    handler: 'me/get-data',
+    access: ANY_ROLE,
+    summary: 'Everything this organization stores about the caller, as JSON',
+    uses: ['table:read'],
+    // Guard, the user's partition and member record side by side, then their activity, analysis, access log and
+    // the audit log (Queries by key prefix, one page each for an ordinary person) side by side.
+    dynamodbBudget: 8,
   },
   {
     method: 'POST',

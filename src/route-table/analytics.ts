@@ -13,9 +13,10 @@ export const analyticsRoutes = [
     summary: "A member's code quality, burnout risk and metrics from synced GitHub activity, filtered by the privacy rules",
     // The queue: `refresh=true` asks the sync worker for the person's repositories. Never GitHub.
     uses: [...TABLE_RW, 'email:send', 'secret:model', 'queue:send:github-sync'],
-    // Guard, then one BatchGet (login, organization, analysis, connection, sync): 2 when the analysis stands.
-    // Out of date: the person's activity Query and the analysis write: 4. A login of nobody here: its audit writes.
-    dynamodbBudget: 5,
+    // Guard, then one BatchGet (login, organization, analysis, connection, sync, the caller's member record): 2 when
+    // the analysis stands. Out of date: the person's activity Query and the analysis write: 4. Someone else's
+    // analysis: its access-log entry, written beside the recomputation: 5. A login of nobody here: its audit writes.
+    dynamodbBudget: 6,
     params: CodeQualityParams,
     query: CodeQualityQuery,
   },
@@ -26,9 +27,10 @@ export const analyticsRoutes = [
     access: ['admin'],
     summary: "The team's health from its members' stored analyses; also saved as today's team report",
     uses: [...TABLE_RW, 'email:send', 'queue:send:github-sync'],
-    // Guard, members Query beside one BatchGet (organization, connection, sync), one BatchGet page of analyses
-    // per 100 engineers, the team report. An analysis out of date adds its activity Query (and a batch write).
-    dynamodbBudget: 5,
+    // Guard, members Query beside one BatchGet (organization, connection, sync, the caller), one BatchGet page of
+    // analyses per 100 engineers, the team report, the access-log entries of the people it names (a BatchWrite per
+    // 25). An analysis out of date adds its activity Query (and a batch write).
+    dynamodbBudget: 6,
     params: OrganizationParams,
   },
   {
@@ -38,8 +40,8 @@ export const analyticsRoutes = [
     access: ['admin'],
     summary: 'An executive report (PDF at pdfUrl) from the team analysis',
     uses: [...TABLE_RW, 'email:send', 'queue:send:github-sync'],
-    // The team analysis's 5, then the report.
-    dynamodbBudget: 6,
+    // The team analysis's 5, then the report beside the access-log entries of the people it names.
+    dynamodbBudget: 7,
     throttle: { ratePerSecond: 2, burst: 5 },
     params: OrganizationParams,
     body: ExecutiveReportBody,
@@ -58,9 +60,10 @@ export const analyticsRoutes = [
     path: '/reports/{reportId}',
     handler: 'reports/get-report',
     access: ['admin', 'viewer'],
-    summary: 'One report',
-    uses: ['table:read'],
-    dynamodbBudget: 2,
+    summary: 'One report; the people it names to this reader get an access-log entry',
+    uses: TABLE_RW,
+    // Guard, one BatchGet (report, organization, reader), then a BatchWrite page per 25 people it names to the reader.
+    dynamodbBudget: 3,
     params: ReportParams,
   },
   {
@@ -68,10 +71,11 @@ export const analyticsRoutes = [
     path: '/reports/{reportId}/pdf',
     handler: 'reports/get-report-pdf',
     access: ['admin', 'viewer'],
-    summary: 'The executive report as a PDF',
-    uses: ['table:read'],
+    summary: 'The executive report as a PDF; the people it names to this reader get an access-log entry',
+    uses: TABLE_RW,
     runtimeFiles: ['pdfkit'],
-    dynamodbBudget: 2,
+    // As GET /reports/{reportId}; the access-log write runs while the PDF renders.
+    dynamodbBudget: 3,
     params: ReportParams,
   },
   {
@@ -83,8 +87,9 @@ export const analyticsRoutes = [
     // Writes the organization's daily email counter (src/services/email-quota.ts).
     uses: [...TABLE_RW, 'email:send'],
     runtimeFiles: ['pdfkit'],
-    // Guard, report, members (a Query per role), sender, then the plan and the daily email counter.
-    dynamodbBudget: 8,
+    // Guard, report, members (a Query per role), sender, then the plan and the daily email counter; while the email
+    // goes, the access-log entries of the people the PDF names (one per person and recipient, BatchWrite pages of 25).
+    dynamodbBudget: 9,
     params: ReportParams,
     body: EmailReportBody,
   },

@@ -1,6 +1,6 @@
 import { ANY_ROLE } from '../domain/roles';
 import { TABLE_RW, type RouteDefinition } from '../route-definition';
-import { AuditLogQuery, PlanBody, SettingsBody } from '../schemas/organization';
+import { AuditLogQuery, DeleteOrganizationBody, PlanBody, SettingsBody } from '../schemas/organization';
 import { ChangeRoleBody, CompleteInvitationBody, InvitationParams, InvitationTokenQuery, InviteBody, MemberParams } from '../schemas/team';
 
 /** The team: invitations, members, the organization's settings and plan, the audit log. Part of THE route table, src/routes.ts. */
@@ -81,9 +81,12 @@ export const teamRoutes = [
     path: '/team/members/{userId}',
     handler: 'team/remove-member',
     access: ['admin'],
-    summary: 'Remove a member; their next request with an old token answers 401',
+    summary: 'Remove a member and erase their activity, analysis and access log here; their next request with an old token answers 401',
     uses: [...TABLE_RW, 'cognito:AdminUserGlobalSignOut'],
-    dynamodbBudget: 5,
+    // Guard, membership and member record, the removal's transaction, their other memberships; with a GitHub login,
+    // side by side: their slices and access log (two Queries, a BatchWrite page of deletes per 25 items) and the
+    // reports naming them (two Queries, a BatchWrite page per 25 rewritten); then the erasure's audit entry.
+    dynamodbBudget: 12,
     params: MemberParams,
   },
   {
@@ -94,6 +97,28 @@ export const teamRoutes = [
     summary: 'The organization: plan, seats and settings',
     uses: ['table:read'],
     dynamodbBudget: 2,
+  },
+  {
+    method: 'GET',
+    path: '/organization/export',
+    handler: 'organization/export-organization',
+    access: ['admin'],
+    summary: 'Everything the organization stores, as JSON: no secrets, hashes or tokens',
+    uses: ['table:read'],
+    // Guard, the organization's partition (one Query, a page per MB of it), the export's audit entry.
+    dynamodbBudget: 4,
+  },
+  {
+    method: 'DELETE',
+    path: '/organization',
+    handler: 'organization/delete-organization',
+    access: ['admin'],
+    summary: 'Erase the organization: every item of it, and the accounts left with no organization (in the background)',
+    // The erasure runs as the `organization-erasure` queue job (src/services/organization-erasure.ts).
+    uses: [...TABLE_RW, 'queue:send:organization-erasure'],
+    // Guard, the organization, one transaction (the mark and its audit entry).
+    dynamodbBudget: 3,
+    body: DeleteOrganizationBody,
   },
   {
     method: 'PUT',

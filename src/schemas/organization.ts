@@ -44,3 +44,6 @@ export const AuditLogQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(2048).optional(),
 });
+
+/** `DELETE /organization`: the organization's name, typed out, so an erasure is never one click. */
+export const DeleteOrganizationBody = z.object({ confirm: z.string().min(1).max(200) }).strict();

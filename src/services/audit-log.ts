@@ -1,27 +1,11 @@
 import type { TenantContext } from '../guard/tenant-context';
-import { ValidationError } from '../errors';
 import { listAuditEntries } from '../repositories/audit-log';
-import { sign, signatureMatches } from './secret-box';
+import { decodeCursor, encodeCursor } from './signed-cursor';
 
 const CURSOR_PURPOSE = 'audit-cursor';
 
-/** Cursors are signed for one organization: a forged one, or one from another organization, is refused. */
-async function encodeCursor(tenant: TenantContext, lastKey: string): Promise<string> {
-  const position = Buffer.from(lastKey).toString('base64url');
-  return `${position}.${await sign(CURSOR_PURPOSE, `${tenant.orgId}|${lastKey}`)}`;
-}
-
-async function decodeCursor(tenant: TenantContext, cursor: string): Promise<string> {
-  const [position, signature, extra] = cursor.split('.');
-  const lastKey = position ? Buffer.from(position, 'base64url').toString('utf8') : '';
-  if (extra !== undefined || !signature || !lastKey || !(await signatureMatches(CURSOR_PURPOSE, `${tenant.orgId}|${lastKey}`, signature))) {
-    throw new ValidationError('Invalid cursor', [{ path: 'query.cursor', message: 'Not a cursor this server issued for you' }]);
-  }
-  return lastKey;
-}
-
 export async function auditLogPage(tenant: TenantContext, limit: number, cursor?: string) {
-  const after = cursor ? await decodeCursor(tenant, cursor) : undefined;
+  const after = cursor ? await decodeCursor(CURSOR_PURPOSE, tenant, cursor) : undefined;
   const { entries, lastKey } = await listAuditEntries(tenant, limit, after);
   return {
     items: entries.map((entry) => ({
@@ -35,6 +19,6 @@ export async function auditLogPage(tenant: TenantContext, limit: number, cursor?
       ...(entry.lastAttemptAt !== undefined ? { lastAttemptAt: new Date(entry.lastAttemptAt).toISOString() } : {}),
       ...(entry.details && Object.keys(entry.details).length > 0 ? { details: entry.details } : {}),
     })),
-    nextCursor: lastKey ? await encodeCursor(tenant, lastKey) : null,
+    nextCursor: lastKey ? await encodeCursor(CURSOR_PURPOSE, tenant, lastKey) : null,
   };
 }

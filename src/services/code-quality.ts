@@ -1,13 +1,14 @@
-import { basisFor, basisHolds } from '../domain/analysis/analysis-basis';
+import { basisFor, basisHolds, personalBasis } from '../domain/analysis/analysis-basis';
 import type { MemberAnalysis } from '../domain/analysis/member-analysis';
 import { WINDOW_DAYS } from '../domain/analysis/window';
-import { visibleAnalysis, type AnalysisViewer } from '../domain/privacy';
+import { visibleAnalysis, visibleFigures, type AnalysisViewer } from '../domain/privacy';
 import type { TenantContext } from '../guard/tenant-context';
 import { GithubNotConnectedError, NotFoundError } from '../errors';
 import type { Logger } from '../http/logger';
 import { loadAnalysisContext, organizationsWithGithubLogin } from '../repositories/analyses';
 import { toOrganization } from '../repositories/organizations';
 import { recordCrossOrganizationAttempt } from './access-attempts';
+import { recordAnalysisRead } from './access-log';
 import { queueMemberRefresh } from './member-refresh';
 import { modelProse } from './model-prose';
 import { requireFirstSync } from './sync-readiness';
@@ -45,14 +46,24 @@ export async function analyzeMember(
   if (!connection) throw new GithubNotConnectedError();
   const sync = await requireFirstSync(tenant, connection, context.sync, now);
 
-  const basis = basisFor(organization.settings.timezone, sync.lastFinishedAt, now);
+  const basis = personalBasis(basisFor(organization.settings.timezone, sync.lastFinishedAt, now), target.timezone);
   const cached = context.cached;
-  if (cached && !options.refresh && basisHolds(cached.basis, basis)) return show(cached.analysis);
-  const { analysis, repositories } = await recomputeAnalysis(tenant, target, basis, now, { prose: modelProse });
-  if (!options.refresh) return show(analysis);
-  const queued = await queueMemberRefresh(tenant, connection.installationId, repositories, now);
-  log.info('refresh queued', { login: target.githubUsername, repositories: queued });
-  return { ...show(analysis), refresh: { queued } };
+  const serve = async (): Promise<ServedAnalysis> => {
+    if (cached && !options.refresh && basisHolds(cached.basis, basis)) return show(cached.analysis);
+    const { analysis, repositories } = await recomputeAnalysis(tenant, target, basis, now, { prose: modelProse });
+    if (!options.refresh) return show(analysis);
+    const queued = await queueMemberRefresh(tenant, connection.installationId, repositories, now);
+    log.info('refresh queued', { login: target.githubUsername, repositories: queued });
+    return { ...show(analysis), refresh: { queued } };
+  };
+  // Someone else's read goes into the person's access log, written beside the recomputation.
+  const reader = { name: context.readerName ?? 'A former member', role: tenant.role };
+  const figures = visibleFigures(viewer, organization.settings);
+  const [served] = await Promise.all([
+    serve(),
+    viewer.isOwner ? undefined : recordAnalysisRead(tenant, { login: target.githubUsername, viewer: reader, figures }, now),
+  ]);
+  return served;
 }
 
 /** Only to ask the privacy rules, before any work, whether this caller may see this person at all. */

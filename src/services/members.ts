@@ -3,7 +3,10 @@ import type { TenantContext } from '../guard/tenant-context';
 import { NotFoundError } from '../errors';
 import type { Logger } from '../http/logger';
 import * as cognito from '../integrations/cognito';
+import { recordAuditEntry } from '../repositories/audit-log';
 import { loadUserWithMemberships } from '../repositories/memberships';
+import { eraseLoginData } from '../repositories/personal-data';
+import { scrubFormerMember } from '../repositories/reports';
 import { recordCrossOrganizationAttempt } from './access-attempts';
 import { changeRole, findMember, listMembers, removeMember, type Member, type StoredMember } from '../repositories/members';
 
@@ -59,6 +62,32 @@ export async function changeMemberRole(tenant: TenantContext, userId: string, ro
 }
 
 /**
+ * What the organization stored under a removed member's GitHub login goes
+ * with them: their activity slices, their analysis and their access log.
+ * Reports already made are rewritten to keep only aggregates of them; the
+ * sync keeps storing the activity of every login it
+ * finds in the repositories, members or not, but only members are analysed
+ * or shown (docs/own-data.md).
+ */
+async function eraseMemberData(tenant: TenantContext, member: Member, login: string, now: Date): Promise<void> {
+  const [erased, reports] = await Promise.all([
+    eraseLoginData(tenant, login),
+    scrubFormerMember(tenant, { name: member.name, githubUsername: login, email: member.email }),
+  ]);
+  await recordAuditEntry(
+    tenant,
+    {
+      event: 'MEMBER_DATA_ERASED',
+      resource: `member/${member.userId}`,
+      result: 'SUCCESS',
+      severity: 'MEDIUM',
+      details: { githubUsername: login, items: erased, reportsRewritten: reports },
+    },
+    now,
+  );
+}
+
+/**
  * Removes a member. Their old tokens fail the guard's membership check at
  * once, and their sessions for this organization end: a refresh checks the
  * membership of its session's organization. When this was their only
@@ -68,6 +97,7 @@ export async function changeMemberRole(tenant: TenantContext, userId: string, ro
 export async function removeMemberFromOrganization(tenant: TenantContext, userId: string, log: Logger, now = new Date()) {
   const member = await requireMember(tenant, userId, log);
   await removeMember(tenant, member, now);
+  if (member.githubUsername) await eraseMemberData(tenant, member, member.githubUsername, now);
   try {
     const { memberships } = await loadUserWithMemberships(userId);
     if (memberships.length === 0) await cognito.signOutEverywhere(userId);

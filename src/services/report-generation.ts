@@ -5,6 +5,7 @@ import type { TenantContext } from '../guard/tenant-context';
 import type { Logger } from '../http/logger';
 import { saveExecutiveReport } from '../repositories/reports';
 import type { ExecutiveReportBody } from '../schemas/reports';
+import { recordReportRead } from './access-log';
 import { analyzeTeamWithRoster } from './team-performance';
 
 /** Ids that sort by creation time: `rpt_20261125T133500Z_…`. */
@@ -19,9 +20,14 @@ function newReportId(now: Date): string {
  * caller's view of it. The caller is an admin, in no one's figures.
  */
 export async function generateExecutiveReport(tenant: TenantContext, options: ExecutiveReportBody, log: Logger, now = new Date()) {
-  const { team, roster, settings } = await analyzeTeamWithRoster(tenant, log, now);
+  const { team, roster, settings, viewer } = await analyzeTeamWithRoster(tenant, log, now);
   const reportId = newReportId(now);
   const report = buildExecutiveReport({ team, options, reportId, generatedBy: tenant.userId, now, people: roster });
-  await saveExecutiveReport(tenant, reportId, report, team, now);
-  return { reportId, report: executiveReportFor(report, team, { role: tenant.role }, settings), pdfUrl: `/reports/${reportId}/pdf` };
+  const view = executiveReportFor(report, team, { role: tenant.role }, settings);
+  // Its first reader is its author: the people it names get their access-log entries while it is stored.
+  await Promise.all([
+    saveExecutiveReport(tenant, reportId, report, team, now),
+    recordReportRead(tenant, { stored: [report, team], view, viewers: [viewer], report: `report ${reportId}` }, now),
+  ]);
+  return { reportId, report: view, pdfUrl: `/reports/${reportId}/pdf` };
 }

@@ -1,5 +1,5 @@
 import pMap from 'p-map';
-import { basisFor, type AnalysisBasis } from '../domain/analysis/analysis-basis';
+import { basisFor, personalBasis, type AnalysisBasis } from '../domain/analysis/analysis-basis';
 import { buildMemberAnalysis, figuresOf, type Figures, type MemberAnalysis, type Prose } from '../domain/analysis/member-analysis';
 import { WINDOW_DAYS } from '../domain/analysis/window';
 import { activityOf, monthOf } from '../domain/sync/activity-slices';
@@ -27,6 +27,8 @@ export interface RecomputeOptions {
 export interface AnalysedPerson {
   readonly userId: string;
   readonly githubUsername: string;
+  /** Their own time zone (`PUT /me/settings`), when set: it replaces the organization's in their basis. */
+  readonly timezone?: string | undefined;
 }
 
 /** Recomputations of a team at once: each is one Query and some arithmetic. */
@@ -35,11 +37,12 @@ const RECOMPUTE_CONCURRENCY = 8;
 export async function analysisFromActivity(
   tenant: Tenant,
   person: AnalysedPerson,
-  basis: AnalysisBasis,
+  organizationBasis: AnalysisBasis,
   now: Date,
   options: RecomputeOptions,
 ): Promise<AnalysisToSave<MemberAnalysis> & { readonly repositories: readonly string[] }> {
   const login = person.githubUsername;
+  const basis = personalBasis(organizationBasis, person.timezone);
   const windowStart = new Date(now.getTime() - WINDOW_DAYS * 86_400_000);
   const slices = await activitySlicesOf(tenant, login, monthOf(windowStart.toISOString()));
   const figures = figuresOf(activityOf(login, slices), now, WINDOW_DAYS, basis.timezone);
@@ -61,7 +64,7 @@ export async function recomputeAnalysis(
   return { analysis: entry.analysis, repositories };
 }
 
-/** Many people's analyses recomputed with bounded concurrency and stored in batches (heuristic prose unless a writer is given). */
+/** Many people's analyses recomputed with bounded concurrency and stored in batches (heuristic prose unless a writer is given); `basis` is the organization's, each person's own zone replaces its zone. */
 export async function recomputeAnalyses(
   tenant: Tenant,
   people: readonly AnalysedPerson[],
@@ -97,7 +100,7 @@ export async function recomputeMembersAnalyses(
   const [organization, members, sync] = await Promise.all([getOrganization(tenant), listMembers(tenant), syncStatusOf(tenant)]);
   const people = members
     .filter((member) => member.githubUsername && wanted.has(member.githubUsername.toLowerCase()))
-    .map((member) => ({ userId: member.userId, githubUsername: member.githubUsername ?? '' }));
+    .map((member) => ({ userId: member.userId, githubUsername: member.githubUsername ?? '', timezone: member.timezone }));
   if (people.length === 0) return 0;
   const lastFinishedAt = sync?.lastFinishedAt ?? null;
   const basis = basisFor(organization.settings.timezone, syncedAt && (!lastFinishedAt || syncedAt > lastFinishedAt) ? syncedAt : lastFinishedAt, now);

@@ -1,4 +1,4 @@
-import { basisFor, basisHolds } from '../domain/analysis/analysis-basis';
+import { basisFor, basisHolds, personalBasis } from '../domain/analysis/analysis-basis';
 import type { MemberAnalysis } from '../domain/analysis/member-analysis';
 import { WINDOW_DAYS } from '../domain/analysis/window';
 import { buildTeamAnalysis } from '../domain/reports/team-analysis';
@@ -13,7 +13,9 @@ import { getAnalysesOf, loadTeamContext } from '../repositories/analyses';
 import { listMembers } from '../repositories/members';
 import { organizationExists, toOrganization } from '../repositories/organizations';
 import { saveTeamReport } from '../repositories/reports';
+import type { AccessViewer } from '../domain/access-log';
 import { recordCrossOrganizationAttempt } from './access-attempts';
+import { recordReportRead } from './access-log';
 import { recomputeAnalyses } from './stored-analysis';
 import { requireFirstSync } from './sync-readiness';
 
@@ -36,8 +38,10 @@ export async function requireOwnOrganization(tenant: TenantContext, organization
  * figures (engineers are members), so no entry is the caller's own.
  */
 export async function analyzeTeam(tenant: TenantContext, log: Logger, now = new Date()): Promise<TeamAnalysisView> {
-  const { team, settings } = await analyzeTeamWithRoster(tenant, log, now);
-  return teamAnalysisFor(team, { role: tenant.role }, settings);
+  const { team, settings, viewer, reportId } = await analyzeTeamWithRoster(tenant, log, now);
+  const view = teamAnalysisFor(team, { role: tenant.role }, settings);
+  await recordReportRead(tenant, { stored: team, view, viewers: [viewer], report: `team analysis ${reportId}` }, now);
+  return view;
 }
 
 /**
@@ -54,7 +58,7 @@ export async function analyzeTeamWithRoster(
   tenant: TenantContext,
   log: Logger,
   now = new Date(),
-): Promise<{ team: TeamAnalysis; roster: Identifiable[]; settings: PrivacySettings }> {
+): Promise<{ team: TeamAnalysis; roster: Identifiable[]; settings: PrivacySettings; viewer: AccessViewer; reportId: string }> {
   const [context, members] = await Promise.all([loadTeamContext(tenant), listMembers(tenant, ['member'])]);
   if (!context.organizationItem) throw new NotFoundError('Organization not found');
   const organization = toOrganization(context.organizationItem);
@@ -64,9 +68,12 @@ export async function analyzeTeamWithRoster(
   const engineers = members.filter((member) => member.githubUsername);
   const stored = await getAnalysesOf<MemberAnalysis>(tenant, engineers.map((member) => member.githubUsername ?? ''));
   const basis = basisFor(organization.settings.timezone, sync.lastFinishedAt, now);
-  const outdated = engineers.filter((member) => !basisHolds(stored.get((member.githubUsername ?? '').toLowerCase())?.basis, basis));
+  const outdated = engineers.filter(
+    (member) => !basisHolds(stored.get((member.githubUsername ?? '').toLowerCase())?.basis, personalBasis(basis, member.timezone)),
+  );
+  const people = outdated.map((member) => ({ userId: member.userId, githubUsername: member.githubUsername ?? '', timezone: member.timezone }));
   const recomputed = outdated.length
-    ? await recomputeAnalyses(tenant, outdated.map((member) => ({ userId: member.userId, githubUsername: member.githubUsername ?? '' })), basis, now)
+    ? await recomputeAnalyses(tenant, people, basis, now)
     : new Map<string, MemberAnalysis>();
   if (outdated.length) log.info('analyses recomputed for the team', { count: outdated.length });
 
@@ -82,7 +89,8 @@ export async function analyzeTeamWithRoster(
     now,
     windowDays: WINDOW_DAYS,
   });
-  await saveTeamReport(tenant, team, now);
+  const reportId = await saveTeamReport(tenant, team, now);
   const roster = engineers.map(({ name, email, githubUsername }) => ({ name, email, ...(githubUsername ? { githubUsername } : {}) }));
-  return { team, roster, settings: organization.settings };
+  const viewer = { name: context.readerName ?? 'A former member', role: tenant.role };
+  return { team, roster, settings: organization.settings, viewer, reportId };
 }

@@ -2,7 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RouteFunction } from '../../lib/constructs/route-function';
 import { DevInsightsStack } from '../../lib/devinsights-stack';
-import { job, jobs, type JobDefinition } from '../../src/jobs';
+import { job, jobs, type JobDefinition, type JobName } from '../../src/jobs';
 import { routeKey, routes, type RouteDefinition } from '../../src/routes';
 import { actionsOfStatement, logicalIdOf, PROPS, statementsOf, testApp, type Resources, type Statement } from './template-helpers';
 
@@ -69,15 +69,18 @@ describe('the organizations’ schedule group and the role Scheduler sends as', 
 describe('the functions that write the schedules', () => {
   const declaring = routes.filter((route) => (route.uses as readonly string[]).includes('schedule:github-sync')).map(routeKey);
 
-  it('It should be exactly the callback, the disconnect, the webhook receiver, the settings and the sync worker', () => {
+  it('It should be exactly the callback, the disconnect, the webhook receiver, the settings, the sync worker and the erasure worker', () => {
     expect(declaring.sort()).toEqual([...SCHEDULERS].sort());
-    expect(jobs.filter((entry) => (entry.uses as readonly string[]).includes('schedule:github-sync')).map((entry) => entry.name)).toEqual(['github-sync']);
+    expect(jobs.filter((entry) => (entry.uses as readonly string[]).includes('schedule:github-sync')).map((entry) => entry.name)).toEqual([
+      'github-sync',
+      'organization-erasure',
+    ]);
   });
 
-  it.each([...SCHEDULERS.map((key) => [key] as const), ['the job github-sync'] as const])(
+  it.each([...SCHEDULERS.map((key) => [key] as const), ['the job github-sync'] as const, ['the job organization-erasure'] as const])(
     'It should let %s create, replace and delete schedules in that group only, pass the role to Scheduler only, and name all three',
     (key) => {
-      const fn = key.startsWith('the job ') ? stack.jobs.functionFor('github-sync') : stack.api.functionFor(routes.find((route) => routeKey(route) === key) as RouteDefinition);
+      const fn = key.startsWith('the job ') ? stack.jobs.functionFor(key.slice('the job '.length) as JobName) : stack.api.functionFor(routes.find((route) => routeKey(route) === key) as RouteDefinition);
       expect(schedulerStatementsOf(fn)).toEqual([
         { Action: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'], Effect: 'Allow', Resource: inGroup(sync().group.scheduleGroupName) },
         { Action: 'iam:PassRole', Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalId(sync().role), 'Arn'] }, Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } } },

@@ -54,6 +54,7 @@ describe('DynamoDB call budgets', () => {
     const token = login.body.accessToken as string;
     await call('POST /auth/refresh', '/auth/refresh', { method: 'POST', json: { refreshToken: login.body.refreshToken } });
     await call('GET /me', '/me', { token });
+    await call('PUT /me/settings', '/me/settings', { method: 'PUT', token, json: { timezone: 'Europe/Paris' } });
 
     await call('GET /organization', '/organization', { token });
     await call('PUT /organization/settings', '/organization/settings', { method: 'PUT', token, json: { timezone: 'Europe/Berlin' } });
@@ -118,7 +119,11 @@ describe('DynamoDB call budgets', () => {
     await call('GET /reports/{reportId}', `/reports/${reportId}`, { token });
     await call('GET /reports/{reportId}/pdf', `/reports/${reportId}/pdf`, { token });
     await call('POST /reports/{reportId}/email', `/reports/${reportId}/email`, { method: 'POST', token, json: { to: [input.email] } });
+    await call('GET /me/access-log', '/me/access-log', { token });
+    await call('GET /me/data', '/me/data', { token });
+    await call('GET /organization/export', '/organization/export', { token });
     await call('DELETE /integrations/github', '/integrations/github', { method: 'DELETE', token });
+    await call('DELETE /organization', '/organization', { method: 'DELETE', token, json: { confirm: input.organizationName } });
 
     const unmeasured = routes.map(routeKey).filter((key) => !measured.has(key));
     expect(unmeasured, 'routes without a measured request').toEqual([]);

@@ -135,3 +135,15 @@ export async function itemAt(key: { PK: string; SK: string }): Promise<Record<st
   const { Item } = await table().send(new GetCommand({ TableName: stack().tableName, Key: key, ConsistentRead: true }));
   return Item;
 }
+
+/**
+ * How many items a partition holds: for the organization's erasure, whose
+ * whole point is what is left in the table, which no route can show once
+ * the organization is gone.
+ */
+export async function partitionItemCount(partitionKey: string): Promise<number> {
+  const page = await table().send(
+    new QueryCommand({ TableName: stack().tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partitionKey }, Select: 'COUNT' }),
+  );
+  return page.Count ?? 0;
+}

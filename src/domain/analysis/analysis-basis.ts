@@ -18,6 +18,11 @@ export function basisFor(timezone: string, lastFinishedAt: string | null, now: D
   return { timezone, day: now.toISOString().slice(0, 10), syncedAt: lastFinishedAt };
 }
 
+/** The organization's basis for one person: their own time zone when they set one (metrics.md, "Local time"). */
+export function personalBasis(basis: AnalysisBasis, personalTimezone: string | undefined): AnalysisBasis {
+  return personalTimezone ? { ...basis, timezone: personalTimezone } : basis;
+}
+
 /** Whether an analysis computed on `stored` answers for `wanted`; one computed after a later repository read counts too. */
 export function basisHolds(stored: AnalysisBasis | undefined, wanted: AnalysisBasis): boolean {
   if (!stored || stored.timezone !== wanted.timezone || stored.day !== wanted.day) return false;

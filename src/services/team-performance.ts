@@ -1,6 +1,8 @@
 import { basisFor, basisHolds } from '../domain/analysis/analysis-basis';
 import type { MemberAnalysis } from '../domain/analysis/member-analysis';
 import { WINDOW_DAYS } from '../domain/analysis/window';
+import { flowReadingOf } from '../domain/flow/flow-status';
+import { productionEnvironmentOf } from '../domain/organization-settings';
 import { buildTeamAnalysis } from '../domain/reports/team-analysis';
 import type { Identifiable } from '../domain/reports/anonymize';
 import type { PrivacySettings } from '../domain/privacy';
@@ -43,7 +45,8 @@ export async function analyzeTeam(tenant: TenantContext, log: Logger, now = new 
 /**
  * The team analysis from stored analyses: engineers (role member with a
  * GitHub username) from one Query beside one BatchGet of the organization,
- * its connection and its sync; their analyses in BatchGet pages of 100.
+ * its connection, its sync and the team's flow (the worker's, as stored);
+ * their analyses in BatchGet pages of 100.
  * The sync's worker recomputes them when a sync finishes, so they are
  * normally current; any that is not (a new member, a time zone just
  * changed, a new day) is recomputed here from stored activity. GitHub is
@@ -81,6 +84,7 @@ export async function analyzeTeamWithRoster(
     members: inputs,
     now,
     windowDays: WINDOW_DAYS,
+    flow: flowReadingOf(context.flow, sync.lastFinishedAt, productionEnvironmentOf(organization.settings)),
   });
   await saveTeamReport(tenant, team, now);
   const roster = engineers.map(({ name, email, githubUsername }) => ({ name, email, ...(githubUsername ? { githubUsername } : {}) }));

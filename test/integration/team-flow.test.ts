@@ -43,7 +43,7 @@ async function engineer(login: string): Promise<void> {
 
 /** The dashboard once the worker's flow is the one asked for (it is computed just after the sync finishes). */
 async function flowWhen(done: (body: Record<string, any>) => boolean): Promise<Record<string, any>> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 45_000;
   for (;;) {
     const answer = await api(`/ai/team-performance/${admin.organizationId}`, { token: admin.accessToken });
     if (answer.status === 200 && done(answer.body)) return answer.body;
@@ -113,7 +113,19 @@ describe('team flow and delivery on the dashboard', () => {
     ]);
   });
 
+  it("It should count a deployment GitHub's webhook announces, without waiting for the next sync", async () => {
+    await deploy(dashboard, ago(0, -1), 'success');
+
+    const body = await flowWhen((shown) => shown.flow?.deploymentsPerWeek === 0.31);
+
+    // Four successes now; dashboard's error of 27 days ago is restored by it an hour before T0 (647 h after), beside platform's 3 h; 2 failed of 6.
+    expect(body.flow).toMatchObject({ deploymentsPerWeek: 0.31, timeToRestoreHours: 325, changeFailureRate: 0.33, leadTimeForChangesHours: 27 });
+    expect(body.flowStatus.state).toBe('current');
+  }, 60_000);
+
   it("It should count the organization's own production environment once it is set", async () => {
+    const blank = await api('/organization/settings', { method: 'PUT', token: admin.accessToken, json: { productionEnvironment: '  ' } });
+    expect(blank.status).toBe(400);
     const changed = await api('/organization/settings', { method: 'PUT', token: admin.accessToken, json: { productionEnvironment: 'staging' } });
     expect(changed.status).toBe(200);
 
@@ -121,6 +133,7 @@ describe('team flow and delivery on the dashboard', () => {
 
     // One staging deployment, a success, 15 days ago.
     expect(body.flow).toMatchObject({ deploymentsPerWeek: 0.08, changeFailureRate: 0, timeToRestoreHours: null });
+    expect((await api('/organization', { token: admin.accessToken })).body.settings.productionEnvironment).toBe('staging');
     // Of platform's pull requests of the window (opened 10 and 20 days ago) only the older was merged before it: 5 days = 120 h.
     expect(body.flow.leadTimeForChangesHours).toBe(120);
   });

@@ -13,13 +13,13 @@ import { tenantKeys } from './keys';
  */
 type Tenant = { readonly orgId: string };
 
-export async function saveTeamFlow(tenant: Tenant, flow: TeamFlow, computedAt: Date): Promise<void> {
-  const item = { ...tenantKeys.teamFlow(tenant), data: gzipSync(JSON.stringify(flow)), computedAt: computedAt.toISOString() };
+export async function saveTeamFlow(tenant: Tenant, stored: StoredFlow): Promise<void> {
+  const item = { ...tenantKeys.teamFlow(tenant), data: gzipSync(JSON.stringify(stored.flow)), computedAt: stored.computedAt, team: stored.team };
   await db().send(new PutCommand({ TableName: tableName(), Item: item }));
 }
 
 export function toStoredFlow(item: Record<string, unknown>): StoredFlow | undefined {
   const data = item['data'];
   if (!(data instanceof Uint8Array)) return undefined;
-  return { flow: JSON.parse(gunzipSync(data).toString('utf8')) as TeamFlow, computedAt: String(item['computedAt']) };
+  return { flow: JSON.parse(gunzipSync(data).toString('utf8')) as TeamFlow, computedAt: String(item['computedAt']), team: String(item['team']) };
 }

@@ -1,5 +1,6 @@
 import pMap from 'p-map';
 import { WINDOW_DAYS } from '../domain/analysis/window';
+import { teamDigestOf } from '../domain/flow/team-digest';
 import { computeTeamFlow } from '../domain/flow/team-flow';
 import type { TeamFlow } from '../domain/flow/types';
 import { productionEnvironmentOf } from '../domain/organization-settings';
@@ -48,6 +49,6 @@ export async function recomputeTeamFlow(tenant: { readonly orgId: string }, now:
     windowDays: WINDOW_DAYS,
     productionEnvironment: productionEnvironmentOf(organization.settings),
   });
-  await saveTeamFlow(tenant, flow, now);
+  await saveTeamFlow(tenant, { flow, computedAt: now.toISOString(), team: teamDigestOf(engineers) });
   return flow;
 }

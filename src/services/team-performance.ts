@@ -2,6 +2,7 @@ import { basisFor, basisHolds } from '../domain/analysis/analysis-basis';
 import type { MemberAnalysis } from '../domain/analysis/member-analysis';
 import { WINDOW_DAYS } from '../domain/analysis/window';
 import { flowReadingOf } from '../domain/flow/flow-status';
+import { teamDigestOf } from '../domain/flow/team-digest';
 import { productionEnvironmentOf } from '../domain/organization-settings';
 import { buildTeamAnalysis } from '../domain/reports/team-analysis';
 import type { Identifiable } from '../domain/reports/anonymize';
@@ -16,6 +17,7 @@ import { listMembers } from '../repositories/members';
 import { organizationExists, toOrganization } from '../repositories/organizations';
 import { saveTeamReport } from '../repositories/reports';
 import { recordCrossOrganizationAttempt } from './access-attempts';
+import { sqsSyncQueue } from './organization-sync';
 import { recomputeAnalyses } from './stored-analysis';
 import { requireFirstSync } from './sync-readiness';
 
@@ -78,13 +80,20 @@ export async function analyzeTeamWithRoster(
     const analysis = recomputed.get(login) ?? stored.get(login)?.analysis;
     return { userId: member.userId, name: member.name, githubUsername: member.githubUsername ?? '', ...(analysis ? { analysis } : {}) };
   });
+  const { recompute, ...flow } = flowReadingOf(context.flow, {
+    lastFinishedAt: sync.lastFinishedAt,
+    productionEnvironment: productionEnvironmentOf(organization.settings),
+    team: teamDigestOf(engineers.map((member) => member.githubUsername ?? '')),
+  });
+  // The dashboard answers with what is stored either way; the worker brings the flow up to date.
+  if (recompute) await sqsSyncQueue.send({ kind: 'flow', orgId: tenant.orgId }).catch((error: unknown) => log.warn('team flow not queued', { error }));
   const team = buildTeamAnalysis({
     organizationId: tenant.orgId,
     organizationName: organization.name,
     members: inputs,
     now,
     windowDays: WINDOW_DAYS,
-    flow: flowReadingOf(context.flow, sync.lastFinishedAt, productionEnvironmentOf(organization.settings)),
+    flow,
   });
   await saveTeamReport(tenant, team, now);
   const roster = engineers.map(({ name, email, githubUsername }) => ({ name, email, ...(githubUsername ? { githubUsername } : {}) }));

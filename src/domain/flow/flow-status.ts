@@ -5,6 +5,8 @@ export interface StoredFlow {
   readonly flow: TeamFlow;
   /** ISO-8601: when the worker computed it (its window ends then). */
   readonly computedAt: string;
+  /** The engineers it counted (team-digest.ts). */
+  readonly team: string;
 }
 
 /**
@@ -24,21 +26,40 @@ export interface FlowReading {
   readonly flowStatus: FlowStatus;
 }
 
-export function flowReadingOf(stored: StoredFlow | undefined, lastFinishedAt: string | null, productionEnvironment: string): FlowReading {
+/** What the team of now needs: the figures to show, and whether the reader must ask the worker for them (nothing else will). */
+export function flowReadingOf(
+  stored: StoredFlow | undefined,
+  now: { readonly lastFinishedAt: string | null; readonly productionEnvironment: string; readonly team: string },
+): FlowReading & { readonly recompute: boolean } {
+  const { lastFinishedAt, productionEnvironment } = now;
   if (!stored) {
-    return { flow: null, flowStatus: { state: 'pending', reason: 'Team flow is computed when a sync finishes; none has been computed yet.' } };
+    // An organization synced before flows existed has none until its next sync: the read asks for it.
+    return { flow: null, flowStatus: { state: 'pending', reason: 'Team flow is computed when a sync finishes; none has been computed yet.' }, recompute: true };
   }
   if (stored.flow.productionEnvironment.toLowerCase() !== productionEnvironment.toLowerCase()) {
     return {
       flow: null,
       flowStatus: { state: 'pending', reason: `Team flow is being recomputed for the production environment "${productionEnvironment}".` },
+      recompute: false,
     };
   }
   if (lastFinishedAt !== null && Date.parse(stored.computedAt) < Date.parse(lastFinishedAt)) {
     return {
       flow: stored.flow,
       flowStatus: { state: 'outdated', reason: `These figures end at ${stored.flow.windowEnd}; the sync that finished at ${lastFinishedAt} is being counted.` },
+      recompute: false,
     };
   }
-  return { flow: stored.flow, flowStatus: { state: 'current', reason: `Computed from the sync that finished by ${stored.flow.windowEnd}; the window ends then.` } };
+  if (stored.team !== now.team) {
+    return {
+      flow: stored.flow,
+      flowStatus: { state: 'outdated', reason: `These figures end at ${stored.flow.windowEnd} and count the engineers of then; the team has changed since and is being counted.` },
+      recompute: true,
+    };
+  }
+  return {
+    flow: stored.flow,
+    flowStatus: { state: 'current', reason: `Computed from the sync that finished by ${stored.flow.windowEnd}; the window ends then.` },
+    recompute: false,
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * The organization sync at a real customer's size (issue #12): 200
  * engineers, 500 repositories of which 60 were pushed to in the window,
- * each engineer with 50 commits and 5 pull requests with one review, each
+ * each engineer with 50 commits and 5 pull requests with one review in the window (5 more in the window before), each
  * active repository with 8 deployments over both windows (the flow
  * metrics' window and the one before), and the organization's members.
  * Measures a cold sync and an unchanged one against the GitHub emulator,
@@ -25,6 +25,7 @@ export function syncOrganizationDataset(now: Date) {
   const next = random(11);
   const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const at = () => now.getTime() - DAY - Math.floor(next() * 80 * DAY);
+  const before = () => now.getTime() - 95 * DAY - Math.floor(next() * 80 * DAY);
   const repositories = Array.from({ length: REPOSITORIES }, (_, index) => ({
     owner: SYNC_ORGANIZATION, name: `service-${String(index).padStart(3, '0')}`, private: true, language: 'Go', createdAt: '2023-01-01T00:00:00Z',
   }));
@@ -40,11 +41,12 @@ export function syncOrganizationDataset(now: Date) {
       sha += 1;
       commits.push({ repo: `${SYNC_ORGANIZATION}/${theirs[c % 3]!.name}`, sha: sha.toString(16).padStart(40, '0'), author: syncLogin(index), date: iso(at()), message: `feat: change ${c}`, parents: 1 });
     }
-    for (let p = 0; p < 5; p += 1) {
+    // Five in the window and five in the window before, which the team flow compares it with.
+    for (let p = 0; p < 10; p += 1) {
       const repo = `${SYNC_ORGANIZATION}/${theirs[p % 3]!.name}`;
       const number = (numbers.get(repo) ?? 0) + 1;
       numbers.set(repo, number);
-      const created = at();
+      const created = p < 5 ? at() : before();
       pullRequests.push({
         repo, number, author: syncLogin(index), title: `Change ${p}`, createdAt: iso(created), mergedAt: iso(created + 8 * 3_600_000), closedAt: iso(created + 8 * 3_600_000),
         additions: 50, deletions: 10, changedFiles: 3,

@@ -20,6 +20,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ORG, PEOPLE, REPOSITORIES, type Person, type Plan } from './demo-dataset/cast';
 import { ALL_DAYS, at, chance, DAY0, DAY_MS, DAYS, END, int, isWeekend, iso, MINUTE_MS, officeAfter, officeMinute, pick, random, WEEKDAYS, WEEKEND_DAYS } from './demo-dataset/calendar';
+import { releaseTrain } from './demo-dataset/deployments';
 import { commitMessage, issueTitle, prTitle, slug } from './demo-dataset/texts';
 
 const OUTPUT = process.argv[2] ?? fileURLToPath(new URL('../data/github/demo-dataset.json', import.meta.url));
@@ -265,6 +266,7 @@ const dataset = {
   commits,
   pullRequests: pulls,
   issues,
+  deployments: releaseTrain(commits),
 };
 
 /** One record a line: readable diffs, and a file well under 2 MB. */
@@ -282,4 +284,4 @@ function write(value: typeof dataset): string {
 
 const text = write(dataset);
 writeFileSync(OUTPUT, text);
-console.log(`Wrote ${OUTPUT}: ${commits.length} commits, ${pulls.length} pull requests, ${issues.length} issues, ${(text.length / 1024).toFixed(0)} KB`);
+console.log(`Wrote ${OUTPUT}: ${commits.length} commits, ${pulls.length} pull requests, ${issues.length} issues, ${dataset.deployments.length} deployments, ${(text.length / 1024).toFixed(0)} KB`);

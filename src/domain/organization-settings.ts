@@ -18,7 +18,14 @@ export interface OrganizationSettings {
   readonly visibilityRules: VisibilityRules;
   readonly allowMembersViewOthers: boolean;
   readonly features: readonly string[];
+  /** The GitHub deployment environment the team flow counts as production (metrics.md); unset means `production`. */
+  readonly productionEnvironment?: string;
 }
+
+export const DEFAULT_PRODUCTION_ENVIRONMENT = 'production';
+
+export const productionEnvironmentOf = (settings: Pick<OrganizationSettings, 'productionEnvironment'>): string =>
+  settings.productionEnvironment ?? DEFAULT_PRODUCTION_ENVIRONMENT;
 
 /** The contract's defaults: team_transparent, burnout admin-only, personal insights owner-only. */
 export const DEFAULT_SETTINGS: OrganizationSettings = {

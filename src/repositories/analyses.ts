@@ -1,11 +1,13 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { toBasis, type AnalysisBasis } from '../domain/analysis/analysis-basis';
+import type { StoredFlow } from '../domain/flow/flow-status';
 import type { TenantContext } from '../guard/tenant-context';
 import { batchGetItems, batchPutItems, db, isConditionalCheckFailure, queryAll, tableName } from './dynamo';
 import { toConnection, type GithubConnection } from './github-connections';
 import { lookupKeys, tenantKeys, type Key } from './keys';
 import { packJson, unpackJson } from './packed-json';
 import { toSyncStatus, type SyncStatus } from './sync-status';
+import { toStoredFlow } from './team-flow';
 
 type Tenant = Pick<TenantContext, 'orgId'>;
 
@@ -146,20 +148,29 @@ export async function loadAnalysisContext<A>(
 /**
  * What a team analysis needs besides its members, in one consistent
  * BatchGetItem (privacy settings just changed apply): the organization,
- * the GitHub connection, the sync record and the caller's member record
- * (their name, for the access log of the people it names).
+ * the GitHub connection, the sync record, the team's stored flow and the
+ * caller's member record (their name, for the access log of the people it
+ * names).
  */
 export async function loadTeamContext(
   tenant: TenantContext,
-): Promise<{ organizationItem?: Record<string, unknown>; connection?: GithubConnection; sync?: SyncStatus; readerName?: string }> {
-  const keys = [tenantKeys.organization(tenant), tenantKeys.githubConnection(tenant), tenantKeys.sync(tenant), tenantKeys.member(tenant, tenant.role, tenant.userId)] as const;
+): Promise<{ organizationItem?: Record<string, unknown>; connection?: GithubConnection; sync?: SyncStatus; flow?: StoredFlow; readerName?: string }> {
+  const keys = [
+    tenantKeys.organization(tenant),
+    tenantKeys.githubConnection(tenant),
+    tenantKeys.sync(tenant),
+    tenantKeys.teamFlow(tenant),
+    tenantKeys.member(tenant, tenant.role, tenant.userId),
+  ] as const;
   const items = await batchGetItems(keys.map((key) => ({ ...key })), { consistent: true });
-  const [organizationItem, connectionItem, syncItem, readerItem] = keys.map((key) => items.find((item) => item['SK'] === key.SK));
+  const [organizationItem, connectionItem, syncItem, flowItem, readerItem] = keys.map((key) => items.find((item) => item['SK'] === key.SK));
+  const flow = flowItem ? toStoredFlow(flowItem) : undefined;
   const readerName = readerItem?.['name'];
   return {
     ...(typeof readerName === 'string' ? { readerName } : {}),
     ...(organizationItem ? { organizationItem } : {}),
     ...(connectionItem ? { connection: toConnection(connectionItem) } : {}),
     ...(syncItem ? { sync: toSyncStatus(syncItem) } : {}),
+    ...(flow ? { flow } : {}),
   };
 }

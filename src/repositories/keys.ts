@@ -124,6 +124,8 @@ export const tenantKeys = {
   repositoryReadQueued: (tenant: Pick<TenantContext, 'orgId'>, repo: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `SYNCSOON#${repo.toLowerCase()}` }),
   /** The organization's current (or last) sync: status and progress. */
   sync: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'SYNC' }),
+  /** The team's flow and delivery figures, computed by the sync's worker (one item: the dashboard reads it beside the sync record). */
+  teamFlow: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'FLOW' }),
   /** The organization's GitHub App installation, when connected. */
   githubConnection: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'GHCONNECTION' }),
   /**

@@ -32,6 +32,8 @@ export const SettingsBody = z
       .partial()
       .strict(),
     allowMembersViewOthers: z.boolean(),
+    /** A GitHub deployment environment's name (GitHub allows 255 characters). */
+    productionEnvironment: z.string().trim().min(1).max(255).regex(/^\P{C}+$/u, 'must hold no control or invisible characters'),
   })
   .partial()
   .strict()

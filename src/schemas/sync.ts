@@ -63,12 +63,16 @@ export const RecomputeAnalysesMessage = z.object({
   syncedAt: z.iso.datetime().optional(),
 });
 
+/** Recompute the team's flow from stored pull requests and deployments (after a sync, a read outside one, a new production environment). */
+export const RecomputeFlowMessage = z.object({ kind: z.literal('flow'), orgId: Base.orgId });
+
 export const GithubSyncMessage = z.discriminatedUnion('kind', [
   ScheduledSyncMessage,
   ListRepositoriesMessage,
   SyncRepositoryMessage,
   RefreshRepositoriesMessage,
   RecomputeAnalysesMessage,
+  RecomputeFlowMessage,
 ]);
 export type GithubSyncMessage = z.infer<typeof GithubSyncMessage>;
 export type SyncRepositoryMessage = z.infer<typeof SyncRepositoryMessage>;

@@ -16,6 +16,7 @@ import { OUTSIDE_SYNC, queueRepositoryReads } from './repository-reads';
 import { syncRepository } from './repository-sync';
 import { analysedLogins, recomputeMembersAnalyses } from './stored-analysis';
 import { reportSyncProgress } from './sync-progress';
+import { recomputeTeamFlow } from './team-flow';
 
 /** People per recomputation message: each is a Query (and, with a model, a prose request), well inside the job's timeout. */
 const RECOMPUTE_BATCH = 20;
@@ -76,7 +77,7 @@ async function listRepositories(message: Extract<GithubSyncMessage, { kind: 'org
 
 /**
  * When this step was the sync's last: one line says so, and everyone's
- * analyses are recomputed on the queue, off any read.
+ * analyses and the team's flow are recomputed on the queue, off any read.
  */
 async function afterProgress(orgId: string, syncId: string, status: SyncStatus, queue: SyncQueue, repo?: string): Promise<void> {
   const ended = status.status === 'idle' || status.status === 'failed';
@@ -85,7 +86,7 @@ async function afterProgress(orgId: string, syncId: string, status: SyncStatus, 
   // The GitHub account, as the repository lines name it.
   const account = repo ? repo.slice(0, repo.indexOf('/')) : orgId;
   reportSyncProgress({ kind: 'finished', account, repositories: status.repositories.total, requests: status.requests.made, notModified: status.requests.notModified, seconds });
-  await queue.send({ kind: 'analyses', orgId });
+  await queue.sendMany([{ kind: 'analyses', orgId }, { kind: 'flow', orgId }]);
 }
 
 /**
@@ -103,8 +104,10 @@ async function readRepository(message: SyncRepositoryMessage, queue: SyncQueue, 
   reportSyncProgress({ kind: 'repository', repo: result.repo, requests: result.requests, notModified: result.notModified, slices: result.slicesWritten, deployments: result.deployments, seconds });
   const after = await repositorySynced(tenant, message.syncId, message.repo, result, new Date());
   if (after) await afterProgress(message.orgId, message.syncId, after, queue, message.repo);
-  else if (message.syncId === OUTSIDE_SYNC && result.logins.length > 0) {
-    await recomputeMembersAnalyses(tenant, result.logins, new Date(), { prose: modelProse, syncedAt: now.toISOString() });
+  else if (message.syncId === OUTSIDE_SYNC) {
+    if (result.logins.length > 0) await recomputeMembersAnalyses(tenant, result.logins, new Date(), { prose: modelProse, syncedAt: now.toISOString() });
+    // A webhook's read may have brought a pull request or a deployment: the team's flow counts it.
+    if (result.slicesWritten > 0 || result.deployments !== null) await queue.send({ kind: 'flow', orgId: message.orgId });
   }
 }
 
@@ -187,6 +190,7 @@ async function syncOnSchedule(message: ScheduledSyncMessage, queue: SyncQueue, n
 export async function runSyncMessage(message: GithubSyncMessage, queue: SyncQueue = sqsSyncQueue, now = new Date()): Promise<void> {
   if (message.kind === 'scheduled') return syncOnSchedule(message, queue, now);
   // Disconnected (or connected to another installation) since the message was queued: syncing stopped.
+  if (message.kind === 'flow') return void (await recomputeTeamFlow({ orgId: message.orgId }, now));
   if (message.kind !== 'analyses' && (await connectionOf({ orgId: message.orgId }))?.installationId !== message.installationId) return;
   try {
     if (message.kind === 'organization') await githubStep(message, queue, now, () => listRepositories(message, queue, now));

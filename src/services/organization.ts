@@ -24,6 +24,8 @@ export async function changeSettings(tenant: TenantContext, changes: SettingsBod
     await queue.send({ kind: 'analyses', orgId: tenant.orgId });
     await moveDailySync(tenant, settings.timezone);
   }
+  // Flow figures do not depend on the time zone (they are elapsed times and counts), only on which deployments count.
+  if (changes.productionEnvironment !== undefined) await queue.send({ kind: 'flow', orgId: tenant.orgId });
   return settings;
 }
 

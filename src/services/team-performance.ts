@@ -1,6 +1,9 @@
 import { basisFor, basisHolds, personalBasis } from '../domain/analysis/analysis-basis';
 import type { MemberAnalysis } from '../domain/analysis/member-analysis';
 import { WINDOW_DAYS } from '../domain/analysis/window';
+import { flowReadingOf } from '../domain/flow/flow-status';
+import { teamDigestOf } from '../domain/flow/team-digest';
+import { productionEnvironmentOf } from '../domain/organization-settings';
 import { buildTeamAnalysis } from '../domain/reports/team-analysis';
 import type { Identifiable } from '../domain/reports/anonymize';
 import type { PrivacySettings } from '../domain/privacy';
@@ -16,6 +19,7 @@ import { saveTeamReport } from '../repositories/reports';
 import type { AccessViewer } from '../domain/access-log';
 import { recordCrossOrganizationAttempt } from './access-attempts';
 import { recordReportRead } from './access-log';
+import { sqsSyncQueue } from './organization-sync';
 import { recomputeAnalyses } from './stored-analysis';
 import { requireFirstSync } from './sync-readiness';
 
@@ -47,7 +51,8 @@ export async function analyzeTeam(tenant: TenantContext, log: Logger, now = new 
 /**
  * The team analysis from stored analyses: engineers (role member with a
  * GitHub username) from one Query beside one BatchGet of the organization,
- * its connection and its sync; their analyses in BatchGet pages of 100.
+ * its connection, its sync and the team's flow (the worker's, as stored);
+ * their analyses in BatchGet pages of 100.
  * The sync's worker recomputes them when a sync finishes, so they are
  * normally current; any that is not (a new member, a time zone just
  * changed, a new day) is recomputed here from stored activity. GitHub is
@@ -82,12 +87,20 @@ export async function analyzeTeamWithRoster(
     const analysis = recomputed.get(login) ?? stored.get(login)?.analysis;
     return { userId: member.userId, name: member.name, githubUsername: member.githubUsername ?? '', ...(analysis ? { analysis } : {}) };
   });
+  const { recompute, ...flow } = flowReadingOf(context.flow, {
+    lastFinishedAt: sync.lastFinishedAt,
+    productionEnvironment: productionEnvironmentOf(organization.settings),
+    team: teamDigestOf(engineers.map((member) => member.githubUsername ?? '')),
+  });
+  // The dashboard answers with what is stored either way; the worker brings the flow up to date.
+  if (recompute) await sqsSyncQueue.send({ kind: 'flow', orgId: tenant.orgId }).catch((error: unknown) => log.warn('team flow not queued', { error }));
   const team = buildTeamAnalysis({
     organizationId: tenant.orgId,
     organizationName: organization.name,
     members: inputs,
     now,
     windowDays: WINDOW_DAYS,
+    flow,
   });
   const reportId = await saveTeamReport(tenant, team, now);
   const roster = engineers.map(({ name, email, githubUsername }) => ({ name, email, ...(githubUsername ? { githubUsername } : {}) }));

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { DEMO_DATASET_PATH } from '../../src/local/github-emulator';
 
 /**
- * The demo dataset with deployments (github-dataset.md's optional v1.1
- * list), written in the demo's own time frame (its anchor moves them with
- * today's date): production and staging deployments of techstartup/api and
+ * The demo dataset with its deployments replaced by these edge cases (the
+ * demo's own are a regular release train, scripts/demo-dataset/deployments.ts,
+ * with every deployment concluded and none before the window), written in
+ * the demo's own time frame (its anchor moves them with today's date):
+ * production and staging deployments of techstartup/api and
  * techstartup/web in the window, a failure restored, one still in
  * progress, one with no status yet, one by a bot, one in the window before
  * and one older than both windows (never read).

@@ -12,7 +12,7 @@ export function roundedShare(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part * 100) / whole) / 100;
 }
 
-function rounded2(value: number | null): number | null {
+export function rounded2(value: number | null): number | null {
   return value === null ? null : Math.round(value * 100) / 100;
 }
 

@@ -85,7 +85,8 @@ interface Person {
 /** The kinds of figure a report holds about a person (personal insights are never in a report). */
 const REPORT_FIGURES: readonly PersonFigureKind[] = ['codeQuality', 'burnoutRisk', 'commitDetails'];
 /** Fields that hold no sentence about anyone: ids, instants, chart data, the organization's own name. */
-const TEAM_MACHINE_FIELDS = new Set(['organizationId', 'organizationName', 'generatedAt', 'analysisEngine', 'charts', 'teamFacts']);
+// The flow names repositories, never people: a repository named after its owner's account (`bob-senior/tools`) is not a mention of Bob.
+const TEAM_MACHINE_FIELDS = new Set(['organizationId', 'organizationName', 'generatedAt', 'analysisEngine', 'charts', 'teamFacts', 'flow', 'flowStatus']);
 const EXECUTIVE_MACHINE_FIELDS = new Set([
   'reportId',
   'reportType',

@@ -1,4 +1,5 @@
 import type { Prose } from '../analysis/member-analysis';
+import type { FlowReading } from '../flow/flow-status';
 import { round1 } from '../scores/scale';
 import { InvalidReportInputError } from './errors';
 import { compareLogins } from './format';
@@ -30,6 +31,8 @@ export interface TeamAnalysisInput {
   readonly windowDays: number;
   /** A language model's sentences: replace `insights` and `recommendations`, never a figure. */
   readonly prose?: Prose;
+  /** The team's stored flow and whether it is current (domain/flow/flow-status.ts). */
+  readonly flow?: FlowReading;
 }
 
 const figureOf = ({ name, githubUsername, analysis }: AnalysedMember): PersonFigure => ({
@@ -169,5 +172,6 @@ export function buildTeamAnalysis(input: TeamAnalysisInput): TeamAnalysisWithFac
       commitsPerWeek: commitsPerWeekOf(analysed, now, windowDays),
     },
     teamFacts: facts,
+    ...(input.flow ?? {}),
   };
 }

@@ -1,5 +1,7 @@
 import type { MemberAnalysis } from '../analysis/member-analysis';
 import type { TeamFacts } from './team-figures';
+import type { FlowStatus } from '../flow/flow-status';
+import type { TeamFlow } from '../flow/types';
 
 /** One engineer as the team analysis sees them: analysed, or still pending collection. */
 export interface TeamMemberInput {
@@ -75,6 +77,9 @@ export interface TeamAnalysis {
   readonly analysisEngine: string;
   /** Aggregates the executive report's findings rest on (7.0+ share, review coverage, out-of-hours share). */
   readonly teamFacts?: TeamFacts;
+  /** Team flow and delivery (metrics.md), as the sync's worker last computed it; null when there is none to show, `flowStatus` says why. */
+  readonly flow?: TeamFlow | null;
+  readonly flowStatus?: FlowStatus;
   readonly charts: {
     /** Counts of engineers per code-quality band: [0,2), [2,4), [4,6), [6,8), [8,10]. */
     readonly codeQualityDistribution: readonly { readonly band: string; readonly engineers: number }[];

@@ -12,8 +12,8 @@ import { commitRecords, issueListItems, repositoryPushedAt, reviewRecords } from
 /**
  * Reads one repository for the organization sync: every author's commits
  * of the window, and the issues and pull requests that changed since the
- * last sync (pull requests with sizes and reviews from GraphQL, a hundred
- * a request). No Search API, no per-member requests. What the last sync saw
+ * last sync, two windows back (pull requests with sizes and reviews from
+ * GraphQL, a hundred a request). No Search API, no per-member requests. What the last sync saw
  * (`RepositoryCursor`) makes a later one cheap: commits are listed again
  * only when GitHub's `pushed_at` moved (and then from shortly before the
  * last listing, the whole window once a week), and the issues list (which holds
@@ -110,10 +110,13 @@ export async function collectRepository(
   const commitsMoved = pushedAt === null || pushedAt !== request.cursor.pushedAt;
   const listing = commitsFrom(request.cursor, since, now);
   const deploymentsDue = commitsMoved || request.readDeployments === true || request.cursor.deploymentsFrom === undefined;
+  // Two windows back, as deployments are: the team's flow compares the window with the one before (metrics.md `flow.previous`),
+  // and a pull request merged then was updated then. The person metrics apply their own window to what this stores.
+  const flowFrom = deploymentsReadFrom(since);
   const [commits, listed, deployments] = await Promise.all([
     commitsMoved ? listAll(`/repos/${repo}/commits?since=${listing.from}&per_page=100`, commitRecords(repo)) : Promise.resolve([]),
-    listAll(`/repos/${repo}/issues?state=all&sort=updated&direction=desc&since=${since}T00:00:00Z&per_page=100`, issueListItems),
-    deploymentsDue ? deploymentsSince(github, repo, deploymentsReadFrom(since), stats) : Promise.resolve(undefined),
+    listAll(`/repos/${repo}/issues?state=all&sort=updated&direction=desc&since=${flowFrom}&per_page=100`, issueListItems),
+    deploymentsDue ? deploymentsSince(github, repo, flowFrom, stats) : Promise.resolve(undefined),
   ]);
   const changed = listed.filter((item) => request.cursor.updatedAt[String(item.number)] !== item.updatedAt);
 
@@ -129,7 +132,7 @@ export async function collectRepository(
     .filter((item) => !item.isPullRequest)
     .map((item) => ({ repo, number: item.number, authorLogin: item.authorLogin, createdAt: item.createdAt }));
 
-  // The list is every item updated inside the window: what it no longer holds has left the window.
+  // The list is every item updated inside the two windows: what it no longer holds has left them.
   const updatedAt = Object.fromEntries(listed.map((item) => [String(item.number), item.updatedAt]));
   return {
     activity: { repo, commits, pullRequests, issues },

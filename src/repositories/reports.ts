@@ -149,12 +149,13 @@ export async function listReports(tenant: TenantContext, limit = 100): Promise<R
 export async function scrubFormerMember(tenant: Pick<TenantContext, 'orgId'>, person: Identifiable): Promise<number> {
   const prefixes = [tenantKeys.reports(tenant), tenantKeys.teamReports(tenant)];
   const items = (await Promise.all(prefixes.map(({ PK, skPrefix }) => queryAll(PK, skPrefix)))).flat();
-  const rewritten = items
-    .filter((item) => namesPerson([item['report'], item['source']], person))
-    .map((item) => ({
+  const documents = items.map((item) => ({ item, report: unpackJson(item['report']), source: item['source'] === undefined ? undefined : unpackJson(item['source']) }));
+  const rewritten = documents
+    .filter(({ report, source }) => namesPerson([report, source], person))
+    .map(({ item, report, source }) => ({
       ...item,
-      report: withoutFormerMember(item['report'], person),
-      ...(item['source'] === undefined ? {} : { source: withoutFormerMember(item['source'], person) }),
+      report: packJson(withoutFormerMember(report, person)),
+      ...(source === undefined ? {} : { source: packJson(withoutFormerMember(source, person)) }),
     }));
   await batchPutItems(rewritten);
   return rewritten.length;

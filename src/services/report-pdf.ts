@@ -6,7 +6,7 @@ import { reportEmail } from '../integrations/email-templates';
 import { renderExecutiveReportPdf } from '../integrations/pdf/executive-report-pdf';
 import { getProfile } from '../repositories/memberships';
 import { listMembers } from '../repositories/members';
-import { leastPrivilegedReader } from '../domain/reports/reader-view';
+import { leastPrivilegedReader } from '../domain/reports/report-audience';
 import { spendEmailQuota } from './email-quota';
 import { readableExecutiveReport } from './reports';
 

@@ -1,5 +1,6 @@
 import type { ReportTeam } from '../domain/reports/executive-figures';
-import { executiveReportFor, teamAnalysisFor, type ReportReader } from '../domain/reports/reader-view';
+import { executiveReportFor, teamAnalysisFor } from '../domain/reports/reader-view';
+import type { ReportReader } from '../domain/reports/report-audience';
 import type { ExecutiveReport, TeamAnalysis } from '../domain/reports/types';
 import type { TenantContext } from '../guard/tenant-context';
 import { NotFoundError } from '../errors';

@@ -72,6 +72,18 @@ function commitsFrom(cursor: RepositoryCursor, since: string, now: Date): { read
 
 const withDeploymentsFrom = (from: string | undefined) => (from === undefined ? {} : { deploymentsFrom: from });
 
+/**
+ * Promise.all that waits for every request before it throws the first
+ * failure: a job that met a spent budget leaves no request of its own still
+ * running (and spending) after it has handed itself back to the queue.
+ */
+async function allSettledOrThrow<T extends readonly unknown[]>(work: { readonly [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 /** The cursor's listing times after this read (`listing`: the commits were listed now, in full or not). */
 function listedAt(cursor: RepositoryCursor, listing: { readonly at: string; readonly full: boolean } | undefined) {
   const commitsListedAt = listing?.at ?? cursor.commitsListedAt;
@@ -113,7 +125,7 @@ export async function collectRepository(
   // Two windows back, as deployments are: the team's flow compares the window with the one before (metrics.md `flow.previous`),
   // and a pull request merged then was updated then. The person metrics apply their own window to what this stores.
   const flowFrom = deploymentsReadFrom(since);
-  const [commits, listed, deployments] = await Promise.all([
+  const [commits, listed, deployments] = await allSettledOrThrow([
     commitsMoved ? listAll(`/repos/${repo}/commits?since=${listing.from}&per_page=100`, commitRecords(repo)) : Promise.resolve([]),
     listAll(`/repos/${repo}/issues?state=all&sort=updated&direction=desc&since=${flowFrom}&per_page=100`, issueListItems),
     deploymentsDue ? deploymentsSince(github, repo, flowFrom, stats) : Promise.resolve(undefined),

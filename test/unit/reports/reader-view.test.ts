@@ -3,12 +3,8 @@ import { DEFAULT_SETTINGS, PRIVACY_MODES, VISIBILITIES, type PrivacyMode, type V
 import type { PrivacySettings } from '../../../src/domain/privacy';
 import { identifiersOf, mentionPaths } from '../../../src/domain/reports/anonymize';
 import { buildExecutiveReport } from '../../../src/domain/reports/executive-report';
-import {
-  executiveReportFor,
-  leastPrivilegedReader,
-  teamAnalysisFor,
-  type ReportReader,
-} from '../../../src/domain/reports/reader-view';
+import { executiveReportFor, teamAnalysisFor } from '../../../src/domain/reports/reader-view';
+import { leastPrivilegedReader, type ReportReader } from '../../../src/domain/reports/report-audience';
 import { buildTeamAnalysis } from '../../../src/domain/reports/team-analysis';
 import type { ExecutiveReport, TeamAnalysis } from '../../../src/domain/reports/types';
 import { ROLES, type Role } from '../../../src/domain/roles';

@@ -17,8 +17,9 @@ export const OUTSIDE_SYNC = 'webhook';
 
 /**
  * Queues one debounced read of `repo`; answers whether this call queued it.
- * With `pushed_at` unknown the read lists commits, and so deployments, anyway;
- * `readDeployments` says so outright for a deployment's webhook.
+ * The read learns `pushed_at` itself (and lists commits and deployments when
+ * it moved); `readDeployments` asks for the deployments anyway, for a
+ * deployment's webhook.
  */
 export async function queueRepositoryRead(
   orgId: string,

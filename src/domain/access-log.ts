@@ -46,9 +46,12 @@ export function peopleIn(value: unknown): Person[] {
 
 /** The parts of a view (`insights`, `individuals.burnoutRisks`, …) whose text names this person by name or login. */
 export function partsNaming(view: unknown, person: Person): string[] {
-  const needles = [person.name, person.githubUsername].filter((needle) => needle.length > 0).map((needle) => needle.toLowerCase());
+  // Whole words only: `dan-dev` is not named by a sentence about `dan-dev2`.
+  const needles = [person.name, person.githubUsername]
+    .filter((needle) => needle.length > 0)
+    .map((needle) => new RegExp(`(?<![\\p{L}\\p{N}_-])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_-])`, 'iu'));
   const mentions = (node: unknown): boolean => {
-    if (typeof node === 'string') return needles.some((needle) => node.toLowerCase().includes(needle));
+    if (typeof node === 'string') return needles.some((needle) => needle.test(node));
     if (Array.isArray(node)) return node.some(mentions);
     if (typeof node === 'object' && node !== null) return Object.values(node).some(mentions);
     return false;

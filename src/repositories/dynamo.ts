@@ -112,15 +112,24 @@ export async function batchDeleteKeys(keys: readonly { readonly PK: unknown; rea
 
 type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
 
+/** Pages of one batch write sent at once, as for BatchGet: a few round trips in parallel, not one after another. */
+const BATCH_WRITE_PAGES_AT_ONCE = 4;
+
 async function batchWrite(requests: readonly WriteRequest[]): Promise<void> {
-  for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
-    let pending = requests.slice(start, start + BATCH_WRITE_LIMIT);
-    for (let attempt = 0; pending.length > 0; attempt += 1) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-      const response = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
-      pending = (response.UnprocessedItems?.[tableName()] as typeof pending | undefined) ?? [];
-    }
-  }
+  const pages: WriteRequest[][] = [];
+  for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) pages.push(requests.slice(start, start + BATCH_WRITE_LIMIT));
+  await pMap(
+    pages,
+    async (page) => {
+      let pending = page;
+      for (let attempt = 0; pending.length > 0; attempt += 1) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+        const response = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
+        pending = (response.UnprocessedItems?.[tableName()] as typeof pending | undefined) ?? [];
+      }
+    },
+    { concurrency: BATCH_WRITE_PAGES_AT_ONCE },
+  );
 }
 
 /** A condition on the items a Query reads, applied by DynamoDB after the key condition (it bounds what is returned, not what is read). */

@@ -39,4 +39,12 @@ describe('the access log of the people measured', () => {
     const anonymous = { keyFindings: { burnout: ['Engineer A shows 45% late-night commits'] } };
     expect(reportAccessRecords({ view: anonymous, people: [alice], viewer, report: 'report rpt_1' })).toEqual([]);
   });
+
+  it('It should not take a sentence about dan-dev2 (or Dan Devlin) for one about dan-dev (Dan Dev)', () => {
+    const dan = { name: 'Dan Dev', githubUsername: 'dan-dev' };
+    const view = { insights: ['dan-dev2 merged 40 pull requests', 'Dan Devlin reviews most'], burnoutRisks: [{ name: 'Dan Dev', githubUsername: 'dan-dev' }] };
+
+    expect(partsNaming(view, dan)).toEqual(['burnoutRisks']);
+    expect(partsNaming({ insights: ['(dan-dev) leads reviews'] }, dan)).toEqual(['insights']);
+  });
 });

@@ -44,26 +44,42 @@ export function peopleIn(value: unknown): Person[] {
   return [...found.values()];
 }
 
-/** The parts of a view (`insights`, `individuals.burnoutRisks`, …) whose text names this person by name or login. */
-export function partsNaming(view: unknown, person: Person): string[] {
+/** A view's text by part (`insights`, `individuals.burnoutRisks`, …), read once for everyone it may name. */
+type ViewText = readonly (readonly [part: string, text: string])[];
+
+function textOf(node: unknown, into: string[]): void {
+  if (typeof node === 'string') into.push(node);
+  else if (Array.isArray(node)) node.forEach((item) => textOf(item, into));
+  else if (typeof node === 'object' && node !== null) Object.values(node).forEach((value) => textOf(value, into));
+}
+
+function viewTextOf(view: unknown): ViewText {
+  if (typeof view !== 'object' || view === null) return [];
+  const joined = (value: unknown) => {
+    const strings: string[] = [];
+    textOf(value, strings);
+    return strings.join('\n');
+  };
+  return Object.entries(view).flatMap(([field, value]): [string, string][] => {
+    // The executive report keeps its named fields under `individuals`: say which of them.
+    if (field === 'individuals' && typeof value === 'object' && value !== null) {
+      return Object.entries(value).map(([inner, innerValue]) => [`individuals.${inner}`, joined(innerValue)]);
+    }
+    return [[field, joined(value)]];
+  });
+}
+
+function partsNamingIn(text: ViewText, person: Person): string[] {
   // Whole words only: `dan-dev` is not named by a sentence about `dan-dev2`.
   const needles = [person.name, person.githubUsername]
     .filter((needle) => needle.length > 0)
     .map((needle) => new RegExp(`(?<![\\p{L}\\p{N}_-])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_-])`, 'iu'));
-  const mentions = (node: unknown): boolean => {
-    if (typeof node === 'string') return needles.some((needle) => needle.test(node));
-    if (Array.isArray(node)) return node.some(mentions);
-    if (typeof node === 'object' && node !== null) return Object.values(node).some(mentions);
-    return false;
-  };
-  if (typeof view !== 'object' || view === null) return [];
-  return Object.entries(view).flatMap(([field, value]) => {
-    // The executive report keeps its named fields under `individuals`: say which of them.
-    if (field === 'individuals' && typeof value === 'object' && value !== null) {
-      return Object.entries(value).flatMap(([inner, innerValue]) => (mentions(innerValue) ? [`individuals.${inner}`] : []));
-    }
-    return mentions(value) ? [field] : [];
-  });
+  return text.filter(([, content]) => needles.some((needle) => needle.test(content))).map(([part]) => part);
+}
+
+/** The parts of a view (`insights`, `individuals.burnoutRisks`, …) whose text names this person by name or login. */
+export function partsNaming(view: unknown, person: Person): string[] {
+  return partsNamingIn(viewTextOf(view), person);
 }
 
 /**
@@ -79,9 +95,10 @@ export function reportAccessRecords(input: {
   readonly report: string;
 }): AccessRecord[] {
   const reader = input.readerLogin?.toLowerCase();
+  const text = viewTextOf(input.view);
   return input.people.flatMap((person) => {
     if (person.githubUsername.toLowerCase() === reader) return [];
-    const parts = partsNaming(input.view, person);
+    const parts = partsNamingIn(text, person);
     return parts.length ? [{ login: person.githubUsername, viewer: input.viewer, what: `${input.report}: ${parts.join(', ')}` }] : [];
   });
 }

@@ -32,7 +32,7 @@ const ERROR_RESPONSES: Readonly<Record<number, ErrorResponse>> = {
   402: { name: 'PlanLimitExceeded', description: "PLAN_LIMIT_EXCEEDED: the action would exceed the plan's limits; nothing was changed" },
   403: { name: 'Forbidden', description: "FORBIDDEN (or EMAIL_NOT_VERIFIED at login): the role or the organization's privacy settings do not allow it" },
   404: { name: 'NotFound', description: 'NOT_FOUND: missing, or belonging to another organization (never says which)' },
-  409: { name: 'Conflict', description: 'CONFLICT: duplicate email or organization name, or a concurrent change lost its condition' },
+  409: { name: 'Conflict', description: 'CONFLICT: duplicate email or organization name, or a concurrent change lost its condition; GITHUB_NOT_CONNECTED on the analytics of an organization that has not connected GitHub' },
   410: { name: 'Gone', description: 'GONE: the invitation token expired, was revoked or was already used' },
   429: {
     name: 'RateLimited',
@@ -40,7 +40,7 @@ const ERROR_RESPONSES: Readonly<Record<number, ErrorResponse>> = {
     retryAfter: true,
   },
   500: { name: 'Internal', description: 'INTERNAL: an unexpected failure (no internal detail in the body)' },
-  503: { name: 'ServiceUnavailable', description: "SERVICE_UNAVAILABLE: GitHub (or, at login, the account's guess counter) is out of reach; retry later" },
+  503: { name: 'ServiceUnavailable', description: "SERVICE_UNAVAILABLE: GitHub is out of reach while connecting, or the account's guess counter at login; retry later" },
 };
 
 /** Error statuses a route answers beyond those implied by its schemas, its access and its path parameters (from the contract). */
@@ -56,9 +56,9 @@ const ROUTE_ERRORS: Readonly<Record<string, readonly number[]>> = {
   'DELETE /team/members/{userId}': [409],
   'PUT /organization/settings': [409],
   'PUT /organization/plan': [402, 409],
-  'GET /ai/code-quality/{githubUsername}': [503],
-  'GET /ai/team-performance/{organizationId}': [503],
-  'POST /ai/generate-report/{organizationId}': [503],
+  'GET /ai/code-quality/{githubUsername}': [409],
+  'GET /ai/team-performance/{organizationId}': [409],
+  'POST /ai/generate-report/{organizationId}': [409],
   // 401: a missing or wrong X-Hub-Signature-256; 400: signed, but not a GitHub delivery (headers, JSON).
   'POST /webhooks/github': [400, 401],
 };
@@ -108,9 +108,19 @@ function errorStatuses(route: RouteDefinition): number[] {
   return [...statuses].sort((a, b) => a - b);
 }
 
+/** Routes that answer `202 syncing` before the organization's first sync has finished (contract "Sync"). */
+const SYNCING_ROUTES = new Set(['GET /ai/code-quality/{githubUsername}', 'GET /ai/team-performance/{organizationId}', 'POST /ai/generate-report/{organizationId}']);
+
+const SYNCING_RESPONSE: ResponseConfig = {
+  description: 'The organization\'s first sync has not finished: {"success":true,"status":"syncing","sync":{…as GET /sync}}; ask again after retry-after',
+  headers: { 'retry-after': { description: 'Seconds to wait before asking again', required: true, schema: { type: 'integer', minimum: 1 } } },
+  content: { 'application/json': { schema: { type: 'object' } } },
+};
+
 /** The success answer and a `$ref` to the shared component for each error the route can give. */
 export function responsesFor(route: RouteDefinition): Record<string, ResponseConfig | { $ref: string }> {
   const responses: Record<string, ResponseConfig | { $ref: string }> = { [successStatus(route)]: successResponse(route) };
+  if (SYNCING_ROUTES.has(routeKey(route))) responses[202] = SYNCING_RESPONSE;
   for (const status of errorStatuses(route)) {
     const error = ERROR_RESPONSES[status];
     if (!error) throw new Error(`No error response component for status ${status}`);

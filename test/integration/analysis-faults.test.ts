@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../support/stack';
 import { startPrivateApi, type PrivateApi } from '../support/private-api';
 import { signedInAdmin } from '../support/accounts';
+import { eventually } from '../support/sqs';
 import { connectGithub, copyOfDemoOrganization, firstSyncFinished, syncUntil } from '../support/github-connection';
 import { storyTeam, type StoryTeam } from '../support/story';
 
@@ -179,9 +180,10 @@ describe('an installation GitHub no longer has', () => {
     expect(removed.status).toBe(204);
 
     await startSync();
-    const disconnected = await eventuallyDisconnected();
+    const connection = () => api('/integrations/github', { token: team.sarah.accessToken, baseUrl: privateApi.url });
+    await eventually(async () => (await connection()).body.connected === false, 20_000);
 
-    expect(disconnected).toEqual({ connected: false });
+    expect((await connection()).body).toEqual({ connected: false });
     const response = await read('bob-senior');
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({ code: 'GITHUB_NOT_CONNECTED' });
@@ -189,12 +191,3 @@ describe('an installation GitHub no longer has', () => {
     expect(audit.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'GITHUB_DISCONNECTED', userId: 'github' })]));
   });
 });
-
-async function eventuallyDisconnected(timeoutMs = 20_000): Promise<unknown> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const shown = await api('/integrations/github', { token: team.sarah.accessToken, baseUrl: privateApi.url });
-    if (shown.body.connected === false || Date.now() > deadline) return shown.body;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

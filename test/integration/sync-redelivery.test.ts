@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activitySlicesOf } from '../../src/repositories/activity-slices';
 import { syncUntil } from '../support/github-connection';
 import { startPrivateApi, type PrivateApi } from '../support/private-api';
+import { eventually } from '../support/sqs';
 import { api } from '../support/stack';
 import { storyTeam, type StoryTeam } from '../support/story';
 
@@ -28,14 +29,7 @@ afterAll(async () => privateApi?.close());
  * after its repositories) was answered to both runs: the emulator records a
  * request when it answers it.
  */
-async function hungRequestAnswered(timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if ((privateApi.github.stats.snapshot().byRoute['GET /orgs/{org}/members'] ?? 0) >= 2) return;
-    if (Date.now() > deadline) throw new Error('The listing did not run twice');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const hungRequestAnswered = () => eventually(() => (privateApi.github.stats.snapshot().byRoute['GET /orgs/{org}/members'] ?? 0) >= 2, 20_000);
 
 describe('a sync job delivered again while its first run still hangs', () => {
   it('finishes the sync with every repository counted once and the new commit stored once', async () => {

@@ -13,15 +13,9 @@ import { adminWithTeammate } from '../support/team';
 /** The organization sync through the stack: the API, the SQS emulator and its local consumer, the GitHub emulator. */
 type Sync = { status: string; repositories: { done: number; total: number }; requests: { made: number; notModified: number }; finishedAt: string | null; lastError: string | null };
 
-async function syncOnceIdle(token: string, after?: string): Promise<Sync> {
-  const deadline = Date.now() + 25_000;
-  for (;;) {
-    const { body } = await api<Sync>('/sync', { token });
-    if (body.status === 'idle' && body.finishedAt && body.finishedAt !== after) return body;
-    if (Date.now() > deadline) throw new Error(`the sync did not finish: ${JSON.stringify(body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** The organization's sync once it is idle and finished (other than at `after`), as GET /sync shows it. */
+const syncOnceIdle = async (admin: { accessToken: string }, after?: string): Promise<Sync> =>
+  (await syncUntil(admin, (sync) => sync.status === 'idle' && !!sync.finishedAt && sync.finishedAt !== after)) as Sync;
 
 /** What `find` finds once the webhook's read has stored it (asked every half second), or undefined after `ms`. */
 async function storedWithin<T>(ms: number, find: () => Promise<T | undefined>): Promise<T | undefined> {
@@ -61,10 +55,10 @@ describe('the organization sync', () => {
 
   it('It should sync again on POST /sync, and an unchanged organization costs one 304 per repository and for its members', async () => {
     const team = await storyTeam();
-    const first = await syncOnceIdle(team.sarah.accessToken);
+    const first = await syncOnceIdle(team.sarah);
 
     const started = await api<Sync>('/sync', { method: 'POST', token: team.sarah.accessToken });
-    const again = await syncOnceIdle(team.sarah.accessToken, first.finishedAt ?? undefined);
+    const again = await syncOnceIdle(team.sarah, first.finishedAt ?? undefined);
 
     expect(started.status).toBe(202);
     expect(started.body.status).toBe('running');
@@ -87,7 +81,7 @@ describe('the organization sync', () => {
     'It should read a repository again when a deployment webhook arrives, and store the deployment with its latest status',
     async () => {
       const team = await storyTeam();
-      await syncOnceIdle(team.sarah.accessToken);
+      await syncOnceIdle(team.sarah);
       const added = await emulator<{ id: number; deliveries: string[] }>('/_emulator/deployments', {
         method: 'POST',
         json: { repo: `${team.githubOrganization}/web`, creator: 'alice-dev', environment: 'production', statuses: [{ state: 'in_progress' }, { state: 'success' }] },

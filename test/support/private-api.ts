@@ -6,6 +6,7 @@ import { provideAppEnvironment } from '../../src/config';
 import { githubAppEnvironment, newGithubApp } from '../../src/local/github-app-credentials';
 import { DEMO_DATASET_PATH, startGithubEmulator, type GithubEmulator } from '../../src/local/github-emulator';
 import { startLlmStub } from './llm-stub';
+import { eventually } from './sqs';
 import { stack } from './stack';
 
 /**
@@ -114,15 +115,11 @@ async function startPrivateSyncWorker(visibilityTimeoutSeconds?: number): Promis
   provideAppEnvironment({ [queueUrlVariable('github-sync')]: queue.url });
   const consumer = startQueueConsumer({ definition, queue, client, region: shared.region, handler, waitTimeSeconds: 1 });
   return {
-    idle: async () => {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
+    idle: () =>
+      eventually(async () => {
         const [counts] = await queueCounts(client, [queue]);
-        if (counts && counts.visible + counts.inFlight + counts.delayed === 0) return;
-        if (Date.now() > deadline) throw new Error(`The private sync queue did not empty: ${JSON.stringify(counts)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    },
+        return !!counts && counts.visible + counts.inFlight + counts.delayed === 0;
+      }, 30_000),
     stop: async () => {
       await consumer.stop();
       client.destroy();

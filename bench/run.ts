@@ -27,6 +27,8 @@ const PEOPLE = 100;
 const COMMITS_EACH = 1_000;
 const SAMPLES = 500;
 const DASHBOARD_SAMPLES = 50;
+/** Dashboards read one right after another, their access-log writes still going (DynamoDB Local serializes them). */
+const BACK_TO_BACK_SAMPLES = 20;
 const json = process.argv.includes('--json');
 const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
 
@@ -145,10 +147,19 @@ async function main(): Promise<void> {
     say(`sync of ${SYNC_ORGANIZATION}: ${sync.syncColdRequests} requests cold (${sync.syncColdSeconds} s), ${sync.syncUnchangedRequests} unchanged`);
     await queuesDrained(manifest);
     const dashboards200: number[] = [];
-    let dashboard200 = await call(`/ai/team-performance/${syncAdmin.orgId}`, { token: syncAdmin.token });
+    const readDashboard200 = () => call(`/ai/team-performance/${syncAdmin.orgId}`, { token: syncAdmin.token });
+    // The first read after the sync builds the team analysis from the 200 stored analyses; later ones reuse it.
+    const firstStarted = performance.now();
+    let dashboard200 = await readDashboard200();
+    const dashboard200FirstMs = performance.now() - firstStarted;
     for (let i = 0; i < DASHBOARD_SAMPLES; i += 1) {
-      dashboards200.push(await timed(async () => (dashboard200 = await call(`/ai/team-performance/${syncAdmin.orgId}`, { token: syncAdmin.token }))));
+      // Each read queues its access-log entries; DynamoDB Local runs their writes one at a time, which a table on
+      // AWS does not, so each sample waits for the last one's to be written.
+      await queuesDrained(manifest);
+      dashboards200.push(await timed(async () => (dashboard200 = await readDashboard200())));
     }
+    const backToBack: number[] = [];
+    for (let i = 0; i < BACK_TO_BACK_SAMPLES; i += 1) backToBack.push(await timed(() => readDashboard200()));
 
     const metrics = measureMetrics100k();
     const bundles = await bundleSizesKb();
@@ -171,6 +182,8 @@ async function main(): Promise<void> {
       ...sync,
       dashboard200DdbCalls: dashboard200.calls,
       dashboard200Ms: round(percentile(dashboards200, 50)),
+      dashboard200FirstMs: round(dashboard200FirstMs),
+      dashboard200BackToBackMs: round(percentile(backToBack, 50)),
       dashboard200Members: dashboard200.body?.totalMembers ?? null,
       totalSeconds: round((performance.now() - started) / 1000),
     };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Capability } from './routes';
+import { AccessLogMessage } from './schemas/access-log';
 import { OrganizationErasureMessage } from './schemas/organization-erasure';
 import { GithubSyncMessage } from './schemas/sync';
 
@@ -160,6 +161,23 @@ export const jobs = [
     timeoutSeconds: 150,
     // Also daily per organization, at a quiet hour of its own (docs/sync.md).
     organizationSchedule: { localHour: 3 },
+  },
+  {
+    name: 'access-log',
+    handler: 'access-log',
+    summary: "Write the access-log entries a read queued: who saw whose figures, in the log of each person it was about",
+    trigger: {
+      queue: {
+        message: AccessLogMessage,
+        batchSize: 10,
+        maxConcurrency: 2,
+        visibilityTimeoutSeconds: 180,
+        maxReceiveCount: 10,
+        messageConcurrency: 5,
+      },
+    },
+    uses: ['table:read', 'table:write'],
+    timeoutSeconds: 30,
   },
   {
     name: 'organization-erasure',

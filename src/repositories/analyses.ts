@@ -1,5 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { toBasis, type AnalysisBasis } from '../domain/analysis/analysis-basis';
+import { newId } from '../domain/ids';
 import type { StoredFlow } from '../domain/flow/flow-status';
 import type { TenantContext } from '../guard/tenant-context';
 import { batchGetItems, batchPutItems, db, isConditionalCheckFailure, queryAll, tableName } from './dynamo';
@@ -7,6 +8,7 @@ import { toConnection, type GithubConnection } from './github-connections';
 import { lookupKeys, tenantKeys, type Key } from './keys';
 import { packJson, unpackJson } from './packed-json';
 import { toSyncStatus, type SyncStatus } from './sync-status';
+import { teamReportDay, toStoredTeamReport, type StoredTeamReport } from './reports';
 import { toStoredFlow } from './team-flow';
 
 type Tenant = Pick<TenantContext, 'orgId'>;
@@ -55,13 +57,25 @@ function toStored<A>(item: Record<string, unknown>): StoredAnalysis<A> {
   return { analysis, cachedAt: item['cachedAt'] as number, basis: toBasis(item['basis']) };
 }
 
+/**
+ * A new stamp, written once the analyses it follows are: a team report
+ * computed under the stamp read before its analyses is current only while
+ * that stamp stands (src/services/team-performance.ts).
+ */
+async function restampAnalyses(tenant: Tenant, at: Date): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...tenantKeys.analysesStamp(tenant), stamp: newId('stp'), at: at.getTime() } }));
+}
+
 export async function saveAnalysis<A>(tenant: Tenant, entry: AnalysisToSave<A>, cachedAt: Date): Promise<void> {
   await db().send(new PutCommand({ TableName: tableName(), Item: analysisItem(tenant, entry, cachedAt) }));
+  await restampAnalyses(tenant, cachedAt);
 }
 
 /** Many analyses at once (BatchWriteItem pages of 25), as the sync's recomputation writes them. */
 export async function saveAnalyses<A>(tenant: Tenant, entries: readonly AnalysisToSave<A>[], cachedAt: Date): Promise<void> {
+  if (entries.length === 0) return;
   await batchPutItems(entries.map((entry) => analysisItem(tenant, entry, cachedAt)));
+  await restampAnalyses(tenant, cachedAt);
 }
 
 const ALERT_INTERVAL_MS = 60 * 60 * 1000;
@@ -152,25 +166,40 @@ export async function loadAnalysisContext<A>(
  * caller's member record (their name, for the access log of the people it
  * names).
  */
-export async function loadTeamContext(
-  tenant: TenantContext,
-): Promise<{ organizationItem?: Record<string, unknown>; connection?: GithubConnection; sync?: SyncStatus; flow?: StoredFlow; readerName?: string }> {
+export interface TeamContext {
+  readonly organizationItem?: Record<string, unknown>;
+  readonly connection?: GithubConnection;
+  readonly sync?: SyncStatus;
+  readonly flow?: StoredFlow;
+  readonly readerName?: string;
+  /** The analyses' stamp now (undefined before any analysis was written). */
+  readonly analysesStamp?: string;
+  /** The day's team report (UTC day of `now`) as stored, with what it was computed from. */
+  readonly todaysTeamReport?: StoredTeamReport;
+}
+
+export async function loadTeamContext(tenant: TenantContext, now: Date): Promise<TeamContext> {
   const keys = [
     tenantKeys.organization(tenant),
     tenantKeys.githubConnection(tenant),
     tenantKeys.sync(tenant),
     tenantKeys.teamFlow(tenant),
     tenantKeys.member(tenant, tenant.role, tenant.userId),
+    tenantKeys.analysesStamp(tenant),
+    tenantKeys.teamReport(tenant, teamReportDay(now)),
   ] as const;
   const items = await batchGetItems(keys.map((key) => ({ ...key })), { consistent: true });
-  const [organizationItem, connectionItem, syncItem, flowItem, readerItem] = keys.map((key) => items.find((item) => item['SK'] === key.SK));
+  const [organizationItem, connectionItem, syncItem, flowItem, readerItem, stampItem, reportItem] = keys.map((key) => items.find((item) => item['SK'] === key.SK));
   const flow = flowItem ? toStoredFlow(flowItem) : undefined;
   const readerName = readerItem?.['name'];
+  const stamp = stampItem?.['stamp'];
   return {
     ...(typeof readerName === 'string' ? { readerName } : {}),
     ...(organizationItem ? { organizationItem } : {}),
     ...(connectionItem ? { connection: toConnection(connectionItem) } : {}),
     ...(syncItem ? { sync: toSyncStatus(syncItem) } : {}),
     ...(flow ? { flow } : {}),
+    ...(typeof stamp === 'string' ? { analysesStamp: stamp } : {}),
+    ...(reportItem ? { todaysTeamReport: toStoredTeamReport(reportItem) } : {}),
   };
 }

@@ -126,6 +126,11 @@ export const tenantKeys = {
   sync: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'SYNC' }),
   /** The team's flow and delivery figures, computed by the sync's worker (one item: the dashboard reads it beside the sync record). */
   teamFlow: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'FLOW' }),
+  /**
+   * Changed after every write of members' analyses (a new random stamp): a
+   * day's team report computed under another stamp is out of date.
+   */
+  analysesStamp: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'ANALYSES_STAMP' }),
   /** The organization's GitHub App installation, when connected. */
   githubConnection: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'GHCONNECTION' }),
   /**

@@ -33,8 +33,27 @@ function toSummary(item: Record<string, unknown>): ReportSummary {
   };
 }
 
-export async function saveTeamReport<R>(tenant: TenantContext, report: R, generatedAt: Date): Promise<string> {
-  const day = generatedAt.toISOString().slice(0, 10);
+/** The UTC day a team report computed at `at` is kept under (`TEAM_REPORT#<day>`, id `team-<day>`). */
+export const teamReportDay = (at: Date): string => at.toISOString().slice(0, 10);
+
+/** The day's team report as stored: what it was computed from, and the report itself still packed (read only when current). */
+export interface StoredTeamReport {
+  readonly reportId: string;
+  /** What the team analysis was computed from (src/services/team-performance.ts); absent in reports stored before it was kept. */
+  readonly basisDigest?: string;
+  readonly packedReport: unknown;
+}
+
+export function toStoredTeamReport(item: Record<string, unknown>): StoredTeamReport {
+  const digest = item['basisDigest'];
+  return { reportId: item['reportId'] as string, packedReport: item['report'], ...(typeof digest === 'string' ? { basisDigest: digest } : {}) };
+}
+
+export const teamReportOf = <R>(stored: StoredTeamReport): R => unpackJson<R>(stored.packedReport);
+
+/** Saves the day's team report; `basisDigest` says what it was computed from, so a later read that day can reuse it. */
+export async function saveTeamReport<R>(tenant: TenantContext, report: R, generatedAt: Date, basisDigest: string): Promise<string> {
+  const day = teamReportDay(generatedAt);
   const reportId = `${TEAM_REPORT_PREFIX}${day}`;
   await db().send(
     new PutCommand({
@@ -47,6 +66,7 @@ export async function saveTeamReport<R>(tenant: TenantContext, report: R, genera
         generatedAt: generatedAt.toISOString(),
         generatedBy: tenant.userId,
         report: packJson(report),
+        basisDigest,
         ttl: Math.floor(generatedAt.getTime() / 1000) + RETENTION_SECONDS,
       },
     }),

@@ -5,6 +5,7 @@ import { flowReadingOf } from '../domain/flow/flow-status';
 import { teamDigestOf } from '../domain/flow/team-digest';
 import { productionEnvironmentOf } from '../domain/organization-settings';
 import { buildTeamAnalysis } from '../domain/reports/team-analysis';
+import { teamBasisDigest } from '../domain/reports/team-basis';
 import type { Identifiable } from '../domain/reports/anonymize';
 import type { PrivacySettings } from '../domain/privacy';
 import { teamAnalysisFor } from '../domain/reports/reader-view';
@@ -15,7 +16,7 @@ import type { Logger } from '../http/logger';
 import { getAnalysesOf, loadTeamContext } from '../repositories/analyses';
 import { listMembers } from '../repositories/members';
 import { organizationExists, toOrganization } from '../repositories/organizations';
-import { saveTeamReport } from '../repositories/reports';
+import { saveTeamReport, teamReportOf } from '../repositories/reports';
 import type { AccessViewer } from '../domain/access-log';
 import { recordCrossOrganizationAttempt } from './access-attempts';
 import { recordReportRead } from './access-log';
@@ -51,28 +52,53 @@ export async function analyzeTeam(tenant: TenantContext, log: Logger, now = new 
 /**
  * The team analysis from stored analyses: engineers (role member with a
  * GitHub username) from one Query beside one BatchGet of the organization,
- * its connection, its sync and the team's flow (the worker's, as stored);
- * their analyses in BatchGet pages of 100.
- * The sync's worker recomputes them when a sync finishes, so they are
- * normally current; any that is not (a new member, a time zone just
- * changed, a new day) is recomputed here from stored activity. GitHub is
- * never asked. With it, the people behind it (names, logins, emails), for
- * reports that must not name them, and the privacy settings read now.
+ * its connection, its sync, the team's flow (the worker's, as stored), the
+ * analyses' stamp and the day's team report. When that report was computed
+ * from all the same (teamBasisDigest: settings, engineers, sync, flow, and
+ * the stamp, which every write of analyses changes) it is the answer: no
+ * analysis is read and nothing is written. Otherwise the analyses are read
+ * in BatchGet pages of 100, any out of date (a new member, a time zone just
+ * changed, a new day) recomputed from stored activity, and the result saved
+ * as the day's team report with its digest. GitHub is never asked. With it,
+ * the people behind it (names, logins, emails), for reports that must not
+ * name them, and the privacy settings read now.
  */
 export async function analyzeTeamWithRoster(
   tenant: TenantContext,
   log: Logger,
   now = new Date(),
 ): Promise<{ team: TeamAnalysis; roster: Identifiable[]; settings: PrivacySettings; viewer: AccessViewer; reportId: string }> {
-  const [context, members] = await Promise.all([loadTeamContext(tenant), listMembers(tenant, ['member'])]);
+  const [context, members] = await Promise.all([loadTeamContext(tenant, now), listMembers(tenant, ['member'])]);
   if (!context.organizationItem) throw new NotFoundError('Organization not found');
   const organization = toOrganization(context.organizationItem);
   if (!context.connection) throw new GithubNotConnectedError();
   const sync = await requireFirstSync(tenant, context.connection, context.sync, now);
 
   const engineers = members.filter((member) => member.githubUsername);
-  const stored = await getAnalysesOf<MemberAnalysis>(tenant, engineers.map((member) => member.githubUsername ?? ''));
   const basis = basisFor(organization.settings.timezone, sync.lastFinishedAt, now);
+  const { recompute, ...flow } = flowReadingOf(context.flow, {
+    lastFinishedAt: sync.lastFinishedAt,
+    productionEnvironment: productionEnvironmentOf(organization.settings),
+    team: teamDigestOf(engineers.map((member) => member.githubUsername ?? '')),
+  });
+  // The dashboard answers with what is stored either way; the worker brings the flow up to date.
+  if (recompute) await sqsSyncQueue.send({ kind: 'flow', orgId: tenant.orgId }).catch((error: unknown) => log.warn('team flow not queued', { error }));
+  const digest = teamBasisDigest({
+    organizationName: organization.name,
+    timezone: basis.timezone,
+    day: basis.day,
+    syncedAt: basis.syncedAt,
+    analysesStamp: context.analysesStamp,
+    windowDays: WINDOW_DAYS,
+    engineers: engineers.map((member) => ({ userId: member.userId, name: member.name, githubUsername: member.githubUsername ?? '', timezone: member.timezone })),
+    flow,
+  });
+  const roster = engineers.map(({ name, email, githubUsername }) => ({ name, email, ...(githubUsername ? { githubUsername } : {}) }));
+  const viewer = { name: context.readerName ?? 'A former member', role: tenant.role };
+  const saved = context.todaysTeamReport;
+  if (saved?.basisDigest === digest) return { team: teamReportOf<TeamAnalysis>(saved), roster, settings: organization.settings, viewer, reportId: saved.reportId };
+
+  const stored = await getAnalysesOf<MemberAnalysis>(tenant, engineers.map((member) => member.githubUsername ?? ''));
   const outdated = engineers.filter(
     (member) => !basisHolds(stored.get((member.githubUsername ?? '').toLowerCase())?.basis, personalBasis(basis, member.timezone)),
   );
@@ -87,13 +113,6 @@ export async function analyzeTeamWithRoster(
     const analysis = recomputed.get(login) ?? stored.get(login)?.analysis;
     return { userId: member.userId, name: member.name, githubUsername: member.githubUsername ?? '', ...(analysis ? { analysis } : {}) };
   });
-  const { recompute, ...flow } = flowReadingOf(context.flow, {
-    lastFinishedAt: sync.lastFinishedAt,
-    productionEnvironment: productionEnvironmentOf(organization.settings),
-    team: teamDigestOf(engineers.map((member) => member.githubUsername ?? '')),
-  });
-  // The dashboard answers with what is stored either way; the worker brings the flow up to date.
-  if (recompute) await sqsSyncQueue.send({ kind: 'flow', orgId: tenant.orgId }).catch((error: unknown) => log.warn('team flow not queued', { error }));
   const team = buildTeamAnalysis({
     organizationId: tenant.orgId,
     organizationName: organization.name,
@@ -102,8 +121,8 @@ export async function analyzeTeamWithRoster(
     windowDays: WINDOW_DAYS,
     flow,
   });
-  const reportId = await saveTeamReport(tenant, team, now);
-  const roster = engineers.map(({ name, email, githubUsername }) => ({ name, email, ...(githubUsername ? { githubUsername } : {}) }));
-  const viewer = { name: context.readerName ?? 'A former member', role: tenant.role };
+  // Saved under the stamp read before the analyses: a recomputation here restamped them, so the next read builds it
+  // once more from analyses that all stand, and only that one is reused.
+  const reportId = await saveTeamReport(tenant, team, now, digest);
   return { team, roster, settings: organization.settings, viewer, reportId };
 }

@@ -521,8 +521,8 @@ describe('permissions', () => {
     const bare = unbundledTemplate(routes.filter((route) => route.handler === 'ai/code-quality'), {
       mailFrom: PROPS.mailFrom,
       appUrl: PROPS.appUrl,
-      // The queue the route sends refreshes to.
-      jobs: [job('github-sync')],
+      // The queues the route sends refreshes and access-log entries to.
+      jobs: [job('github-sync'), job('access-log')],
     });
     const policies = JSON.stringify(bare.findResources('AWS::IAM::Policy'));
     expect(policies).not.toContain('model-key');

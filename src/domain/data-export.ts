@@ -10,7 +10,7 @@ const SECRET_FIELD = /token|hash|secret|password|sealed|private|signature|creden
 const BOOKKEEPING = new Set(['PK', 'SK', 'ttl']);
 
 /** Sort-key prefixes of items that are counters and markers of the service itself, not the organization's data. */
-export const INTERNAL_PREFIXES = ['RATE#', 'ALERT#', 'ATTEMPT#', 'GHSTATE#', 'SYNCSOON#', 'EMAILS#'] as const;
+export const INTERNAL_PREFIXES = ['RATE#', 'ALERT#', 'ATTEMPT#', 'GHSTATE#', 'SYNCSOON#', 'EMAILS#', 'ANALYSES_STAMP'] as const;
 
 export function isInternalItem(sortKey: string): boolean {
   return INTERNAL_PREFIXES.some((prefix) => sortKey.startsWith(prefix));

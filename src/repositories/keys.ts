@@ -118,6 +118,8 @@ export const tenantKeys = {
   }),
   /** The GitHub organization's members as the last sync listed them (logins, with the pages' ETags). */
   githubMembers: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'GHMEMBERS' }),
+  /** The installation's repository list as the last listing read it, with the pages' ETags. */
+  githubRepositoryList: (tenant: Pick<TenantContext, 'orgId'>): Key => ({ PK: orgPartition(tenant.orgId), SK: 'GHREPOS' }),
   /** What the last sync of one repository saw (`SYNCREPO#<owner/name>`, lower case): its cursor. */
   repositoryCursor: (tenant: Pick<TenantContext, 'orgId'>, repo: string): Key => ({ PK: orgPartition(tenant.orgId), SK: `SYNCREPO#${repo.toLowerCase()}` }),
   /** A read of one repository already queued by a webhook, until it runs (the debounce's marker). */

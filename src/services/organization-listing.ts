@@ -1,16 +1,17 @@
 import { logger } from '../http/logger';
-import { fetchAll, pagesInUse, type CallStats, type PageCache } from '../integrations/github/conditional-client';
+import { fetchAll, pagesInUse, type CallStats } from '../integrations/github/conditional-client';
 import { GithubRateLimitedError } from '../integrations/github/errors';
 import type { GithubClient } from '../integrations/github/installation-client';
 import { memberLogins, type InstalledRepository } from '../integrations/github/records';
 import { githubMembersPages, saveGithubMembers } from '../repositories/github-members';
+import { repositoryListPages, saveRepositoryListPages } from '../repositories/github-repository-list';
 import { activeRepositories, installationRepositories } from './repository-sync';
 
 /**
  * The sync's listing step: the installation's repositories pushed to in
  * the window, and, for an organization's installation, its members (kept
  * for mapping invitations to logins). A user account has no members to
- * list. The members' pages are asked for with their ETags, so an unchanged
+ * list. Both lists' pages are asked for with their ETags, so an unchanged
  * organization costs a free 304 a page and no write. Members are not what
  * the sync is for: GitHub refusing them (an installation that has not
  * accepted the members permission yet) leaves the last list and the sync
@@ -29,16 +30,27 @@ async function syncMembers(tenant: Tenant, github: GithubClient, account: string
   await saveGithubMembers(tenant, account, { logins, pages: { ...pages } }, now);
 }
 
-/** `repositoryPages`: the repository list's ETags, when the caller keeps them between syncs. */
+/** The installation's repositories, asked for with the ETags of the last listing; stored again only when a page changed. */
+async function listRepositories(tenant: Tenant, github: GithubClient, installationId: number, stats: CallStats, now: Date) {
+  const stored = await repositoryListPages(tenant, installationId);
+  const pages = pagesInUse(stored);
+  const spent: CallStats = { requests: 0, notModified: 0 };
+  const all = await installationRepositories(github, pages, spent);
+  stats.requests += spent.requests;
+  stats.notModified += spent.notModified;
+  if (Object.keys(stored).length === 0 || spent.notModified < spent.requests) await saveRepositoryListPages(tenant, installationId, pages, now);
+  return all;
+}
+
 export async function listOrganization(
   tenant: Tenant,
   github: GithubClient,
+  installationId: number,
   windowStart: string,
   stats: CallStats,
   now: Date,
-  repositoryPages: PageCache = {},
 ): Promise<InstalledRepository[]> {
-  const all = await installationRepositories(github, repositoryPages, stats);
+  const all = await listRepositories(tenant, github, installationId, stats, now);
   const account = all.find((repo) => repo.owner)?.owner;
   if (account?.type === 'Organization') {
     await syncMembers(tenant, github, account.login, stats, now).catch((error: unknown) => {

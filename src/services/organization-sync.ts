@@ -68,7 +68,7 @@ async function listRepositories(message: Extract<GithubSyncMessage, { kind: 'org
   const since = windowStartOf(now);
   const { orgId, syncId, installationId } = message;
   const spent = { requests: 0, notModified: 0 };
-  const repositories = await listOrganization({ orgId }, github, since, spent, now);
+  const repositories = await listOrganization({ orgId }, github, installationId, since, spent, now);
   await queue.sendMany(repositories.map((repo) => ({ kind: 'repository', orgId, syncId, installationId, repo: repo.fullName, pushedAt: repo.pushedAt, since })));
   // After the jobs are queued: a total on the record always has its jobs behind it.
   const after = await syncTotalKnown({ orgId }, syncId, repositories.length, now, spent);

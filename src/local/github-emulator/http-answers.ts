@@ -31,9 +31,13 @@ export function baseHeaders(client: Client): Record<string, string> {
   };
 }
 
-/** Weak, like GitHub's list answers: `W/"<sha-256 of the body>"`. */
-export function etagOf(body: string): string {
-  return `W/"${createHash('sha256').update(body).digest('hex')}"`;
+/**
+ * Weak, like GitHub's list answers, and specific to the credential that
+ * asked, as GitHub's are: an ETag from one installation token gets a 200,
+ * not a 304, once the token is replaced (they last an hour).
+ */
+export function etagOf(body: string, authorization = ''): string {
+  return `W/"${createHash('sha256').update(authorization).update('\n').update(body).digest('hex')}"`;
 }
 
 /** `If-None-Match` uses the weak comparison: `W/"x"` and `"x"` match; `*` matches anything. */

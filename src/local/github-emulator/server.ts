@@ -201,7 +201,7 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     const body = JSON.stringify(result.body);
     const headers = baseHeaders(client);
     if (result.status === 200) {
-      const etag = etagOf(body);
+      const etag = etagOf(body, request.headers.authorization);
       headers['etag'] = etag;
       if (result.link) headers['link'] = result.link;
       const header = request.headers['if-none-match'];

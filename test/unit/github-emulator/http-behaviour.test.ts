@@ -88,6 +88,17 @@ describe('conditional requests', () => {
     expect(second.headers.get('x-ratelimit-remaining')).toBe(first.headers.get('x-ratelimit-remaining'));
   });
 
+  it('answers 200 to an ETag another token was given, as GitHub does (its ETags are specific to the token; installation tokens last an hour)', async () => {
+    const first = await get(fixture.emulator, '/repos/acme/app/pulls?state=all', { authorization: 'token old-installation-token' });
+    const etag = first.headers.get('etag') ?? '';
+
+    const renewed = await get(fixture.emulator, '/repos/acme/app/pulls?state=all', { authorization: 'token new-installation-token', 'if-none-match': etag });
+
+    expect(renewed.status).toBe(200);
+    expect(renewed.headers.get('etag')).not.toBe(etag);
+    expect(await renewed.json()).toEqual(await first.json());
+  });
+
   it('answers 200 when the ETag does not match', async () => {
     const response = await get(fixture.emulator, '/users/ann', { 'if-none-match': 'W/"stale"' });
 

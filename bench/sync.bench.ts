@@ -8,6 +8,7 @@
  * through the local stack's queue and worker, storing into DynamoDB Local.
  */
 import type { LocalStackManifest } from '../src/local/manifest';
+import { pollUntil } from '../test/support/polling';
 import { seeded as random } from '../test/support/seeded-random';
 import { connectGithub, type Call } from './stack-steps';
 
@@ -84,25 +85,23 @@ interface EmulatorStats {
 const CONNECT_ROUTES = ['POST /login/oauth/access_token', 'GET /user/installations', 'GET /app/installations/{installation_id}'];
 
 /** Polls `GET /sync` until the sync started at `startedAt` (any, when null) has finished. */
-export async function syncFinished(call: Call, token: string, startedAt: string | null, timeoutMs = 300_000): Promise<Record<string, any>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const sync = (await call('/sync', { token })).body as Record<string, any>;
-    if ((startedAt === null || sync['startedAt'] === startedAt) && sync['status'] === 'idle' && sync['finishedAt']) return sync;
-    if (sync['status'] === 'failed' || Date.now() > deadline) throw new Error(`The sync did not finish: ${JSON.stringify(sync)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+export function syncFinished(call: Call, token: string, startedAt: string | null, timeoutMs = 300_000): Promise<Record<string, any>> {
+  return pollUntil(
+    async () => (await call('/sync', { token })).body as Record<string, any>,
+    (sync) => (startedAt === null || sync['startedAt'] === startedAt) && sync['status'] === 'idle' && !!sync['finishedAt'],
+    { timeoutMs, intervalMs: 50, what: 'The sync did not finish', fails: (sync) => sync['status'] === 'failed' },
+  );
 }
+
+type QueueCounts = { visible: number; inFlight: number; delayed: number };
 
 /** Polls the local stack's queue counts until no job is waiting or running (the analyses recomputed after a sync included). */
 export async function queuesDrained(manifest: LocalStackManifest, timeoutMs = 300_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { queues: counts } = (await (await fetch(`${manifest.apiUrl}/_local/queues`)).json()) as { queues: { visible: number; inFlight: number; delayed: number }[] };
-    if (counts.every((queue) => queue.visible + queue.inFlight + queue.delayed === 0)) return;
-    if (Date.now() > deadline) throw new Error(`The queues did not drain: ${JSON.stringify(counts)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await pollUntil(
+    async () => ((await (await fetch(`${manifest.apiUrl}/_local/queues`)).json()) as { queues: QueueCounts[] }).queues,
+    (counts) => counts.every((queue) => queue.visible + queue.inFlight + queue.delayed === 0),
+    { timeoutMs, intervalMs: 100, what: 'The queues did not drain' },
+  );
 }
 
 /**

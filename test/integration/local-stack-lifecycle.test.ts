@@ -8,6 +8,7 @@ import { isPortFree } from '../../src/local/ports';
 import type { LocalStackManifest } from '../../src/local/manifest';
 import { connectGithub, firstSyncFinished } from '../support/github-connection';
 import { freePorts, launchLocalStack, startLocalStack, type StackPorts } from '../support/local-stack-process';
+import { readUntil } from '../support/polling';
 
 /** Each test here runs a stack of its own (not the shared one), on its own ports and data folder. */
 const STACK_TEST_TIMEOUT_MS = 180_000;
@@ -147,14 +148,8 @@ describe('npm start across restarts', () => {
   );
 });
 
-async function eventuallyFree(ports: StackPorts, timeoutMs = 20_000): Promise<number[]> {
-  const deadline = Date.now() + timeoutMs;
-  let taken = await portsStillTaken(ports);
-  while (taken.length > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    taken = await portsStillTaken(ports);
-  }
-  return taken;
+function eventuallyFree(ports: StackPorts, timeoutMs = 20_000): Promise<number[]> {
+  return readUntil(() => portsStillTaken(ports), (taken) => taken.length === 0, { timeoutMs, intervalMs: 250 });
 }
 
 describe('npm start under an IDE or a process manager', () => {

@@ -4,6 +4,7 @@ import { connectGithub, copyOfDemoOrganization, firstSyncFinished } from '../sup
 import { api } from '../support/stack';
 import { partitionItemCount } from '../support/table';
 import { adminWithTeammate, type Teammate } from '../support/team';
+import { readUntil } from '../support/polling';
 
 /**
  * An organization's exit: DELETE /organization erases every item of it in
@@ -17,14 +18,8 @@ let organizationName: string;
 const loginOf = (who: { email: string; password: string }) => api('/auth/login', { method: 'POST', json: { email: who.email, password: who.password } });
 
 /** The erasure runs on a queue: wait (bounded) until the organization's partition is empty. */
-async function erased(orgId: string): Promise<number> {
-  const deadline = Date.now() + 30_000;
-  let left = await partitionItemCount(`ORG#${orgId}`);
-  while (left > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    left = await partitionItemCount(`ORG#${orgId}`);
-  }
-  return left;
+function erased(orgId: string): Promise<number> {
+  return readUntil(() => partitionItemCount(`ORG#${orgId}`), (left) => left === 0, { timeoutMs: 30_000, intervalMs: 250 });
 }
 
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syncUntil } from '../support/github-connection';
+import { readUntil } from '../support/polling';
 import { eventually } from '../support/sqs';
 import { api } from '../support/stack';
 import { storyTeam, type StoryTeam } from '../support/story';
@@ -215,12 +216,9 @@ describe('a removed member', () => {
       const exported = await api('/organization/export', { token: team.sarah.accessToken });
       return (exported.body.items['GITHUB_DATA'] ?? []) as { githubUsername: string; basis: { syncedAt: string } }[];
     };
-    const deadline = Date.now() + 20_000;
-    let analyses = await analysesAfterSync();
-    while (!analyses.some((entry) => entry.githubUsername === 'bob-senior' && entry.basis.syncedAt >= finished.finishedAt) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      analyses = await analysesAfterSync();
-    }
+    const recomputed = (entries: Awaited<ReturnType<typeof analysesAfterSync>>) =>
+      entries.some((entry) => entry.githubUsername === 'bob-senior' && entry.basis.syncedAt >= finished.finishedAt);
+    const analyses = await readUntil(analysesAfterSync, recomputed, { timeoutMs: 20_000, intervalMs: 200 });
     expect(analyses.find((entry) => entry.githubUsername === 'bob-senior')?.basis.syncedAt).toEqual(expect.any(String));
     expect(String(analyses.find((entry) => entry.githubUsername === 'bob-senior')?.basis.syncedAt) >= finished.finishedAt).toBe(true);
     expect(analyses.filter((entry) => entry.githubUsername === 'alice-dev')).toEqual([]);

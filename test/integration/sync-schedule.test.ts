@@ -13,6 +13,7 @@ import { signedInAdmin, type SignedInAdmin } from '../support/accounts';
 import { connectGithub, copyOfDemoOrganization, emulator } from '../support/github-connection';
 import { sharedStackEnvironment } from '../support/private-api';
 import { api } from '../support/stack';
+import { pollUntil, readUntil } from '../support/polling';
 
 /**
  * The organization's daily sync schedule through the stack: connecting writes
@@ -45,14 +46,8 @@ async function fire(orgId: string): Promise<void> {
 const syncOf = async (admin: SignedInAdmin) => (await api<Sync>('/sync', { token: admin.accessToken })).body;
 
 /** Polls GET /sync until `done` holds. */
-async function syncWhen(admin: SignedInAdmin, done: (sync: Sync) => boolean): Promise<Sync> {
-  const deadline = Date.now() + 25_000;
-  for (;;) {
-    const sync = await syncOf(admin);
-    if (done(sync)) return sync;
-    if (Date.now() > deadline) throw new Error(`the sync never got there: ${JSON.stringify(sync)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+function syncWhen(admin: SignedInAdmin, done: (sync: Sync) => boolean): Promise<Sync> {
+  return pollUntil(() => syncOf(admin), done, { timeoutMs: 25_000, intervalMs: 200, what: 'the sync never got there' });
 }
 
 const finished = (sync: Sync) => sync.status === 'idle' && sync.finishedAt !== null;
@@ -102,9 +97,7 @@ describe('the daily sync schedule', () => {
 
     expect((await emulator(`/_emulator/installations/${installationId}`, { method: 'DELETE' })).status).toBe(204);
 
-    const deadline = Date.now() + 10_000;
-    while ((await scheduleOf(orgId)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await scheduleOf(orgId)).toBeUndefined();
+    expect(await readUntil(() => scheduleOf(orgId), (schedule) => !schedule, { timeoutMs: 10_000, intervalMs: 100 })).toBeUndefined();
   });
 
   it('It should start a sync, shown by GET /sync to the end, when the schedule fires', async () => {

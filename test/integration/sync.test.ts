@@ -5,6 +5,7 @@ import { activitySlicesOf } from '../../src/repositories/activity-slices';
 import { deploymentsOf } from '../../src/repositories/deployments';
 import { signedInAdmin } from '../support/accounts';
 import { connectGithub, copyOfDemoOrganization, emulator, syncUntil } from '../support/github-connection';
+import { readUntil } from '../support/polling';
 import { sharedStackEnvironment } from '../support/private-api';
 import { api } from '../support/stack';
 import { storyTeam } from '../support/story';
@@ -18,14 +19,8 @@ const syncOnceIdle = async (admin: { accessToken: string }, after?: string): Pro
   (await syncUntil(admin, (sync) => sync.status === 'idle' && !!sync.finishedAt && sync.finishedAt !== after)) as Sync;
 
 /** What `find` finds once the webhook's read has stored it (asked every half second), or undefined after `ms`. */
-async function storedWithin<T>(ms: number, find: () => Promise<T | undefined>): Promise<T | undefined> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const found = await find();
-    if (found !== undefined || Date.now() > deadline) return found;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
+const storedWithin = <T>(ms: number, find: () => Promise<T | undefined>): Promise<T | undefined> =>
+  readUntil(find, (found) => found !== undefined, { timeoutMs: ms, intervalMs: 500 });
 
 beforeAll(() => {
   // What the sync stored is read with the repository layer, against the stack's table.

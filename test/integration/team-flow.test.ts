@@ -4,6 +4,7 @@ import { connectAndSync, copyOfDemoOrganization, emulator } from '../support/git
 import { api } from '../support/stack';
 import { storyTeam } from '../support/story';
 import { acceptAndLogIn, invite } from '../support/team';
+import { pollUntil } from '../support/polling';
 
 /**
  * The team flow over HTTP: a GitHub organization of this file's own (a
@@ -44,13 +45,12 @@ async function engineer(login: string): Promise<void> {
 
 /** The dashboard once the worker's flow is the one asked for (it is computed just after the sync finishes). */
 async function flowWhen(done: (body: Record<string, any>) => boolean, of: SignedInAdmin = admin): Promise<Record<string, any>> {
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    const answer = await api(`/ai/team-performance/${of.organizationId}`, { token: of.accessToken });
-    if (answer.status === 200 && done(answer.body)) return answer.body;
-    if (Date.now() > deadline) throw new Error(`The flow did not get there: ${answer.status} ${JSON.stringify(answer.body.flowStatus ?? answer.body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const read = async () => {
+    const answer = await api<Record<string, any>>(`/ai/team-performance/${of.organizationId}`, { token: of.accessToken });
+    return { status: answer.status, body: answer.body };
+  };
+  const answer = await pollUntil(read, ({ status, body }) => status === 200 && done(body), { timeoutMs: 45_000, intervalMs: 200, what: 'The flow did not get there' });
+  return answer.body;
 }
 
 beforeAll(async () => {

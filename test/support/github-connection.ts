@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { unique } from './accounts';
+import { pollUntil } from './polling';
 import { api, stack } from './stack';
 
 /**
@@ -72,14 +73,12 @@ export async function syncUntil(
   side: GithubSide = {},
   timeoutMs = 60_000,
 ): Promise<Record<string, any>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  const read = async () => {
     const sync = await api('/sync', { token: admin.accessToken, ...(side.apiUrl ? { baseUrl: side.apiUrl } : {}) });
     if (sync.status !== 200) throw new Error(`GET /sync answered ${sync.status}: ${JSON.stringify(sync.body)}`);
-    if (done(sync.body)) return sync.body;
-    if (Date.now() > deadline) throw new Error(`GET /sync did not get there within ${timeoutMs} ms: ${JSON.stringify(sync.body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    return sync.body as Record<string, any>;
+  };
+  return pollUntil(read, done, { timeoutMs, intervalMs: 100, what: 'GET /sync did not get there' });
 }
 
 /**

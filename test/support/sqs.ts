@@ -9,6 +9,8 @@ import { ensureQueues, startSqsLocal, type LocalQueue, type SqsLocal } from '../
 import { fixtureQueueJob } from '../fixtures/queue-worker';
 import { freePort } from './local-stack-process';
 
+export { eventually } from './polling';
+
 /** The SQS emulator as `npm start` runs it (its own process, loopback), for unit tests of the queue path, on a free port. */
 export interface TestSqs {
   readonly sqs: SqsLocal;
@@ -45,15 +47,6 @@ export async function startTestSqs(): Promise<TestSqs> {
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** Polls `check` until it answers true; no sleeps of a guessed length in the tests. */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Not so within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /** One emulator for the calling test file, started before its tests and stopped after them; the getter reads it inside a test. */

@@ -66,6 +66,12 @@ export async function analyzeMember(
   return served;
 }
 
+const NO_EVIDENCE = {
+  confidence: 'insufficient_data',
+  basis: { commits: 0, pullRequests: 0, reviews: 0, activeDays: 0 },
+  evidence: '',
+} as const;
+
 /** Only to ask the privacy rules, before any work, whether this caller may see this person at all. */
 function placeholderAnalysis(githubUsername: string): MemberAnalysis {
   return {
@@ -75,8 +81,8 @@ function placeholderAnalysis(githubUsername: string): MemberAnalysis {
     syncedAt: null,
     windowDays: WINDOW_DAYS,
     period: { from: '', to: '', timezone: 'UTC' },
-    codeQuality: { overallScore: 0, issues: [], recommendations: [], publicInsights: [], signals: [] },
-    burnout: { riskScore: 0, level: 'low', patterns: [], signals: [] },
+    codeQuality: { overallScore: null, ...NO_EVIDENCE, issues: [], recommendations: [], publicInsights: [], signals: [] },
+    burnout: { riskScore: null, level: null, ...NO_EVIDENCE, patterns: [], signals: [] },
     metrics: {} as MemberAnalysis['metrics'],
     personalInsights: [],
     weeklyCommits: [],

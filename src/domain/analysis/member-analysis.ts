@@ -1,7 +1,7 @@
 import type { Activity } from '../activity';
 import { computeMetrics, type ActivityFacts, type Metrics } from '../metrics';
 import { personalInsights, scoreBurnout, scoreCodeQuality } from '../scores';
-import type { BurnoutAssessment, CodeQualityAssessment } from '../scores/types';
+import type { BurnoutAssessment, CodeQualityAssessment, Evidence } from '../scores/types';
 
 /**
  * One member's analysis as stored and served (before privacy filtering):
@@ -17,15 +17,17 @@ export interface MemberAnalysis {
   readonly syncedAt: string | null;
   readonly windowDays: number;
   readonly period: { readonly from: string; readonly to: string; readonly timezone: string };
-  readonly codeQuality: {
-    readonly overallScore: number;
+  readonly codeQuality: Evidence & {
+    /** Null when the evidence is too thin to score (confidence `insufficient_data`). */
+    readonly overallScore: number | null;
     readonly issues: readonly string[];
     readonly recommendations: readonly string[];
     readonly publicInsights: readonly string[];
     readonly signals: CodeQualityAssessment['signals'];
   };
-  readonly burnout: {
-    readonly riskScore: number;
+  readonly burnout: Evidence & {
+    /** Null, with `level` null, when too few commits tell nothing about working hours. */
+    readonly riskScore: number | null;
     readonly level: BurnoutAssessment['level'];
     readonly patterns: readonly string[];
     readonly signals: BurnoutAssessment['signals'];
@@ -80,6 +82,9 @@ export function buildMemberAnalysis(args: {
     },
     codeQuality: {
       overallScore: figures.codeQuality.overallScore,
+      confidence: figures.codeQuality.confidence,
+      basis: figures.codeQuality.basis,
+      evidence: figures.codeQuality.evidence,
       issues: figures.codeQuality.issues,
       recommendations: prose?.recommendations ?? figures.codeQuality.recommendations,
       publicInsights: figures.codeQuality.publicInsights,
@@ -88,6 +93,9 @@ export function buildMemberAnalysis(args: {
     burnout: {
       riskScore: figures.burnout.riskScore,
       level: figures.burnout.level,
+      confidence: figures.burnout.confidence,
+      basis: figures.burnout.basis,
+      evidence: figures.burnout.evidence,
       patterns: figures.burnout.patterns,
       signals: figures.burnout.signals,
     },

@@ -7,12 +7,13 @@ import { hiringJustificationOf } from './hiring';
 import {
   burnoutLevelsOf,
   commitsPerWeekOf,
-  isRated,
   LISTED_RISK,
   NO_SINGLE_PATTERN,
   qualityDistributionOf,
   qualityFactsOf,
+  ratedMembersOf,
   type AnalysedMember,
+  type RatedMember,
   type TeamFacts,
 } from './team-figures';
 import { overallScoreOf, teamHealthOf } from './team-health';
@@ -35,7 +36,7 @@ export interface TeamAnalysisInput {
   readonly flow?: FlowReading;
 }
 
-const figureOf = ({ name, githubUsername, analysis }: AnalysedMember): PersonFigure => ({
+const figureOf = ({ name, githubUsername, analysis }: RatedMember): PersonFigure => ({
   name,
   githubUsername,
   codeQualityScore: analysis.codeQuality.overallScore,
@@ -43,7 +44,7 @@ const figureOf = ({ name, githubUsername, analysis }: AnalysedMember): PersonFig
 });
 
 /** Best first: higher score, then more commits, then login order. */
-function byStrength(a: AnalysedMember, b: AnalysedMember): number {
+function byStrength(a: RatedMember, b: RatedMember): number {
   return (
     b.analysis.codeQuality.overallScore - a.analysis.codeQuality.overallScore ||
     b.analysis.metrics.totalCommits - a.analysis.metrics.totalCommits ||
@@ -52,7 +53,7 @@ function byStrength(a: AnalysedMember, b: AnalysedMember): number {
 }
 
 /** Most in need first: lower score, then fewer commits, then login order. */
-function byNeed(a: AnalysedMember, b: AnalysedMember): number {
+function byNeed(a: RatedMember, b: RatedMember): number {
   return (
     a.analysis.codeQuality.overallScore - b.analysis.codeQuality.overallScore ||
     a.analysis.metrics.totalCommits - b.analysis.metrics.totalCommits ||
@@ -60,19 +61,15 @@ function byNeed(a: AnalysedMember, b: AnalysedMember): number {
   );
 }
 
+/** Only engineers with a burnout score can be listed: too few commits say nothing either way. */
 function burnoutRisksOf(analysed: readonly AnalysedMember[]): BurnoutRisk[] {
   return analysed
-    .filter(({ analysis }) => analysis.burnout.riskScore >= LISTED_RISK)
-    .sort(
-      (a, b) =>
-        b.analysis.burnout.riskScore - a.analysis.burnout.riskScore || compareLogins(a.githubUsername, b.githubUsername),
-    )
-    .map(({ name, githubUsername, analysis }) => ({
-      name,
-      githubUsername,
-      riskScore: analysis.burnout.riskScore,
-      pattern: analysis.burnout.patterns[0] ?? NO_SINGLE_PATTERN,
-    }));
+    .flatMap(({ name, githubUsername, analysis }) => {
+      const { riskScore, patterns } = analysis.burnout;
+      if (riskScore === null || riskScore < LISTED_RISK) return [];
+      return [{ name, githubUsername, riskScore, pattern: patterns[0] ?? NO_SINGLE_PATTERN }];
+    })
+    .sort((a, b) => b.riskScore - a.riskScore || compareLogins(a.githubUsername, b.githubUsername));
 }
 
 /**
@@ -82,10 +79,10 @@ function burnoutRisksOf(analysed: readonly AnalysedMember[]): BurnoutRisk[] {
  *
  * - Pending engineers (no analysis yet) count in `totalMembers` and are
  *   listed; they are in no average, total, chart or capacity figure.
- * - Engineers without a commit or pull request in the window are analysed
- *   but not rated: their code quality is the neutral 5.0 of "no data", kept
- *   out of the quality average, the distribution, the overall score and the
- *   top/support picks.
+ * - Engineers without enough evidence for a code-quality score (null,
+ *   `insufficient_data`) are analysed but not rated: kept out of the quality
+ *   average, the distribution, the overall score and the top/support picks;
+ *   one without a burnout score is at no burnout level and on no risk list.
  * - topPerformer: the best rated engineer (score, then commits, then login);
  *   needsSupport: the weakest of the others, so null below 2 rated engineers.
  */
@@ -101,7 +98,7 @@ export function buildTeamAnalysis(input: TeamAnalysisInput): TeamAnalysisWithFac
   const pending = members
     .filter(({ analysis }) => analysis === undefined)
     .map(({ name, githubUsername }) => ({ name, githubUsername }));
-  const rated = analysed.filter(({ analysis }) => isRated(analysis));
+  const rated = ratedMembersOf(analysed);
 
   const strongest = [...rated].sort(byStrength);
   const top = strongest[0];

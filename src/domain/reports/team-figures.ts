@@ -26,13 +26,26 @@ export interface AnalysedMember {
   readonly analysis: MemberAnalysis;
 }
 
+/** An analysis whose code quality could be scored. */
+export type RatedAnalysis = MemberAnalysis & {
+  readonly codeQuality: MemberAnalysis['codeQuality'] & { readonly overallScore: number };
+};
+
 /**
- * An engineer with at least one commit or pull request in the window. Without
- * either, the code-quality score is the neutral 5.0 of "not enough data", so
- * it is left out of the team's quality figures rather than pulling them to 5.
+ * An engineer whose code quality has a score. Without enough evidence it is
+ * null (`insufficient_data`), and such an engineer is left out of the team's
+ * quality figures, top and support picks rather than counted as anything.
  */
-export function isRated(analysis: MemberAnalysis): boolean {
-  return analysis.metrics.totalCommits > 0 || analysis.metrics.totalPRs > 0;
+export function isRated(analysis: MemberAnalysis): analysis is RatedAnalysis {
+  return analysis.codeQuality.overallScore !== null;
+}
+
+export interface RatedMember extends AnalysedMember {
+  readonly analysis: RatedAnalysis;
+}
+
+export function ratedMembersOf(members: readonly AnalysedMember[]): RatedMember[] {
+  return members.filter((member): member is RatedMember => isRated(member.analysis));
 }
 
 /**
@@ -41,7 +54,7 @@ export function isRated(analysis: MemberAnalysis): boolean {
  * `teamFacts`) so the executive report can state them.
  */
 export interface TeamFacts {
-  /** Analysed engineers with commits or pull requests in the window. */
+  /** Analysed engineers with a code-quality score. */
   readonly ratedEngineers: number;
   readonly engineersAtOrAbove7: number;
   readonly engineersBelow6: number;
@@ -75,7 +88,7 @@ export interface CapacityFacts {
 }
 
 export function qualityFactsOf(members: readonly AnalysedMember[]): Omit<TeamFacts, 'capacity'> {
-  const rated = members.filter(({ analysis }) => isRated(analysis));
+  const rated = ratedMembersOf(members);
   const scores = rated.map(({ analysis }) => analysis.codeQuality.overallScore);
   let merged = 0;
   let approved = 0;
@@ -119,20 +132,21 @@ const BANDS = [
   { band: '8-10', from: 8, to: Number.POSITIVE_INFINITY },
 ] as const;
 
-/** Rated engineers per band [0,2), [2,4), [4,6), [6,8), [8,10]. */
+/** Rated engineers (with a code-quality score) per band [0,2), [2,4), [4,6), [6,8), [8,10]. */
 export function qualityDistributionOf(
   members: readonly AnalysedMember[],
 ): TeamAnalysis['charts']['codeQualityDistribution'] {
-  const scores = members.filter(({ analysis }) => isRated(analysis)).map(({ analysis }) => analysis.codeQuality.overallScore);
+  const scores = ratedMembersOf(members).map(({ analysis }) => analysis.codeQuality.overallScore);
   return BANDS.map(({ band, from, to }) => ({
     band,
     engineers: scores.filter((value) => value >= from && value < to).length,
   }));
 }
 
+/** Engineers per burnout level; those without a burnout score are at no level. */
 export function burnoutLevelsOf(members: readonly AnalysedMember[]): TeamAnalysis['charts']['burnoutLevels'] {
   const levels = { low: 0, medium: 0, high: 0 };
-  for (const { analysis } of members) levels[analysis.burnout.level]++;
+  for (const { analysis } of members) if (analysis.burnout.level !== null) levels[analysis.burnout.level]++;
   return levels;
 }
 

@@ -1,9 +1,9 @@
 import { clamp, round1 } from '../scores/scale';
-import { isRated, type AnalysedMember } from './team-figures';
+import { ratedMembersOf, type AnalysedMember } from './team-figures';
 
 /**
  * overallScore = 0.6 × average code quality + 0.4 × (10 − average burnout risk),
- * both over rated engineers (with commits or pull requests): how well the team
+ * both over rated engineers (with a code-quality score): how well the team
  * builds, and how sustainably. Quality weighs more because it is what the
  * team delivers; burnout still moves a whole band (a team at risk 8 loses 3.2).
  */
@@ -27,11 +27,14 @@ export const HIGH_RISK_SHARE = { needsAttention: 1 / 5, atRisk: 1 / 3 } as const
 export type TeamHealth = 'EXCELLENT' | 'GOOD' | 'GOOD with concerns' | 'NEEDS ATTENTION' | 'AT RISK' | 'INSUFFICIENT DATA';
 
 export function overallScoreOf(analysed: readonly AnalysedMember[]): number | null {
-  const rated = analysed.filter(({ analysis }) => isRated(analysis));
+  const rated = ratedMembersOf(analysed);
   if (rated.length === 0) return null;
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   const quality = mean(rated.map(({ analysis }) => analysis.codeQuality.overallScore));
-  const burnout = mean(rated.map(({ analysis }) => analysis.burnout.riskScore));
+  // Only burnout scores that exist: a rated engineer with too few commits for one counts in the quality part alone.
+  const risks = rated.flatMap(({ analysis }) => (analysis.burnout.riskScore === null ? [] : [analysis.burnout.riskScore]));
+  if (risks.length === 0) return round1(clamp(quality, 0, 10));
+  const burnout = mean(risks);
   return round1(clamp(OVERALL_WEIGHTS.codeQuality * quality + OVERALL_WEIGHTS.wellbeing * (10 - burnout), 0, 10));
 }
 

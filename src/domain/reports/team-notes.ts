@@ -25,6 +25,8 @@ export const GENERAL_SUPPORT = 'Pair programming with a senior developer and reg
 /**
  * What the engineer with the lowest code quality should work on, from their
  * weakest signals, biggest changes first (they make every other signal worse).
+ * No pull requests in the data is no advice to open them: GitHub may hold
+ * them where the sync cannot see.
  */
 export function supportRecommendationOf(analysis: MemberAnalysis): string {
   const { metrics } = analysis;
@@ -37,9 +39,6 @@ export function supportRecommendationOf(analysis: MemberAnalysis): string {
   }
   if (metrics.revertCommitRatio >= FREQUENT_REVERT_SHARE) {
     actions.push(`add tests before merging (${percentOf(metrics.revertCommitRatio)}% of commits are reverts)`);
-  }
-  if (metrics.totalPRs === 0 && metrics.totalCommits > 0) {
-    actions.push('open pull requests so changes are reviewed before they land');
   }
   if (actions.length === 0) return GENERAL_SUPPORT;
   return `Pair programming with a senior developer to ${joinAnd(actions.slice(0, MAX_ACTIONS))}`;
@@ -111,7 +110,7 @@ export function teamInsightsOf(input: TeamNotesInput): string[] {
   const unrated = analysedMembers - facts.ratedEngineers;
   if (unrated > 0) {
     insights.push(
-      `${count(unrated, 'engineer')} had no commits or pull requests in the last ${windowDays} days, so their code quality is not rated`,
+      `${count(unrated, 'engineer')} without enough activity in the last ${windowDays} days for a code-quality score: left out of the team's quality figures`,
     );
   }
   return insights;

@@ -1,10 +1,9 @@
 import type { ActivityFacts } from '../metrics';
+import { basisOf, burnoutConfidenceOf, burnoutEvidenceOf, outOfHoursWeightOf } from './evidence';
 import { clamp, percent, round1, round2, share } from './scale';
 import { commitVolumeTrend, lateNightTrend } from './trend';
 import type { BurnoutAssessment, BurnoutLevel, Signal } from './types';
 
-/** Below this many commits the shares are noisy, so their points are scaled down in proportion. */
-export const FULL_CONFIDENCE_COMMITS = 20;
 /** Fewer commits than this and a share is not worth a sentence ("50% late-night" of 2 commits). */
 const MIN_PATTERN_COMMITS = 5;
 /** Streaks up to a working week plus a weekend are normal. */
@@ -84,11 +83,13 @@ function volumeRiseSentence(earlyPerWeek: number, latePerWeek: number): string {
 /**
  * Burnout risk from working-hour patterns. Deterministic; every point comes
  * from a listed signal. Patterns, strongest first, name the figures behind
- * the score; a medium or high score always has at least one.
+ * the score; a medium or high score always has at least one. The shares'
+ * points are weighed by how many commits they rest on (evidence.ts), and
+ * too few commits give no score.
  */
 export function scoreBurnout(facts: ActivityFacts): BurnoutAssessment {
   const { commits } = facts;
-  const confidence = Math.min(1, commits / FULL_CONFIDENCE_COMMITS);
+  const weight = outOfHoursWeightOf(facts);
   const lateNightShare = share(facts.lateNightCommits, commits);
   const weekendShare = share(facts.weekendCommits, commits);
   const streak = facts.longestStreak?.days ?? 0;
@@ -98,19 +99,19 @@ export function scoreBurnout(facts: ActivityFacts): BurnoutAssessment {
   const lateNightPercent = percent(facts.lateNightCommits, commits);
   const weekendPercent = percent(facts.weekendCommits, commits);
 
-  const risePoints = lateNight === null ? 0 : confidence * lateNightRisePoints(lateNight.rise, lateNightShare);
+  const risePoints = lateNight === null ? 0 : weight * lateNightRisePoints(lateNight.rise, lateNightShare);
   const candidates: Candidate[] = [
     candidate(
       'lateNightShare',
       lateNightShare,
-      confidence * lateNightPoints(facts.lateNightCommits, commits),
+      weight * lateNightPoints(facts.lateNightCommits, commits),
       enoughForShares && lateNightPercent > 0 ? `${lateNightPercent}% late-night commits` : null,
       lateNightPercent >= 10,
     ),
     candidate(
       'weekendShare',
       weekendShare,
-      confidence * weekendPoints(weekendShare),
+      weight * weekendPoints(weekendShare),
       enoughForShares && weekendPercent > 0 ? `${weekendPercent}% weekend commits` : null,
       weekendPercent >= 15,
     ),
@@ -131,12 +132,24 @@ export function scoreBurnout(facts: ActivityFacts): BurnoutAssessment {
     candidate(
       'commitVolumeRatio',
       volume === null ? null : volume.ratio,
-      volume === null ? 0 : confidence * volumeRisePoints(volume.ratio),
+      volume === null ? 0 : weight * volumeRisePoints(volume.ratio),
       volume !== null && volume.ratio > 1.5 ? volumeRiseSentence(volume.earlyPerWeek, volume.latePerWeek) : null,
       volume !== null && volume.ratio >= 2,
     ),
   ];
 
+  const confidence = burnoutConfidenceOf(facts);
+  if (confidence === 'insufficient_data') {
+    return {
+      riskScore: null,
+      level: null,
+      confidence,
+      basis: basisOf(facts),
+      evidence: burnoutEvidenceOf(facts, confidence),
+      patterns: [],
+      signals: candidates.map(({ signal }) => ({ ...signal, contribution: 0 })),
+    };
+  }
   const total = candidates.reduce((sum, { points }) => sum + points, 0);
   const riskScore = round1(clamp(total, 0, 10));
   const level = burnoutLevelOf(riskScore);
@@ -148,6 +161,9 @@ export function scoreBurnout(facts: ActivityFacts): BurnoutAssessment {
   return {
     riskScore,
     level,
+    confidence,
+    basis: basisOf(facts),
+    evidence: burnoutEvidenceOf(facts, confidence),
     patterns: shown.map(({ sentence }) => sentence as string),
     signals: candidates.map(({ signal }) => signal),
   };

@@ -1,103 +1,92 @@
 import type { ActivityFacts } from '../metrics';
 import { issuesOf, publicInsightsOf, recommendationsOf } from './code-quality-notes';
-import { qualityInputsOf } from './quality-inputs';
+import { basisOf, qualityConfidenceOf, qualityEvidenceOf } from './evidence';
+import { qualityInputsOf, type QualityInputs } from './quality-inputs';
 import { clamp, interpolate, round1, round2 } from './scale';
 import type { CodeQualityAssessment, Signal } from './types';
 
-/** The score when nothing is known: the middle of the scale. */
-export const NEUTRAL_SUBSCORE = 5;
-
 /**
- * Weighted parts of the score, each a 0..10 sub-score; the weights sum to 1
- * so the contributions add up to the score. Review coverage weighs most:
- * an unreviewed merge is the strongest quality signal GitHub gives us.
+ * Weighted parts of the score, each a 0..10 sub-score. Only the parts with
+ * data count, their weights renormalised to sum to 1, so the contributions
+ * add up to the score. Review coverage weighs most: an unreviewed merge is
+ * the strongest quality signal GitHub gives us.
  */
-const WEIGHTS = { reviewCoverage: 0.4, medianPrSize: 0.2, largePrShare: 0.1, revertShare: 0.3 } as const;
+export const QUALITY_WEIGHTS = {
+  reviewCoverage: 0.35,
+  medianPrSize: 0.2,
+  largePrShare: 0.1,
+  revertShare: 0.2,
+  reviewsGivenPerPullRequest: 0.15,
+} as const;
+
+type Part = keyof typeof QUALITY_WEIGHTS;
 
 /**
  * Reviewers stay effective up to a few hundred changed lines (the usual
- * 200–400 guidance); past 1,000 a review is mostly a formality.
+ * 200–400 guidance) and find most in the smallest; past 1,000 a review is
+ * mostly a formality.
  */
 const PR_SIZE_CURVE = [
-  [100, 10],
-  [250, 9],
-  [400, 8],
-  [1000, 4],
+  [50, 10],
+  [200, 9],
+  [400, 7],
+  [1000, 3],
   [2000, 1],
   [3000, 0],
 ] as const;
 
-/** Sample sizes at which a sub-score is fully trusted; below, it is pulled toward neutral in proportion. */
-const FULL_CONFIDENCE = { mergedPullRequests: 5, pullRequests: 5, commits: 20 } as const;
+/** One review given per pull request authored is taking a full share of the team's reviewing. */
+const FULL_REVIEW_SHARE = 1;
 
-/** Pulls a sub-score toward neutral when it rests on few data points; null (no data) is neutral. */
-function trusted(subScore: number | null, sample: number, fullAt: number): number {
-  if (subScore === null) return NEUTRAL_SUBSCORE;
-  return NEUTRAL_SUBSCORE + (subScore - NEUTRAL_SUBSCORE) * Math.min(1, sample / fullAt);
+/** Each part's 0..10 sub-score; null when it has no data and is left out. */
+function subScoresOf(inputs: QualityInputs): Record<Part, number | null> {
+  const scaled = (value: number | null, toSubScore: (value: number) => number) =>
+    value === null ? null : clamp(toSubScore(value), 0, 10);
+  return {
+    reviewCoverage: scaled(inputs.reviewCoverage, (coverage) => 10 * coverage),
+    medianPrSize: scaled(inputs.medianPrSize, (lines) => interpolate(PR_SIZE_CURVE, lines)),
+    largePrShare: scaled(inputs.largePrShare, (large) => 10 * (1 - 2 * large)),
+    revertShare: scaled(inputs.revertShare, (reverts) => 10 * (1 - 5 * reverts)),
+    reviewsGivenPerPullRequest: scaled(inputs.reviewsGivenPerPullRequest, (ratio) => (10 * ratio) / FULL_REVIEW_SHARE),
+  };
 }
 
 /**
- * Code quality from review coverage, pull request size and reverts.
+ * Code quality from review coverage, pull request size, reverts and reviews
+ * given (docs/analytics.md, "Code quality"):
  * - review coverage: 10 × the share of merges approved by someone else;
- * - median pull request size: 10 up to 100 lines, 8 at 400, 4 at 1,000, 0 from 3,000;
+ * - median pull request size: 10 up to 50 lines, 9 at 200, 7 at 400, 3 at 1,000, 0 from 3,000;
  * - share of pull requests over 1,000 lines: 10 at none, 0 from half;
- * - revert share: 10 at none, 5 at 10%, 0 from 20%.
- * With no commits and no pull requests every part is neutral and the score
- * is 5.0, with an issue saying there is not enough data.
+ * - revert share: 10 at none, 5 at 10%, 0 from 20%;
+ * - reviews given per pull request authored: 10 from one each, 0 at none.
+ * Too little evidence (evidence.ts) gives no score, `insufficient_data` and
+ * a sentence saying what is missing.
  */
 export function scoreCodeQuality(facts: ActivityFacts): CodeQualityAssessment {
   const inputs = qualityInputsOf(facts);
-  const parts: { name: keyof typeof WEIGHTS; value: number | null; subScore: number }[] = [
-    {
-      name: 'reviewCoverage',
-      value: inputs.reviewCoverage,
-      subScore: trusted(
-        inputs.reviewCoverage === null ? null : 10 * inputs.reviewCoverage,
-        facts.mergedPullRequests,
-        FULL_CONFIDENCE.mergedPullRequests,
-      ),
-    },
-    {
-      name: 'medianPrSize',
-      value: inputs.medianPrSize,
-      subScore: trusted(
-        inputs.medianPrSize === null ? null : interpolate(PR_SIZE_CURVE, inputs.medianPrSize),
-        facts.pullRequests,
-        FULL_CONFIDENCE.pullRequests,
-      ),
-    },
-    {
-      name: 'largePrShare',
-      value: inputs.largePrShare,
-      subScore: trusted(
-        inputs.largePrShare === null ? null : 10 * Math.max(0, 1 - 2 * inputs.largePrShare),
-        facts.pullRequests,
-        FULL_CONFIDENCE.pullRequests,
-      ),
-    },
-    {
-      name: 'revertShare',
-      value: inputs.revertShare,
-      subScore: trusted(
-        inputs.revertShare === null ? null : 10 * Math.max(0, 1 - 5 * inputs.revertShare),
-        facts.commits,
-        FULL_CONFIDENCE.commits,
-      ),
-    },
-  ];
+  const confidence = qualityConfidenceOf(facts);
+  const subScores = subScoresOf(inputs);
+  const parts = (Object.keys(QUALITY_WEIGHTS) as Part[]).map((name) => ({ name, subScore: subScores[name] }));
+  const weightWithData = parts.reduce((sum, { name, subScore }) => sum + (subScore === null ? 0 : QUALITY_WEIGHTS[name]), 0);
+  const scored = confidence !== 'insufficient_data' && weightWithData > 0;
+  const contributionOf = (name: Part, subScore: number | null) =>
+    !scored || subScore === null ? 0 : (QUALITY_WEIGHTS[name] / weightWithData) * subScore;
 
-  const signals: Signal[] = parts.map(({ name, value, subScore }) => ({
+  const signals: Signal[] = parts.map(({ name, subScore }) => ({
     name,
-    value: value === null ? null : round2(value),
-    contribution: round2(WEIGHTS[name] * subScore),
+    value: inputs[name] === null ? null : round2(inputs[name] as number),
+    contribution: round2(contributionOf(name, subScore)),
   }));
-  const total = parts.reduce((sum, { name, subScore }) => sum + WEIGHTS[name] * subScore, 0);
-  const overallScore = round1(clamp(total, 0, 10));
+  const total = parts.reduce((sum, { name, subScore }) => sum + contributionOf(name, subScore), 0);
+  const overallScore = scored ? round1(clamp(total, 0, 10)) : null;
   return {
     overallScore,
+    confidence: scored ? confidence : 'insufficient_data',
+    basis: basisOf(facts),
+    evidence: qualityEvidenceOf(facts, scored ? confidence : 'insufficient_data'),
     signals,
-    issues: issuesOf(facts, inputs),
-    recommendations: recommendationsOf(facts, inputs),
+    issues: issuesOf(facts, inputs, overallScore),
+    recommendations: recommendationsOf(facts, inputs, overallScore),
     publicInsights: publicInsightsOf(facts, inputs, overallScore),
   };
 }

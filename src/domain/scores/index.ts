@@ -1,8 +1,9 @@
-export { burnoutLevelOf, scoreBurnout, FULL_CONFIDENCE_COMMITS } from './burnout';
-export { scoreCodeQuality, NEUTRAL_SUBSCORE } from './code-quality';
+export { burnoutLevelOf, scoreBurnout } from './burnout';
+export { scoreCodeQuality, QUALITY_WEIGHTS } from './code-quality';
+export { BURNOUT_CONFIDENCE, QUALITY_CONFIDENCE } from './evidence';
 export { personalInsights } from './personal-insights';
 export { qualityInputsOf } from './quality-inputs';
 export type { QualityInputs } from './quality-inputs';
 export { commitVolumeTrend, lateNightTrend } from './trend';
 export type { LateNightTrend, VolumeTrend } from './trend';
-export type { BurnoutAssessment, BurnoutLevel, CodeQualityAssessment, Signal } from './types';
+export type { BurnoutAssessment, BurnoutLevel, CodeQualityAssessment, Confidence, Evidence, EvidenceBasis, Signal } from './types';

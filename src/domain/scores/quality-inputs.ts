@@ -7,6 +7,8 @@ export interface QualityInputs {
   readonly medianPrSize: number | null;
   readonly largePrShare: number | null;
   readonly revertShare: number | null;
+  /** Reviews given on others' pull requests per pull request authored; null without any authored. */
+  readonly reviewsGivenPerPullRequest: number | null;
 }
 
 export function qualityInputsOf(facts: ActivityFacts): QualityInputs {
@@ -16,5 +18,6 @@ export function qualityInputsOf(facts: ActivityFacts): QualityInputs {
     medianPrSize: facts.medianPrSize,
     largePrShare: pullRequests === 0 ? null : share(facts.largePullRequests, pullRequests),
     revertShare: commits === 0 ? null : share(facts.revertCommits, commits),
+    reviewsGivenPerPullRequest: pullRequests === 0 ? null : facts.reviewsGiven / pullRequests,
   };
 }

@@ -42,6 +42,7 @@ const PURPOSE: Record<WritingTask, string> = {
 const RULES = [
   'Use only the figures given. Never invent a number, a person, a project or an event.',
   'The scores and metrics are final: quote them as given, never recompute, adjust or contradict them, and do not propose a different score.',
+  "A score of null rests on too little data (its confidence is insufficient_data and its evidence says what is missing): say so plainly and give no number for it; speak of a score of low confidence as tentative.",
   'Refer to people only by the GitHub username given, if any. Do not guess names.',
   'Be specific and kind; no medical or legal advice.',
   `Answer with one JSON object and nothing else: {"insights": [string, ...], "recommendations": [string, ...]}, each list 1 to ${MAX_ITEMS} items, each item one or two sentences under ${MAX_ITEM_CHARS - 100} characters.`,

@@ -1,6 +1,6 @@
 import type { MemberAnalysis } from '../../../src/domain/analysis/member-analysis';
 import type { Metrics } from '../../../src/domain/metrics';
-import { burnoutLevelOf } from '../../../src/domain/scores';
+import { burnoutLevelOf, type Evidence } from '../../../src/domain/scores';
 import type { TeamMemberInput } from '../../../src/domain/reports/types';
 
 export const NOW = new Date('2026-11-25T09:00:00.000Z');
@@ -24,15 +24,26 @@ export function evenly(total: number): number[] {
 }
 
 export interface Profile {
-  readonly quality: number;
+  /** Null: too little evidence for a code-quality score. */
+  readonly quality: number | null;
   readonly commits: number;
-  readonly risk?: number;
+  /** Null: too few commits for a burnout score. */
+  readonly risk?: number | null;
   readonly patterns?: readonly string[];
   /** Commits per week, oldest first; spread evenly over 13 weeks when absent. */
   readonly weekly?: readonly number[];
   readonly metrics?: Partial<Metrics>;
   /** The analysis' own clock (its window's end); NOW by default. */
   readonly cachedAt?: Date;
+}
+
+/** Confidence and basis as the scores give them: high with a score, insufficient_data without. */
+function evidenceOf(score: number | null, metrics: Metrics): Evidence {
+  return {
+    confidence: score === null ? 'insufficient_data' : 'high',
+    basis: { commits: metrics.totalCommits, pullRequests: metrics.totalPRs, reviews: metrics.reviewsGiven, activeDays: metrics.activeDays },
+    evidence: score === null ? 'Too little to score' : 'Rests on the figures of the window',
+  };
 }
 
 export function analysisOf(login: string, profile: Profile): MemberAnalysis {
@@ -67,8 +78,21 @@ export function analysisOf(login: string, profile: Profile): MemberAnalysis {
       to: cachedAt.toISOString(),
       timezone: 'UTC',
     },
-    codeQuality: { overallScore: profile.quality, issues: [], recommendations: [], publicInsights: [], signals: [] },
-    burnout: { riskScore: risk, level: burnoutLevelOf(risk), patterns: profile.patterns ?? [], signals: [] },
+    codeQuality: {
+      overallScore: profile.quality,
+      ...evidenceOf(profile.quality, metrics),
+      issues: [],
+      recommendations: [],
+      publicInsights: [],
+      signals: [],
+    },
+    burnout: {
+      riskScore: risk,
+      level: risk === null ? null : burnoutLevelOf(risk),
+      ...evidenceOf(risk, metrics),
+      patterns: profile.patterns ?? [],
+      signals: [],
+    },
     metrics,
     personalInsights: [],
     weeklyCommits: weekStarts(cachedAt).map((weekStart, index) => ({ weekStart, commits: weekly[index] ?? 0 })),

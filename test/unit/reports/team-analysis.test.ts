@@ -260,14 +260,14 @@ describe('edge cases', () => {
     expect(team.needsSupport?.githubUsername).toBe('cat-three');
   });
 
-  it('does not rate an engineer without commits or pull requests, but still counts their burnout level', () => {
-    const idle = member('Ida Idle', 'ida-idle', { quality: 5, commits: 0, weekly: new Array(13).fill(0), metrics: { totalPRs: 0, mergedPRs: 0, reviewCoverage: null, medianPrSize: null } });
+  it('does not rate an engineer without a code-quality score, but still counts their burnout level', () => {
+    const idle = member('Ida Idle', 'ida-idle', { quality: null, commits: 0, weekly: new Array(13).fill(0), metrics: { totalPRs: 0, mergedPRs: 0, reviewCoverage: null, medianPrSize: null } });
     const team = analyse([bob, charlie, idle]);
     expect(team.averageCodeQuality).toBe(7.4);
     expect(sum(team.charts.codeQualityDistribution.map((band) => band.engineers))).toBe(2);
     expect(team.charts.burnoutLevels.low).toBe(3);
     expect(team.needsSupport?.githubUsername).toBe('charlie-junior');
-    expect(team.insights).toContain('1 engineer had no commits or pull requests in the last 90 days, so their code quality is not rated');
+    expect(team.insights).toContain("1 engineer without enough activity in the last 90 days for a code-quality score: left out of the team's quality figures");
   });
 
   it('does not pair with a mentor at high burnout risk', () => {

@@ -1,5 +1,5 @@
-import type { ActivityFacts, WeekActivity } from '../../../src/domain/metrics';
-export { seeded } from '../../support/seeded-random';
+import type { ActivityFacts, WeekActivity } from '../../../../src/domain/metrics';
+export { seeded } from '../../../support/seeded-random';
 
 const WINDOW_DAYS = 90;
 const WEEK_COUNT = 13;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CommitRecord } from '../../../src/domain/activity';
-import { computeMetrics } from '../../../src/domain/metrics';
-import { scoreBurnout, scoreCodeQuality } from '../../../src/domain/scores';
+import type { CommitRecord } from '../../../../src/domain/activity';
+import { computeMetrics } from '../../../../src/domain/metrics';
+import { scoreBurnout, scoreCodeQuality } from '../../../../src/domain/scores';
 
 const NOW = new Date('2026-03-20T12:00:00Z');
 

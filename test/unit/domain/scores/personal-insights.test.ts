@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personalInsights } from '../../../src/domain/scores';
+import { personalInsights } from '../../../../src/domain/scores';
 import { facts, weeks } from './facts';
 
 function byHour(counts: Record<number, number>): number[] {

@@ -85,6 +85,7 @@ export async function analyzeTeamWithRoster(
   if (recompute) await sqsSyncQueue.send({ kind: 'flow', orgId: tenant.orgId }).catch((error: unknown) => log.warn('team flow not queued', { error }));
   const digest = teamBasisDigest({
     organizationName: organization.name,
+    analysisVersion: basis.version,
     timezone: basis.timezone,
     day: basis.day,
     syncedAt: basis.syncedAt,

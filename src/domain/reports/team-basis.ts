@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
  */
 export interface TeamBasis {
   readonly organizationName: string;
-  /** The organization's basis: its time zone, its day there, the sync it rests on. */
+  /** The organization's basis: how analyses are computed, its time zone, its day, the sync it rests on. */
+  readonly analysisVersion: number;
   readonly timezone: string;
   readonly day: string;
   readonly syncedAt: string | null;
@@ -26,6 +27,7 @@ export function teamBasisDigest(basis: TeamBasis): string {
     .sort(([a], [b]) => (a ?? '').localeCompare(b ?? ''));
   const canonical = JSON.stringify([
     basis.organizationName,
+    basis.analysisVersion,
     basis.timezone,
     basis.day,
     basis.syncedAt,

@@ -3,6 +3,7 @@ import { teamBasisDigest, type TeamBasis } from '../../../src/domain/reports/tea
 
 const basis: TeamBasis = {
   organizationName: 'TechStartup',
+  analysisVersion: 2,
   timezone: 'America/Los_Angeles',
   day: '2026-12-01',
   syncedAt: '2026-12-01T10:00:00.000Z',
@@ -23,6 +24,7 @@ describe('teamBasisDigest', () => {
 
   it.each<[string, Partial<TeamBasis>]>([
     ['a new day', { day: '2026-12-02' }],
+    ['a new way of computing analyses', { analysisVersion: 3 }],
     ['another time zone', { timezone: 'Europe/Berlin' }],
     ['a newer sync', { syncedAt: '2026-12-01T11:00:00.000Z' }],
     ['analyses written since', { analysesStamp: 'stp_b' }],

@@ -6,7 +6,7 @@
  */
 import type { FlowFigures, TeamFlow } from '../flow/types';
 import { redact } from './anonymize';
-import { deliveryFiguresOf, deliveryTrendOf } from './executive-trend';
+import { deliveryFiguresOf, deliveryTrendOf, durationOf } from './executive-trend';
 import { count, integer, percentOf } from './format';
 import type { DeliverySection, TeamAnalysis } from './types';
 
@@ -24,9 +24,9 @@ function busiestRepositories(flow: TeamFlow) {
 /** "api: 52 merged pull requests, PR cycle time 20.1 h, 1.0 deployments a week, change failure rate 8%". */
 function repositoryTextOf(repo: FlowFigures & { readonly repo: string }): string {
   const parts = [count(repo.mergedPRs, 'merged pull request')];
-  if (repo.medianPrCycleTimeHours !== null) parts.push(`PR cycle time ${repo.medianPrCycleTimeHours.toFixed(1)} h`);
+  if (repo.medianPrCycleTimeHours !== null) parts.push(`PR cycle time ${durationOf(repo.medianPrCycleTimeHours)}`);
   parts.push(`${repo.deploymentsPerWeek.toFixed(1)} production deployments a week`);
-  if (repo.leadTimeForChangesHours !== null) parts.push(`lead time ${repo.leadTimeForChangesHours.toFixed(1)} h`);
+  if (repo.leadTimeForChangesHours !== null) parts.push(`lead time ${durationOf(repo.leadTimeForChangesHours)}`);
   if (repo.changeFailureRate !== null) parts.push(`change failure rate ${percentOf(repo.changeFailureRate)}%`);
   return `${repo.repo}: ${parts.join(', ')}`;
 }

@@ -34,6 +34,11 @@ export const FLOW_FIELDS: readonly FieldSpec[] = [
 const DAYS_FROM_HOURS = 72;
 
 const oneDecimal = (value: number) => value.toFixed(1);
+const inHours = (hours: number) => `${oneDecimal(hours)} h`;
+const inDays = (hours: number) => `${oneDecimal(hours / 24)} days`;
+
+/** A duration alone, as the table shows it: "22.5 h", "5.8 days". */
+export const durationOf = (hours: number): string => (hours >= DAYS_FROM_HOURS ? inDays(hours) : inHours(hours));
 
 /** How a row shows its numbers: both windows in one unit, so they compare at a glance. */
 function formatterOf(kind: Kind, values: readonly (number | null)[]): (value: number) => string {
@@ -45,8 +50,7 @@ function formatterOf(kind: Kind, values: readonly (number | null)[]): (value: nu
     case 'share':
       return (value) => `${percentOf(value)}%`;
     case 'hours': {
-      const inDays = values.some((value) => value !== null && value >= DAYS_FROM_HOURS);
-      return inDays ? (value) => `${oneDecimal(value / 24)} days` : (value) => `${oneDecimal(value)} h`;
+      return values.some((value) => value !== null && value >= DAYS_FROM_HOURS) ? inDays : inHours;
     }
   }
 }
@@ -74,25 +78,35 @@ export function deliveryFigureOf(spec: FieldSpec, value: number | null, previous
   const base = { field: spec.field, label: spec.label, value, previous: before };
   if (value === null) {
     const was = before === null ? '' : ` (${format(before)} before)`;
-    return { ...base, change: 'no_data', assessment: null, shown: 'no data', shownBefore: before === null ? 'no data' : format(before), text: `${spec.label}: nothing to measure in this window${was}` };
+    return {
+      ...base,
+      change: 'no_data',
+      assessment: null,
+      shown: 'no data',
+      shownBefore: before === null ? 'no data' : format(before),
+      shownChange: 'no data',
+      text: `${spec.label}: nothing to measure in this window${was}`,
+    };
   }
   const shown = format(value);
   if (before === null) {
-    return { ...base, change: 'no_data_before', assessment: null, shown, shownBefore: 'no data', text: `${spec.label} ${shown}, no data before` };
+    return { ...base, change: 'no_data_before', assessment: null, shown, shownBefore: 'no data', shownChange: 'no data before', text: `${spec.label} ${shown}, no data before` };
   }
   const shownBefore = format(before);
   if (shown === shownBefore) {
-    return { ...base, change: 'no_change', assessment: null, shown, shownBefore, text: `${spec.label} ${shown}, no change` };
+    return { ...base, change: 'no_change', assessment: null, shown, shownBefore, shownChange: 'no change', text: `${spec.label} ${shown}, no change` };
   }
   const change = value > before ? 'up' : 'down';
   const better = (change === 'up') === (spec.better === 'higher');
+  const amount = amountOf(spec.kind, value, before);
   return {
     ...base,
     change,
     assessment: better ? 'better' : 'worse',
     shown,
     shownBefore,
-    text: `${spec.label} ${shown}, ${change} ${amountOf(spec.kind, value, before)}from ${shownBefore}`,
+    shownChange: `${change} ${amount}`.trimEnd(),
+    text: `${spec.label} ${shown}, ${change} ${amount}from ${shownBefore}`,
   };
 }
 

@@ -124,6 +124,8 @@ export interface DeliveryFigure {
   /** The value and the previous one as the sentence shows them ("22.5 h", "no data"). */
   readonly shown: string;
   readonly shownBefore: string;
+  /** The move alone, for a table's column: "down 25%", "up 15 points", "no change", "no data before", "no data". */
+  readonly shownChange: string;
   /** "PR cycle time 22.5 h, down 25% from 30.1 h". */
   readonly text: string;
 }

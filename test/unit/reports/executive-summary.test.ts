@@ -4,28 +4,11 @@ import { buildExecutiveReport } from '../../../src/domain/reports/executive-repo
 import { buildTeamAnalysis } from '../../../src/domain/reports/team-analysis';
 import type { ExecutiveReportOptions, TeamAnalysis } from '../../../src/domain/reports/types';
 import { member, storyInput, storyMembers } from './fixtures';
+import { DEMO_FLOW_FIGURES, demoFlow } from './flow-fixtures';
 
-const figures = {
-  mergedPRs: 144,
-  prThroughputPerWeek: 11.2,
-  medianPrCycleTimeHours: 22.52,
-  medianTimeToFirstReviewHours: 19.09,
-  reviewCoverage: 0.89,
-  deploymentsPerWeek: 3.58,
-  leadTimeForChangesHours: 139.53,
-  changeFailureRate: 0.02,
-  timeToRestoreHours: 2.5,
-};
-
-const flow = (previous: Partial<FlowFigures> = {}): TeamFlow => ({
-  windowDays: 90,
-  windowStart: '2026-08-27T09:00:00.000Z',
-  windowEnd: '2026-11-25T09:00:00.000Z',
-  productionEnvironment: 'production',
-  ...figures,
-  previous: { windowStart: '2026-05-29T09:00:00.000Z', windowEnd: '2026-08-27T09:00:00.000Z', ...figures, ...previous },
-  repositories: [{ repo: 'techstartup/api', ...figures }],
-});
+const figures = DEMO_FLOW_FIGURES;
+const WINDOW = { windowStart: '2026-08-27T09:00:00.000Z', windowEnd: '2026-11-25T09:00:00.000Z', previousStart: '2026-05-29T09:00:00.000Z' };
+const flow = (previous: Partial<FlowFigures> = {}): TeamFlow => demoFlow(WINDOW, previous);
 
 const current = { state: 'current', reason: 'Computed from the sync that finished.' } as const;
 const teamWith = (teamFlow: TeamFlow | null, flowStatus = current as TeamAnalysis['flowStatus'], members = storyMembers) =>

@@ -128,6 +128,7 @@ function mainRisk(f: Figures, delivery: DeliverySection): string {
 
 /** The paragraph up front. The capacity line is the hiring model's own words: this report computes no capacity of its own. */
 export function summaryOf(f: Figures, delivery: DeliverySection): string {
-  const capacity = `Capacity: ${f.hiring.currentCapacity}; ${inSentence(f.hiring.recommendation)}.`;
+  // Quoted, with its own full stop (if any) dropped so the sentence ends once.
+  const capacity = `Capacity: ${f.hiring.currentCapacity}; ${inSentence(f.hiring.recommendation.replace(/[.\s]+$/u, ''))}.`;
   return [healthSentence(f), deliverySentence(delivery), mainRisk(f, delivery), capacity].join(' ');
 }

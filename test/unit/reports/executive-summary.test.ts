@@ -38,6 +38,11 @@ describe('the summary up front', () => {
     );
   });
 
+  it("It should quote the hiring model's recommendation as it is, ending the sentence once", () => {
+    const hiring = { ...team.hiringJustification, currentCapacity: 'not enough data to judge capacity', recommendation: 'Measure again next month.' };
+    expect(reportOf({ ...team, hiringJustification: hiring }).summary).toMatch(/ Capacity: not enough data to judge capacity; measure again next month\.$/u);
+  });
+
   it('It should name a slipping delivery figure as the main risk when no one is at high burnout risk', () => {
     const calm = storyMembers.filter((person) => person.githubUsername !== 'alice-dev');
     const slipping = reportOf(teamWith(flow({ changeFailureRate: 0 }), current, calm));

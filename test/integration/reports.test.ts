@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signedInAdmin, type SignedInAdmin } from '../support/accounts';
 import { pdfText } from '../support/pdf';
-import { eventually } from '../support/sqs';
+import { pollUntil } from '../support/polling';
 import { api, inbox, stack } from '../support/stack';
 import { storyTeam, type StoryTeam } from '../support/story';
 
@@ -169,13 +169,11 @@ describe("the executive report's delivery and summary", () => {
 
   beforeAll(async () => {
     // The flow is computed just after the sync, and again once the whole team has joined: the report is asked for once it is current.
-    await eventually(async () => {
-      dashboard = (await api(`/ai/team-performance/${team.sarah.organizationId}`, { token: team.sarah.accessToken })).body;
-      if (dashboard.flowStatus?.state === 'current') return true;
-      // Within the organization's rate limit: the worker takes a moment either way.
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      return false;
-    }, 45_000);
+    dashboard = await pollUntil(
+      async () => (await api(`/ai/team-performance/${team.sarah.organizationId}`, { token: team.sarah.accessToken })).body,
+      (body) => body.flowStatus?.state === 'current',
+      { timeoutMs: 45_000, intervalMs: 250, what: 'The team flow was not current' },
+    );
     const response = await generate(team.sarah.accessToken, team.sarah.organizationId, { includeGraphs: true, includeIndividuals: false, confidential: true });
     expect(response.status).toBe(201);
     delivered = response.body;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signedInAdmin, type SignedInAdmin } from '../support/accounts';
 import { pdfText } from '../support/pdf';
+import { pollUntil } from '../support/polling';
 import { api, inbox, stack } from '../support/stack';
 import { storyTeam, type StoryTeam } from '../support/story';
 
@@ -159,5 +160,60 @@ describe('the executive report', () => {
 
   it('keeps reports from members', async () => {
     expect((await api('/reports', { token: team.bob.accessToken })).status).toBe(403);
+  });
+});
+
+describe("the executive report's delivery and summary", () => {
+  let dashboard: Record<string, any>;
+  let delivered: { reportId: string; report: Record<string, any>; pdfUrl: string };
+
+  beforeAll(async () => {
+    // The flow is computed just after the sync, and again once the whole team has joined: the report is asked for once it is current.
+    dashboard = await pollUntil(
+      async () => (await api(`/ai/team-performance/${team.sarah.organizationId}`, { token: team.sarah.accessToken })).body,
+      (body) => body.flowStatus?.state === 'current',
+      { timeoutMs: 45_000, intervalMs: 250, what: 'The team flow was not current' },
+    );
+    const response = await generate(team.sarah.accessToken, team.sarah.organizationId, { includeGraphs: true, includeIndividuals: false, confidential: true });
+    expect(response.status).toBe(201);
+    delivered = response.body;
+  }, 60_000);
+
+  it("states every flow figure of the team analysis, and says the demo's window before has no data", () => {
+    const { delivery } = delivered.report;
+    expect(delivery.state).toBe('current');
+    expect(delivery.figures.map((figure: { field: string }) => figure.field)).toHaveLength(9);
+    for (const figure of delivery.figures) {
+      expect(figure.value).toBe(dashboard.flow[figure.field]);
+      // The demo's history is 80 days: the 90 days before hold nothing.
+      expect(figure).toMatchObject({ previous: null, change: 'no_data_before' });
+    }
+    expect(delivery.figures.find((figure: { field: string }) => figure.field === 'medianPrCycleTimeHours').text).toBe('PR cycle time 22.5 h, no data before');
+    expect(delivery.repositories.map((repository: { repo: string }) => repository.repo).sort()).toEqual(
+      dashboard.flow.repositories.map((repository: { repo: string }) => repository.repo).sort(),
+    );
+  });
+
+  it("opens with the summary, quoting the hiring model's capacity line as the team analysis gives it", () => {
+    const { summary } = delivered.report;
+    expect(summary).toMatch(/^Team (is|needs|has)|^Not enough data/u);
+    expect(summary).toContain('Delivery over the last 90 days: deployment frequency 3.6 a week; PR cycle time 22.5 h; change failure rate 2% (no data before to compare with).');
+    expect(summary).toContain(`Capacity: ${dashboard.hiringJustification.currentCapacity};`);
+  });
+
+  it('prints the summary first, then the delivery section, and labels the partial week, naming nobody', async () => {
+    const text = (await pdfText((await downloadPdf(team.sarah.accessToken, delivered.pdfUrl)).bytes)).replace(/\s+/gu, ' ');
+    const summaryAt = text.indexOf(delivered.report.summary.slice(0, 60));
+    expect(summaryAt).toBeGreaterThan(0);
+    expect(summaryAt).toBeLessThan(text.indexOf('Team overview'));
+    // The section's heading, then its windows ("Delivery 3 September 2026 to …"): the summary says "Delivery" too.
+    expect(text.indexOf('Team overview')).toBeLessThan(text.search(/Delivery \d{1,2} [A-Z][a-z]+ \d{4} to /u));
+    expect(text).toContain('PR cycle time 22.5 h no data no data before');
+    expect(text).toMatch(/hatched: partial week of 6 days from \d+ [A-Z][a-z]{2}/u);
+    const partial = delivered.report.charts.commitsPerWeek.filter((week: { partial: boolean }) => week.partial);
+    expect(partial).toEqual([expect.objectContaining({ days: 6 })]);
+    for (const name of ['Bob Senior', 'Charlie Junior', 'Alice Dev', 'bob-senior', 'charlie-junior', 'alice-dev', ...ORDINARY]) {
+      expect(text.toLowerCase()).not.toContain(name.toLowerCase());
+    }
   });
 });

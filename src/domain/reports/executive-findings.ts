@@ -73,7 +73,9 @@ export function codeQualityFindings(f: Figures, names?: Names): string[] {
   return findings;
 }
 
-function velocityFinding(weeks: Figures['weeks']): string | null {
+function velocityFinding(allWeeks: Figures['weeks']): string | null {
+  // A short week would read as a slowdown that is only fewer days.
+  const weeks = allWeeks.filter((week) => week.partial !== true);
   if (weeks.length < 2 * VELOCITY_WEEKS) return null;
   const sum = (from: number, to: number) => weeks.slice(from, to).reduce((total, week) => total + week.commits, 0);
   const recent = sum(-VELOCITY_WEEKS, weeks.length);

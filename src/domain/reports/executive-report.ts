@@ -21,10 +21,11 @@ import {
   type Identifiable,
   type Identifiers,
 } from './anonymize';
+import { deliverySectionOf, deliveryWithout } from './executive-delivery';
 import { figuresOf, namesOf, type Names, type ReportTeam } from './executive-figures';
 import { burnoutFindings, codeQualityFindings, productivityFindings } from './executive-findings';
 import { immediateActions, longTermActions, shortTermActions } from './executive-recommendations';
-import { conclusionOf, reportHeadingOf, teamOverviewOf } from './executive-summary';
+import { conclusionOf, reportHeadingOf, summaryOf, teamOverviewOf } from './executive-summary';
 import type { ExecutiveReport, ExecutiveReportOptions, TeamAnalysis } from './types';
 
 export { REPORT_TITLE } from './executive-summary';
@@ -96,6 +97,8 @@ function scrub(report: ExecutiveReport, { strict }: Identifiers): ExecutiveRepor
       assumptions: drop(hiring.assumptions),
     },
     conclusion: conclusion === '' ? 'See the findings and recommendations above.' : conclusion,
+    ...(report.summary === undefined ? {} : { summary: drop(sentencesOf(report.summary)).join(' ') }),
+    ...(report.delivery === undefined ? {} : { delivery: deliveryWithout(report.delivery, strict) }),
   };
 }
 
@@ -127,6 +130,7 @@ export function buildExecutiveReport(input: ExecutiveReportInput): ExecutiveRepo
       ? heuristicConclusion
       : prose.conclusion;
 
+  const delivery = deliverySectionOf(team);
   const report: ExecutiveReport = {
     reportId: input.reportId,
     reportType: 'executive',
@@ -151,6 +155,8 @@ export function buildExecutiveReport(input: ExecutiveReportInput): ExecutiveRepo
     },
     hiringJustification: team.hiringJustification,
     conclusion,
+    summary: summaryOf(figures, delivery),
+    delivery,
     ...(options.includeGraphs ? { charts: team.charts } : {}),
     ...(named
       ? { individuals: { topPerformer: team.topPerformer, needsSupport: team.needsSupport, burnoutRisks: team.burnoutRisks } }

@@ -44,6 +44,7 @@
  */
 import type { PrivacySettings } from '../privacy';
 import { assertNoMentions, identifiersOf, withoutMentions } from './anonymize';
+import { deliveryWithout } from './executive-delivery';
 import { namesOf, type Names, type ReportTeam } from './executive-figures';
 import { buildExecutiveReport, withoutPeople } from './executive-report';
 import { GENERAL_SUPPORT, teamInsightsOf, teamRecommendationsOf } from './team-notes';
@@ -212,7 +213,10 @@ export function executiveReportFor(
     ...(audience.refused ? {} : { names: namesFor(team, audience) }),
   });
   if (audience.refused) return { ...rebuilt, includeIndividuals: report.includeIndividuals };
-  const view: ExecutiveReport = { ...rebuilt, individuals: namedFieldsFor(team, audience) };
-  assertNoMentions(view, identifiersOf(audience.unseen(peopleOf(team))).strict, EXECUTIVE_MACHINE_FIELDS);
+  const unseen = identifiersOf(audience.unseen(peopleOf(team))).strict;
+  // A repository named after someone this reader may see nothing of is shown without their name, as in an anonymous report.
+  const delivery = rebuilt.delivery === undefined ? {} : { delivery: deliveryWithout(rebuilt.delivery, unseen) };
+  const view: ExecutiveReport = { ...rebuilt, ...delivery, individuals: namedFieldsFor(team, audience) };
+  assertNoMentions(view, unseen, EXECUTIVE_MACHINE_FIELDS);
   return view;
 }

@@ -178,6 +178,9 @@ export function commitsPerWeekOf(
   }
   return commits.map((total, index) => {
     const weekEnd = end - (weekCount - 1 - index) * WEEK_MS;
-    return { weekStart: new Date(Math.max(windowStart, weekEnd - WEEK_MS)).toISOString(), commits: total };
+    const weekStart = Math.max(windowStart, weekEnd - WEEK_MS);
+    // Weeks end at `now`, so the latest is a whole 7 days; only the oldest can be cut by the window's start.
+    const days = Math.round((weekEnd - weekStart) / DAY_MS);
+    return { weekStart: new Date(weekStart).toISOString(), commits: total, days, partial: days < 7 };
   });
 }

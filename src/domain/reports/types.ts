@@ -1,7 +1,7 @@
 import type { MemberAnalysis } from '../analysis/member-analysis';
 import type { TeamFacts } from './team-figures';
 import type { FlowStatus } from '../flow/flow-status';
-import type { TeamFlow } from '../flow/types';
+import type { FlowFigures, TeamFlow } from '../flow/types';
 
 /** One engineer as the team analysis sees them: analysed, or still pending collection. */
 export interface TeamMemberInput {
@@ -50,6 +50,20 @@ export interface HiringJustification {
   };
 }
 
+/** One bar of the commits-per-week chart. */
+export interface CommitWeek {
+  readonly weekStart: string;
+  readonly commits: number;
+  /**
+   * Days of collected activity the bar covers (7 for a whole week; absent in
+   * analyses stored before it was added): the window's oldest week is shorter,
+   * and the latest is cut where the last sync's data ends.
+   */
+  readonly days?: number;
+  /** True when `days` < 7: the bar counts less than a week and must say so. */
+  readonly partial?: boolean;
+}
+
 /** The contract's team analysis (`GET /ai/team-performance/{organizationId}`), plus charts' data. */
 export interface TeamAnalysis {
   readonly organizationId: string;
@@ -85,7 +99,7 @@ export interface TeamAnalysis {
     readonly codeQualityDistribution: readonly { readonly band: string; readonly engineers: number }[];
     readonly burnoutLevels: { readonly low: number; readonly medium: number; readonly high: number };
     /** Team commits per week of the window, oldest first. */
-    readonly commitsPerWeek: readonly { readonly weekStart: string; readonly commits: number }[];
+    readonly commitsPerWeek: readonly CommitWeek[];
   };
 }
 
@@ -94,6 +108,50 @@ export interface ExecutiveReportOptions {
   readonly includeGraphs: boolean;
   readonly includeIndividuals: boolean;
   readonly confidential: boolean;
+}
+
+/** One flow figure of the executive report's delivery section, against the window before. */
+export interface DeliveryFigure {
+  /** The field's name in metrics.md ("medianPrCycleTimeHours"). */
+  readonly field: string;
+  readonly label: string;
+  readonly value: number | null;
+  /** The window before's; null when it had nothing to measure. */
+  readonly previous: number | null;
+  readonly change: 'up' | 'down' | 'no_change' | 'no_data_before' | 'no_data';
+  /** Whether the move is good news for this figure (a shorter cycle time is); null without a move. */
+  readonly assessment: 'better' | 'worse' | null;
+  /** The value and the previous one as the sentence shows them ("22.5 h", "no data"). */
+  readonly shown: string;
+  readonly shownBefore: string;
+  /** The move alone, for a table's column: "down 25%", "up 15 points", "no change", "no data before", "no data". */
+  readonly shownChange: string;
+  /** "PR cycle time 22.5 h, down 25% from 30.1 h". */
+  readonly text: string;
+}
+
+/** The delivery section: the team's flow (metrics.md) for the report's window, or why there is none. */
+export interface DeliverySection {
+  /** As the team analysis' flowStatus says; `pending` also when it had no flow at all. */
+  readonly state: 'current' | 'outdated' | 'pending';
+  /** What the figures rest on, or why none are shown. */
+  readonly note: string;
+  /** Only while `current`: the windows the figures count. */
+  readonly window?: {
+    readonly from: string;
+    readonly to: string;
+    readonly previousFrom: string;
+    readonly previousTo: string;
+    readonly days: number;
+    readonly productionEnvironment: string;
+  };
+  readonly trend: 'improving' | 'worsening' | 'mixed' | 'steady' | 'no_comparison' | null;
+  /** Every field of metrics.md's table, in its order; empty unless `current`. */
+  readonly figures: readonly DeliveryFigure[];
+  /** The busiest repositories (merged pull requests plus successful production deployments), busiest first. */
+  readonly repositories: readonly (FlowFigures & { readonly repo: string; readonly text: string })[];
+  /** Repositories with activity in the window beyond those listed. */
+  readonly otherRepositories: number;
 }
 
 /** The executive report: the story's sections, with every figure from the team analysis. */
@@ -128,6 +186,13 @@ export interface ExecutiveReport {
   };
   readonly hiringJustification: HiringJustification;
   readonly conclusion: string;
+  /**
+   * One paragraph up front: team health, delivery trend, the main risk and
+   * the capacity line as the hiring model gives it. Absent in reports made
+   * before it was added, as is `delivery`.
+   */
+  readonly summary?: string;
+  readonly delivery?: DeliverySection;
   /** Present only with includeGraphs. */
   readonly charts?: TeamAnalysis['charts'];
   /**

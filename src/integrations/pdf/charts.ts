@@ -20,6 +20,19 @@ interface Box {
 interface Column {
   readonly label: string;
   readonly value: number;
+  /** Drawn hatched: the bar counts fewer days than the others. */
+  readonly partial?: boolean;
+}
+
+/** A bar of light fill crossed by diagonal lines, so a partial week reads as different even in greyscale. */
+function hatchedBar(doc: Doc, x: number, y: number, width: number, height: number, color: string): void {
+  doc.rect(x, y, width, height).fill(COLOR.accentSoft);
+  doc.save();
+  doc.rect(x, y, width, height).clip();
+  doc.lineWidth(1).strokeColor(color);
+  for (let offset = -height; offset < width; offset += 4) doc.moveTo(x + offset, y + height).lineTo(x + offset + height, y).stroke();
+  doc.restore();
+  doc.rect(x, y, width, height).lineWidth(0.75).strokeColor(color).stroke();
 }
 
 /** A zero-based axis in round steps (1, 2, 2.5, 5 × 10^n) with about four intervals, for counts. */
@@ -76,7 +89,8 @@ function drawColumns(doc: Doc, box: Box, spec: { title: string; subtitle: string
   spec.columns.forEach((column, index) => {
     const center = plot.left + slot * (index + 0.5);
     const y = yOf(column.value);
-    if (column.value > 0) doc.rect(center - barWidth / 2, y, barWidth, plot.bottom - y).fill(spec.color);
+    if (column.value > 0 && column.partial === true) hatchedBar(doc, center - barWidth / 2, y, barWidth, plot.bottom - y, spec.color);
+    else if (column.value > 0) doc.rect(center - barWidth / 2, y, barWidth, plot.bottom - y).fill(spec.color);
     if (showValues) {
       label(doc, formatInteger(column.value), center - slot / 2, y - 9, { font: FONT.bold, size: 7, color: COLOR.ink, width: slot, align: 'center' });
     }
@@ -149,12 +163,16 @@ export function drawCharts(doc: Doc, charts: ReportCharts): void {
   y = doc.y;
   const weeks = charts.commitsPerWeek;
   const total = weeks.reduce((sum, w) => sum + w.commits, 0);
+  const partial = weeks.filter((w) => w.partial === true);
+  const partialNote = partial
+    .map((w) => `hatched: partial week of ${formatInteger(w.days ?? 0)} ${w.days === 1 ? 'day' : 'days'} from ${formatWeekLabel(w.weekStart)}`)
+    .join('; ');
   drawColumns(doc, panel(doc, x, y, width, ROW_HEIGHT), {
     title: 'Commits per week',
     subtitle: weeks.length > 0
-      ? `Team commits per week, by week start (${formatInteger(total)} over ${weeks.length} weeks)`
+      ? `Team commits per week, by week start (${formatInteger(total)} over ${weeks.length} weeks)${partialNote === '' ? '' : `; ${partialNote}`}`
       : 'Team commits per week',
-    columns: weeks.map((w) => ({ label: formatWeekLabel(w.weekStart), value: w.commits })),
+    columns: weeks.map((w) => ({ label: formatWeekLabel(w.weekStart), value: w.commits, partial: w.partial === true })),
     color: COLOR.accent,
   });
   doc.y = y + ROW_HEIGHT + 6;

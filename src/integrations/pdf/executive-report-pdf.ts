@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { ExecutiveReport } from '../../domain/reports/types';
 import { formatLongDate, toWinAnsi } from './format';
+import { delivery, summary } from './delivery-section';
 import { PAGE, type Doc } from './layout';
 import { stampPages } from './page-bands';
 import { conclusion, hiringJustification, keyFindings, people, recommendations, teamOverview, titleBlock } from './sections';
@@ -82,7 +83,9 @@ export async function renderExecutiveReportPdf(report: ExecutiveReport): Promise
   const bytes = collect(doc);
 
   titleBlock(doc, report, generatedAt);
+  summary(doc, report);
   teamOverview(doc, report);
+  delivery(doc, report);
   keyFindings(doc, report);
   recommendations(doc, report);
   hiringJustification(doc, report);

@@ -1,4 +1,7 @@
+import type { FlowFigures, TeamFlow } from '../../../src/domain/flow/types';
+import { deliverySectionOf } from '../../../src/domain/reports/executive-delivery';
 import type { ExecutiveReport } from '../../../src/domain/reports/types';
+import { DEMO_FLOW_FIGURES, demoFlow } from '../reports/flow-fixtures';
 
 /** Every name and username the fixtures' people carry, to prove an anonymous PDF has none. */
 export const PEOPLE = {
@@ -10,7 +13,7 @@ export const PEOPLE = {
 
 export const PERSON_IDENTIFIERS = Object.values(PEOPLE).flatMap((p) => [p.name, p.githubUsername]);
 
-export const SECTION_HEADINGS = ['Team overview', 'Key findings', 'Recommendations', 'Hiring justification', 'Conclusion'];
+export const SECTION_HEADINGS = ['Summary', 'Team overview', 'Delivery', 'Key findings', 'Recommendations', 'Hiring justification', 'Conclusion'];
 
 const individuals: NonNullable<ExecutiveReport['individuals']> = {
   topPerformer: { ...PEOPLE.bob, codeQualityScore: 8.9, commits: 1234 },
@@ -36,12 +39,23 @@ const charts: NonNullable<ExecutiveReport['charts']> = {
   ],
   burnoutLevels: { low: 7, medium: 2, high: 1 },
   commitsPerWeek: [
-    { weekStart: '2025-01-06', commits: 612 },
-    { weekStart: '2025-01-13', commits: 640 },
-    { weekStart: '2025-01-20', commits: 701 },
-    { weekStart: '2025-01-27', commits: 688 },
+    { weekStart: '2025-01-06', commits: 612, days: 6, partial: true },
+    { weekStart: '2025-01-13', commits: 640, days: 7, partial: false },
+    { weekStart: '2025-01-20', commits: 701, days: 7, partial: false },
+    { weekStart: '2025-01-27', commits: 688, days: 7, partial: false },
   ],
 };
+
+const figures = (overrides: Partial<FlowFigures> = {}): FlowFigures => ({ ...DEMO_FLOW_FIGURES, ...overrides });
+
+export const FLOW: TeamFlow = demoFlow(
+  { windowStart: '2025-01-01T00:00:00.000Z', windowEnd: '2025-03-31T00:00:00.000Z', previousStart: '2024-10-02T00:00:00.000Z' },
+  { medianPrCycleTimeHours: 30.1, changeFailureRate: 0.05 },
+  [
+    { repo: 'techstartup/api', ...figures({ mergedPRs: 80 }) },
+    { repo: 'techstartup/web', ...figures({ mergedPRs: 64, deploymentsPerWeek: 1, changeFailureRate: null }) },
+  ],
+);
 
 /** The story's Day 3 report with names, graphs and the confidential band: every part drawn. */
 export const fullReport: ExecutiveReport = {
@@ -76,6 +90,9 @@ export const fullReport: ExecutiveReport = {
     figures: { capacityPercent: 85, engineersAtHighRisk: 1, engineersAtMediumRisk: 2, suggestedHires: 2 },
   },
   conclusion: 'Team is healthy but at capacity. Hiring 2 engineers within 90 days recommended.',
+  summary:
+    'Team is healthy (GOOD with concerns): average code quality 7.4/10 across 10 rated engineers. Delivery is improving against the 90 days before. Main risk: 1 engineer at high burnout risk. Capacity: 85% (near limit); hire 2 engineers within 90 days.',
+  delivery: deliverySectionOf({ flow: FLOW, flowStatus: { state: 'current', reason: 'Computed from the last sync.' } }),
   charts,
   individuals,
 };

@@ -11,6 +11,7 @@ import { ROLES, type Role } from '../../../src/domain/roles';
 import { renderExecutiveReportPdf } from '../../../src/integrations/pdf/executive-report-pdf';
 import { pdfText } from '../../support/pdf';
 import { NOW, storyInput, storyMembers } from './fixtures';
+import { DEMO_FLOW_FIGURES, demoFlow } from './flow-fixtures';
 
 const team = buildTeamAnalysis(storyInput());
 const executive = (includeIndividuals: boolean): ExecutiveReport =>
@@ -260,6 +261,19 @@ describe('reader views: decisions of their own', () => {
     const { teamFacts: _facts, ...older } = team;
     const view = teamAnalysisFor(older as TeamAnalysis, { role: 'viewer' }, DEFAULT_SETTINGS);
     for (const person of people) expect(JSON.stringify(view)).not.toContain(person.name);
+  });
+
+  it("It should withhold a repository named after someone the reader may see nothing of, and keep it for that person", () => {
+    const flow = demoFlow(
+      { windowStart: '2026-08-27T09:00:00.000Z', windowEnd: NOW.toISOString(), previousStart: '2026-05-29T09:00:00.000Z' },
+      {},
+      [{ repo: 'bob-senior/tools', ...DEMO_FLOW_FIGURES }],
+    );
+    const withFlow = buildTeamAnalysis({ ...storyInput(), flow: { flow, flowStatus: { state: 'current', reason: 'Computed.' } } });
+    const stored = buildExecutiveReport({ team: withFlow, options: { reportType: 'executive', includeGraphs: false, includeIndividuals: true, confidential: false }, reportId: 'rpt_2', generatedBy: 'user-sarah', now: NOW });
+    const hidden = transparent({ codeQuality: 'owner_only', burnoutRisk: 'owner_only', commitDetails: 'owner_only' });
+    expect(executiveReportFor(stored, withFlow, { role: 'admin' }, hidden).delivery?.repositories[0]?.repo).toBe('[name withheld]/tools');
+    expect(executiveReportFor(stored, withFlow, { role: 'member', githubUsername: 'bob-senior' }, hidden).delivery?.repositories[0]?.repo).toBe('bob-senior/tools');
   });
 
   it('It should leave the stored report unchanged', () => {

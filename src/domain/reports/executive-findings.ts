@@ -1,6 +1,7 @@
 /** The executive report's key findings: code quality, productivity and burnout, each from `Figures`. */
 import { SPARE_CAPACITY, type Figures, type Names } from './executive-figures';
 import { count, integer, joinAnd, percentOf, score, scoreRange } from './format';
+import { QUALITY_CONFIDENCE } from '../scores/evidence';
 import { capacityLabelOf, NEAR_LIMIT } from './hiring';
 import {
   GOOD_QUALITY,
@@ -68,7 +69,7 @@ export function codeQualityFindings(f: Figures, names?: Names): string[] {
   }
   if (facts !== undefined && f.analysed > facts.ratedEngineers) {
     const unrated = f.analysed - facts.ratedEngineers;
-    findings.push(`${count(unrated, 'engineer')} had no commits or pull requests in the window and ${isAre(unrated)} not rated`);
+    findings.push(`${count(unrated, 'engineer')} had too little activity in the window to score (fewer than ${QUALITY_CONFIDENCE.scored.commits} commits and no pull request) and ${isAre(unrated)} not rated`);
   }
   return findings;
 }

@@ -4,7 +4,7 @@ import { buildExecutiveReport, type ExecutiveProse } from '../../../src/domain/r
 import { reportPeriodOf } from '../../../src/domain/reports/period';
 import { buildTeamAnalysis } from '../../../src/domain/reports/team-analysis';
 import type { ExecutiveReportOptions, TeamAnalysis, TeamMemberInput } from '../../../src/domain/reports/types';
-import { alice, bob, charlie, NOW, storyInput, storyMembers } from './fixtures';
+import { alice, bob, charlie, member, NOW, storyInput, storyMembers } from './fixtures';
 
 const REPORT_AT = new Date('2026-11-25T09:05:00.000Z');
 const team = buildTeamAnalysis(storyInput());
@@ -304,5 +304,17 @@ describe('the period label', () => {
     ['2027-01-20T09:00:00Z', 90, 'Oct 2026–Jan 2027'],
   ])('labels the window ending %s over %i days "%s"', (end, days, label) => {
     expect(reportPeriodOf(new Date(end), days).label).toBe(label);
+  });
+});
+
+describe('engineers too quiet to score', () => {
+  it('are counted as not rated, with what it takes to be rated, and kept out of the average', () => {
+    const quiet = member('Quiet Newcomer', 'quiet-newcomer', { quality: null, risk: null, commits: 3 });
+    const withQuiet = buildTeamAnalysis(storyInput([...storyMembers, quiet]));
+    const report = reportOf({}, { team: withQuiet });
+    expect(report.keyFindings.codeQuality).toContain(
+      '1 engineer had too little activity in the window to score (fewer than 5 commits and no pull request) and is not rated',
+    );
+    expect(report.keyFindings.codeQuality[0]).toBe(anonymous.keyFindings.codeQuality[0]);
   });
 });

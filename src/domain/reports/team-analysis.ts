@@ -111,6 +111,7 @@ export function buildTeamAnalysis(input: TeamAnalysisInput): TeamAnalysisWithFac
   const burnoutLevels = burnoutLevelsOf(analysed);
   const { justification: hiring, capacity } = hiringJustificationOf({
     analysed,
+    windowDays,
     pendingEngineers: pending.length,
     engineersAtHighRisk: burnoutLevels.high,
     engineersAtMediumRisk: burnoutLevels.medium,
@@ -123,8 +124,8 @@ export function buildTeamAnalysis(input: TeamAnalysisInput): TeamAnalysisWithFac
   const totalCommits = analysed.reduce((sum, { analysis }) => sum + analysis.metrics.totalCommits, 0);
   const overallScore = overallScoreOf(analysed);
   const teamHealth = teamHealthOf({
+    analysed,
     overallScore,
-    ratedEngineers: rated.length,
     engineersAtHighRisk: burnoutLevels.high,
     listedRisks: burnoutRisks.length,
   });

@@ -178,3 +178,29 @@ describe("the story's figures", () => {
     expect(assumptions).toContain('2 engineers whose analysis is pending are left out');
   });
 });
+
+describe('the worked example of docs/analytics.md ("Capacity model")', () => {
+  const ann = [9, ...new Array(6).fill(10), ...new Array(6).fill(20)];
+  const ben = [6, ...new Array(6).fill(8), 8, 8, 30, 8, 8, 8];
+  const cy = [10, ...new Array(12).fill(12)];
+  const dee = [0, 1, 1, 0, 2, 1, 0, 1, 2, 1, 1, 1, 1];
+  const team = analyse([
+    member('Ann', 'ann', { quality: 8, commits: sum(ann), weekly: ann, risk: 5, metrics: { lateNightCommitRatio: 0.2, weekendCommitRatio: 0.1 } }),
+    member('Ben', 'ben', { quality: 7.5, commits: sum(ben), weekly: ben, risk: 2, metrics: { lateNightCommitRatio: 0.03, weekendCommitRatio: 0.02 } }),
+    member('Cy', 'cy', { quality: 7.2, commits: sum(cy), weekly: cy, risk: 8, metrics: { lateNightCommitRatio: 0.45, weekendCommitRatio: 0.2 } }),
+    member('Dee', 'dee', { quality: 6, commits: sum(dee), weekly: dee, risk: 1, metrics: { lateNightCommitRatio: 0, weekendCommitRatio: 0 } }),
+  ]);
+
+  it('gives the figures and sentences the documentation derives by hand', () => {
+    expect(team.hiringJustification).toMatchObject({
+      currentCapacity: '119% (over capacity)',
+      growthPotential: 'Can absorb 1 new engineer at a time: 2 experienced engineers free to mentor, one new engineer per 3',
+      recommendation:
+        'Hire 2 engineers within 90 days, bringing capacity from 119% to 76%; onboard them in waves of 1 so each has a mentor; move work away from the 1 engineer at high burnout risk',
+      confidence: 'medium',
+      basis: { analysedEngineers: 4, engineersWithEnoughCommits: 3, engineersWithMeasuredPace: 3 },
+      figures: { capacityPercent: 119, suggestedHires: 2 },
+    });
+    expect(team.teamFacts.capacity).toMatchObject({ workloadEngineers: 4.17, effectiveEngineers: 3.5, mentors: 2 });
+  });
+});

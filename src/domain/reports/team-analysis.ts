@@ -3,6 +3,7 @@ import type { FlowReading } from '../flow/flow-status';
 import { round1 } from '../scores/scale';
 import { InvalidReportInputError } from './errors';
 import { compareLogins } from './format';
+import { isMentor } from './capacity-model';
 import { hiringJustificationOf } from './hiring';
 import {
   burnoutLevelsOf,
@@ -103,7 +104,8 @@ export function buildTeamAnalysis(input: TeamAnalysisInput): TeamAnalysisWithFac
   const strongest = [...rated].sort(byStrength);
   const top = strongest[0];
   const weakest = rated.length < 2 ? undefined : strongest.slice(1).sort(byNeed)[0];
-  const mentor = strongest.find((member) => member !== weakest && member.analysis.burnout.level !== 'high');
+  // The same test as the capacity model's mentors, so pairing never names someone growthPotential says cannot mentor.
+  const mentor = strongest.find((member) => member !== weakest && isMentor(member.analysis));
   const needsSupport =
     weakest === undefined ? null : { ...figureOf(weakest), recommendation: supportRecommendationOf(weakest.analysis) };
 

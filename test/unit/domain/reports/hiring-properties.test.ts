@@ -146,6 +146,8 @@ describe('the whole team analysis over generated teams', () => {
         const capacityLine = hiring.confidence === 'insufficient_data' ? hiring.currentCapacity : `Team at ${hiring.figures.capacityPercent}% capacity (${capacityLabelOf(hiring.figures.capacityPercent)})`;
         expect(analysis.insights.filter((sentence) => /capacity/.test(sentence))).toEqual([capacityLine]);
         expect(analysis.recommendations.filter((sentence) => HIRING.test(sentence))).toEqual([hiring.recommendation]);
+        // Pairing for mentoring names a mentor only when the justification says someone is free to mentor.
+        if (analysis.recommendations.some((sentence) => /^Pair .* for mentoring/.test(sentence))) expect(hiring.growthPotential).toMatch(/^Can absorb /);
       }),
       { numRuns: 200 },
     );

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signedInAdmin, unique, type SignedInAdmin } from '../support/accounts';
 import { connectAndSync, copyOfDemoOrganization, emulator } from '../support/github-connection';
+import { pollUntil } from '../support/polling';
 import { api } from '../support/stack';
 import { storyTeam } from '../support/story';
 import { acceptAndLogIn, invite } from '../support/team';
@@ -17,13 +18,12 @@ const MAINTAINERS = ['dan-dev', 'erin-dev', 'felix-dev', 'grace-dev', 'heidi-dev
 const HIRING = /\bhire\b|\bhiring\b/i;
 
 async function dashboardOf(admin: SignedInAdmin, engineers: number): Promise<Record<string, any>> {
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    const answer = await api(`/ai/team-performance/${admin.organizationId}`, { token: admin.accessToken });
-    if (answer.status === 200 && answer.body.analysedMembers === engineers) return answer.body;
-    if (Date.now() > deadline) throw new Error(`The dashboard did not analyse ${engineers} engineers: ${answer.status} ${JSON.stringify(answer.body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const answer = await pollUntil(
+    () => api(`/ai/team-performance/${admin.organizationId}`, { token: admin.accessToken }),
+    (read) => read.status === 200 && read.body.analysedMembers === engineers,
+    { timeoutMs: 45_000, intervalMs: 200, what: `The dashboard did not analyse ${engineers} engineers` },
+  );
+  return answer.body;
 }
 
 let sparse: Record<string, any>;

@@ -87,9 +87,8 @@ function weightedOutOfHoursShare(analysis: MemberAnalysis): number {
 
 export function engineerLoadOf(analysis: MemberAnalysis): EngineerLoad {
   const model = CAPACITY_MODEL;
-  // Nullable once scores need evidence: no level is no evidence of risk.
-  const level: string | null = analysis.burnout.level;
-  const capacity = level === 'high' ? model.highRiskCapacity : 1;
+  // No burnout level (too little activity for a score) is no evidence of risk: full capacity.
+  const capacity = analysis.burnout.level === 'high' ? model.highRiskCapacity : 1;
   const evidenced = analysis.metrics.totalCommits >= model.minCommits;
   if (!evidenced) {
     return { evidenced, paceMeasured: false, paceRatio: 1, outOfHoursShare: model.normalOutOfHoursShare, utilisation: model.normalUtilisation, capacity };
@@ -104,9 +103,8 @@ export function engineerLoadOf(analysis: MemberAnalysis): EngineerLoad {
 
 /** An experienced engineer free to mentor: enough evidence, code quality >= 7.0, burnout level not high. */
 export function isMentor(analysis: MemberAnalysis): boolean {
-  const quality: number | null = analysis.codeQuality.overallScore;
-  const level: string | null = analysis.burnout.level;
-  return engineerLoadOf(analysis).evidenced && quality !== null && quality >= GOOD_QUALITY && level !== 'high';
+  const quality = analysis.codeQuality.overallScore;
+  return engineerLoadOf(analysis).evidenced && quality !== null && quality >= GOOD_QUALITY && analysis.burnout.level !== 'high';
 }
 
 export interface TeamCapacity {
@@ -131,10 +129,9 @@ export function teamCapacityOf(analyses: readonly MemberAnalysis[]): TeamCapacit
   const effective = loads.reduce((sum, load) => sum + load.capacity, 0);
   const evidenced = loads.filter((load) => load.evidenced).length;
   const paceMeasured = loads.filter((load) => load.paceMeasured).length;
-  const scoredEvidenced = analyses.filter((analysis, index) => {
-    const quality: number | null = analysis.codeQuality.overallScore;
-    return loads[index]?.evidenced === true && quality !== null;
-  }).length;
+  const scoredEvidenced = analyses.filter(
+    (analysis, index) => loads[index]?.evidenced === true && analysis.codeQuality.overallScore !== null,
+  ).length;
   return {
     analysed: analyses.length,
     evidenced,

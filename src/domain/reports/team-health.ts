@@ -40,9 +40,8 @@ export type TeamHealth = 'EXCELLENT' | 'GOOD' | 'GOOD with concerns' | 'NEEDS AT
 
 /** Enough activity for the scores to say something, and a code-quality score at all. */
 export function hasHealthEvidence(analysis: MemberAnalysis): boolean {
-  const quality: number | null = analysis.codeQuality.overallScore;
   const { totalCommits, totalPRs } = analysis.metrics;
-  return quality !== null && (totalCommits >= HEALTH_EVIDENCE.minCommits || totalPRs >= HEALTH_EVIDENCE.minPullRequests);
+  return analysis.codeQuality.overallScore !== null && (totalCommits >= HEALTH_EVIDENCE.minCommits || totalPRs >= HEALTH_EVIDENCE.minPullRequests);
 }
 
 const meanOf = (values: readonly number[]) =>

@@ -10,7 +10,7 @@ const engineer = (weekly: readonly number[], extra: Partial<Profile> = {}) =>
   analysisOf('ann-one', { quality: 7.5, commits: sum(weekly), weekly, ...extra });
 /** No burnout level or score: the shape evidence-aware scores give a member with too little activity. */
 const withoutScores = (analysis: MemberAnalysis) =>
-  ({ ...analysis, codeQuality: { ...analysis.codeQuality, overallScore: null }, burnout: { ...analysis.burnout, riskScore: null, level: null } }) as unknown as MemberAnalysis;
+  ({ ...analysis, codeQuality: { ...analysis.codeQuality, overallScore: null }, burnout: { ...analysis.burnout, riskScore: null, level: null } }) satisfies MemberAnalysis;
 
 describe('the pace of one engineer', () => {
   it.each<[string, readonly number[], number]>([

@@ -34,7 +34,7 @@ const engineerArb = fc.record({
 type Engineer = typeof engineerArb extends fc.Arbitrary<infer T> ? T : never;
 const teamArb = fc.array(engineerArb, { maxLength: 60 });
 
-function analysisFor(index: number, engineer: Engineer, scored: boolean): MemberAnalysis {
+function analysisFor(index: number, engineer: Engineer): MemberAnalysis {
   const commits = engineer.weekly.reduce((sum, week) => sum + week, 0);
   const analysis = analysisOf(`engineer-${index}`, {
     quality: (engineer.quality ?? 50) / 10,
@@ -43,20 +43,19 @@ function analysisFor(index: number, engineer: Engineer, scored: boolean): Member
     weekly: engineer.weekly,
     metrics: { lateNightCommitRatio: engineer.lateNight / 100, weekendCommitRatio: engineer.weekend / 100, totalPRs: engineer.pullRequests },
   });
-  if (!scored) return analysis;
-  // Null scores as evidence-aware scoring gives them; cast so this test holds whether the type says `| null` yet or not.
+  // Null scores, as evidence-aware scoring gives an engineer with too little activity.
   return {
     ...analysis,
     codeQuality: { ...analysis.codeQuality, ...(engineer.quality === null ? { overallScore: null } : {}) },
     burnout: { ...analysis.burnout, ...(engineer.risk === null ? { riskScore: null, level: null } : {}) },
-  } as unknown as MemberAnalysis;
+  };
 }
 
 const analysedOf = (team: readonly Engineer[]): AnalysedMember[] =>
-  team.map((engineer, index) => ({ name: `Engineer ${index}`, githubUsername: `engineer-${index}`, analysis: analysisFor(index, engineer, true) }));
+  team.map((engineer, index) => ({ name: `Engineer ${index}`, githubUsername: `engineer-${index}`, analysis: analysisFor(index, engineer) }));
 
 function justificationOf(analysed: readonly AnalysedMember[]): HiringJustification {
-  const levels = analysed.map(({ analysis }) => analysis.burnout.level as string | null);
+  const levels = analysed.map(({ analysis }) => analysis.burnout.level);
   return hiringJustificationOf({
     analysed,
     windowDays: 90,
@@ -132,9 +131,8 @@ describe('the capacity model over generated teams (0–60 engineers, sparse to d
 });
 
 describe('the whole team analysis over generated teams', () => {
-  // Scored engineers only: the rest of the team analysis takes null scores with the evidence-aware scores' own change.
   const membersOf = (team: readonly Engineer[]): TeamMemberInput[] =>
-    team.map((engineer, index) => ({ userId: `user-${index}`, name: `Engineer ${index}`, githubUsername: `engineer-${index}`, analysis: analysisFor(index, engineer, false) }));
+    team.map((engineer, index) => ({ userId: `user-${index}`, name: `Engineer ${index}`, githubUsername: `engineer-${index}`, analysis: analysisFor(index, engineer) }));
 
   it("says in its insights and recommendations what the hiring justification says, and nothing else about hiring", () => {
     fc.assert(

@@ -3,6 +3,7 @@ import type { FlowReading } from '../flow/flow-status';
 import { round1 } from '../scores/scale';
 import { InvalidReportInputError } from './errors';
 import { compareLogins } from './format';
+import { isMentor } from './capacity-model';
 import { hiringJustificationOf } from './hiring';
 import {
   burnoutLevelsOf,
@@ -103,7 +104,8 @@ export function buildTeamAnalysis(input: TeamAnalysisInput): TeamAnalysisWithFac
   const strongest = [...rated].sort(byStrength);
   const top = strongest[0];
   const weakest = rated.length < 2 ? undefined : strongest.slice(1).sort(byNeed)[0];
-  const mentor = strongest.find((member) => member !== weakest && member.analysis.burnout.level !== 'high');
+  // The same test as the capacity model's mentors, so pairing never names someone growthPotential says cannot mentor.
+  const mentor = strongest.find((member) => member !== weakest && isMentor(member.analysis));
   const needsSupport =
     weakest === undefined ? null : { ...figureOf(weakest), recommendation: supportRecommendationOf(weakest.analysis) };
 
@@ -111,6 +113,7 @@ export function buildTeamAnalysis(input: TeamAnalysisInput): TeamAnalysisWithFac
   const burnoutLevels = burnoutLevelsOf(analysed);
   const { justification: hiring, capacity } = hiringJustificationOf({
     analysed,
+    windowDays,
     pendingEngineers: pending.length,
     engineersAtHighRisk: burnoutLevels.high,
     engineersAtMediumRisk: burnoutLevels.medium,
@@ -123,8 +126,8 @@ export function buildTeamAnalysis(input: TeamAnalysisInput): TeamAnalysisWithFac
   const totalCommits = analysed.reduce((sum, { analysis }) => sum + analysis.metrics.totalCommits, 0);
   const overallScore = overallScoreOf(analysed);
   const teamHealth = teamHealthOf({
+    analysed,
     overallScore,
-    ratedEngineers: rated.length,
     engineersAtHighRisk: burnoutLevels.high,
     listedRisks: burnoutRisks.length,
   });

@@ -3,7 +3,8 @@
  * people are named). Every sentence carries the figure it rests on.
  */
 import type { MemberAnalysis } from '../analysis/member-analysis';
-import { capacityLabelOf, CAPACITY_MODEL, NEAR_LIMIT } from './hiring';
+import { capacityLabelOf } from './hiring';
+import { NOT_ENOUGH_DATA } from './hiring-advice';
 import { count, integer, joinAnd, percentOf, score, scoreRange } from './format';
 import {
   GOOD_QUALITY,
@@ -98,10 +99,7 @@ export function teamInsightsOf(input: TeamNotesInput): string[] {
       `${input.needsSupport.name} has the lowest code quality (${score(input.needsSupport.codeQualityScore)}/10) and would benefit from mentoring`,
     );
   }
-  if (analysedMembers > 0) {
-    const { capacityPercent } = input.hiring.figures;
-    insights.push(`Team at ${capacityPercent}% capacity (${capacityLabelOf(capacityPercent)})`);
-  }
+  if (analysedMembers > 0) insights.push(capacityInsightOf(input.hiring));
   if (input.pending.length > 0) {
     insights.push(
       `${count(input.pending.length, 'engineer')} not analysed yet (${joinAnd(input.pending.map((person) => person.name))}): counted in the team size of ${input.totalMembers}, left out of averages and totals`,
@@ -114,6 +112,13 @@ export function teamInsightsOf(input: TeamNotesInput): string[] {
     );
   }
   return insights;
+}
+
+/** The capacity line of the insights: the justification's figure and label, or what is missing. */
+function capacityInsightOf(hiring: HiringJustification): string {
+  if (hiring.currentCapacity.startsWith(NOT_ENOUGH_DATA)) return hiring.currentCapacity;
+  const { capacityPercent } = hiring.figures;
+  return `Team at ${capacityPercent}% capacity (${capacityLabelOf(capacityPercent)})`;
 }
 
 export function teamRecommendationsOf(input: TeamNotesInput): string[] {
@@ -134,16 +139,8 @@ export function teamRecommendationsOf(input: TeamNotesInput): string[] {
         : `Pair ${support.name} with ${input.mentor.name} for mentoring (code quality ${score(support.codeQualityScore)}/10 vs ${score(input.mentor.codeQualityScore)}/10)`,
     );
   }
-  if (input.analysedMembers > 0) {
-    const { capacityPercent, suggestedHires } = hiring.figures;
-    recommendations.push(
-      suggestedHires > 0
-        ? `Team at ${capacityPercent}% capacity (${capacityLabelOf(capacityPercent)}): hire ${count(suggestedHires, 'engineer')} within ${CAPACITY_MODEL.hiringHorizonDays} days`
-        : capacityPercent >= NEAR_LIMIT
-          ? `Team at ${capacityPercent}% capacity (${capacityLabelOf(capacityPercent)}): rebalance work before taking on more`
-          : `Team at ${capacityPercent}% capacity (${capacityLabelOf(capacityPercent)}): no hire needed now`,
-    );
-  }
+  // The hiring justification's own sentence: one source, so the two never disagree.
+  if (input.analysedMembers > 0) recommendations.push(hiring.recommendation);
   if (facts.reviewCoverage !== null && facts.reviewCoverage < HEALTHY_REVIEW_COVERAGE) {
     recommendations.push(
       `Implement a code review process: ${percentOf(facts.reviewCoverage)}% of merged pull requests had an approving review (target ${percentOf(HEALTHY_REVIEW_COVERAGE)}%)`,

@@ -32,7 +32,7 @@ export interface BurnoutRisk {
 }
 
 export interface HiringJustification {
-  /** e.g. "85% (near limit)": load against a sustainable level, with how it was computed in `assumptions`. */
+  /** e.g. "85% (near limit)", or "Not enough data to judge capacity: …": load against a sustainable level, with how it was computed in `assumptions`. */
   readonly currentCapacity: string;
   /** e.g. "1 developer at high risk, 2 at medium risk". */
   readonly burnoutRisk: string;
@@ -41,6 +41,25 @@ export interface HiringJustification {
   readonly recommendation: string;
   /** Every assumption the figures above rest on, stated. */
   readonly assumptions: readonly string[];
+  /**
+   * How much evidence the capacity figure rests on; `insufficient_data`: no
+   * capacity figure or hiring advice is given. This field, `basis` and
+   * `evidence` are absent from reports stored before they existed (reports
+   * are stored whole).
+   */
+  readonly confidence?: 'high' | 'medium' | 'low' | 'insufficient_data';
+  /** The sample behind `confidence`. */
+  readonly basis?: {
+    readonly analysedEngineers: number;
+    /** Engineers with `minCommits` or more commits in the window: their load is evidence. */
+    readonly engineersWithEnoughCommits: number;
+    /** Engineers whose weekly counts carry information (enough weeks, a usual week of several commits). */
+    readonly engineersWithMeasuredPace: number;
+    readonly minCommits: number;
+    readonly windowDays: number;
+  };
+  /** One sentence: what the figure rests on, or what is missing. */
+  readonly evidence?: string;
   /** The numbers behind the sentences, for charts and checks. */
   readonly figures: {
     readonly capacityPercent: number;

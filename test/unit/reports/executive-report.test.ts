@@ -122,7 +122,7 @@ describe("the story's sections", () => {
       '1 engineer scores below 6.0 and would benefit from mentoring',
     ]);
     expect(anonymous.keyFindings.productivity).toEqual([
-      'Team at 84% capacity (near limit)',
+      'Team at 82% capacity (near limit)',
       'Velocity steady month over month (411 commits in the last 4 weeks vs 403 in the 4 before)',
       '1,325 commits across 10 analysed engineers in the last 90 days (133 per engineer)',
       'Risk: little slack to absorb unexpected work or an absence',
@@ -139,14 +139,14 @@ describe("the story's sections", () => {
 
   it('recommends by horizon', () => {
     expect(anonymous.recommendations.immediate).toHaveLength(3);
-    expect(anonymous.recommendations.shortTerm[0]).toBe('Hire 2 engineers within 90 days, bringing capacity from 84% to 69%');
+    expect(anonymous.recommendations.shortTerm[0]).toBe('Hire 2 engineers within 90 days, bringing capacity from 82% to 68%; move work away from the 1 engineer at high burnout risk');
     expect(anonymous.recommendations.longTerm[0]).toBe('Grow the team to 14 engineers and measure capacity again each quarter');
   });
 
   it("carries the team analysis' hiring justification and concludes from it", () => {
     expect(anonymous.hiringJustification).toEqual(team.hiringJustification);
     expect(anonymous.conclusion).toBe(
-      'Team is healthy but at capacity (84%). Immediate action needed on 1 engineer at high burnout risk. Hiring 2 engineers within 90 days recommended.',
+      'Team is healthy but at capacity (82%). Immediate action needed on 1 engineer at high burnout risk. Hiring 2 engineers within 90 days recommended.',
     );
   });
 

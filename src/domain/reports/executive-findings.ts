@@ -2,7 +2,7 @@
 import { SPARE_CAPACITY, type Figures, type Names } from './executive-figures';
 import { count, integer, joinAnd, percentOf, score, scoreRange } from './format';
 import { QUALITY_CONFIDENCE } from '../scores/evidence';
-import { capacityLabelOf, NEAR_LIMIT } from './hiring';
+import { capacityJudged, capacityLabelOf, NEAR_LIMIT } from './hiring';
 import {
   GOOD_QUALITY,
   HEALTHY_REVIEW_COVERAGE,
@@ -91,13 +91,16 @@ function velocityFinding(allWeeks: Figures['weeks']): string | null {
 export function productivityFindings(f: Figures): string[] {
   if (f.analysed === 0) return ['No engineer analysed yet, so there are no productivity figures'];
   const { capacityPercent } = f.hiring.figures;
-  const findings = [`Team at ${capacityPercent}% capacity (${capacityLabelOf(capacityPercent)})`];
+  const judged = capacityJudged(f.hiring);
+  const findings = [judged ? `Team at ${capacityPercent}% capacity (${capacityLabelOf(capacityPercent)})` : f.hiring.currentCapacity];
   const velocity = velocityFinding(f.weeks);
   if (velocity !== null) findings.push(velocity);
   findings.push(
     `${count(f.totalCommits, 'commit')} across ${count(f.analysed, 'analysed engineer')} in the last ${f.windowDays} days (${integer(f.totalCommits / f.analysed)} per engineer)`,
   );
-  if (capacityPercent >= 100) findings.push('Risk: the team is working beyond sustainable capacity');
+  if (!judged) {
+    // Nothing to say of slack or overload: the first finding says what evidence is missing.
+  } else if (capacityPercent >= 100) findings.push('Risk: the team is working beyond sustainable capacity');
   else if (capacityPercent >= NEAR_LIMIT) findings.push('Risk: little slack to absorb unexpected work or an absence');
   else if (capacityPercent < SPARE_CAPACITY) findings.push('Spare capacity to take on new work');
   if (f.facts !== undefined && f.facts.lateNightShare + f.facts.weekendShare > 0) {

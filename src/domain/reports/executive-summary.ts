@@ -4,7 +4,7 @@
  */
 import { SPARE_CAPACITY, type Figures, type ReportTeam } from './executive-figures';
 import { count, score } from './format';
-import { CAPACITY_MODEL, NEAR_LIMIT } from './hiring';
+import { CAPACITY_MODEL, capacityJudged, NEAR_LIMIT } from './hiring';
 import { reportPeriodOf } from './period';
 import { NO_SINGLE_PATTERN } from './team-figures';
 import type { DeliveryFigure, DeliverySection, ExecutiveReport } from './types';
@@ -47,8 +47,10 @@ export function conclusionOf(f: Figures): string {
   }
   const { capacityPercent, suggestedHires } = f.hiring.figures;
   const good = f.teamHealth === 'EXCELLENT' || f.teamHealth.startsWith('GOOD');
-  const capacity =
-    capacityPercent >= 100
+  const judged = capacityJudged(f.hiring);
+  const capacity = !judged
+    ? ''
+    : capacityPercent >= 100
       ? ` and over capacity (${capacityPercent}%)`
       : capacityPercent >= NEAR_LIMIT
         ? `${good ? ' but' : ' and'} at capacity (${capacityPercent}%)`
@@ -62,8 +64,9 @@ export function conclusionOf(f: Figures): string {
       : f.elevatedRisks.length > 0
         ? `Watch ${count(f.elevatedRisks.length, 'engineer')} at elevated burnout risk.`
         : 'No engineer at high burnout risk.';
-  const hiring =
-    suggestedHires > 0 ? `Hiring ${count(suggestedHires, 'engineer')} within ${CAPACITY_MODEL.hiringHorizonDays} days recommended.` : 'No hiring needed for capacity now.';
+  const hiring = !judged
+    ? 'Not enough data to judge capacity or hiring yet.'
+    : suggestedHires > 0 ? `Hiring ${count(suggestedHires, 'engineer')} within ${CAPACITY_MODEL.hiringHorizonDays} days recommended.` : 'No hiring needed for capacity now.';
   return `${opening}${capacity}. ${burnout} ${hiring}`;
 }
 
@@ -128,7 +131,8 @@ function mainRisk(f: Figures, delivery: DeliverySection): string {
 
 /** The paragraph up front. The capacity line is the hiring model's own words: this report computes no capacity of its own. */
 export function summaryOf(f: Figures, delivery: DeliverySection): string {
-  // Quoted, with its own full stop (if any) dropped so the sentence ends once.
-  const capacity = `Capacity: ${f.hiring.currentCapacity}; ${inSentence(f.hiring.recommendation.replace(/[.\s]+$/u, ''))}.`;
+  // Quoted, with its own full stop (if any) dropped so the sentence ends once. Unjudged, the recommendation already says what is missing.
+  const recommendation = f.hiring.recommendation.replace(/[.\s]+$/u, '');
+  const capacity = capacityJudged(f.hiring) ? `Capacity: ${f.hiring.currentCapacity}; ${inSentence(recommendation)}.` : `${recommendation}.`;
   return [healthSentence(f), deliverySentence(delivery), mainRisk(f, delivery), capacity].join(' ');
 }

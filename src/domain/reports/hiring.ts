@@ -16,6 +16,9 @@ import type { HiringJustification } from './types';
 export { CAPACITY_MODEL, engineerLoadOf, type EngineerLoad } from './capacity-model';
 export { capacityLabelOf, NEAR_LIMIT } from './hiring-advice';
 
+/** Whether the hiring model judged capacity at all: on sparse evidence it gives no percent to repeat, only what is missing. */
+export const capacityJudged = (hiring: Pick<HiringJustification, 'confidence'>): boolean => hiring.confidence !== 'insufficient_data';
+
 export interface HiringInput {
   readonly analysed: readonly AnalysedMember[];
   readonly windowDays: number;

@@ -4,6 +4,7 @@
  * case for hiring, the conclusion and, only when the report names people,
  * the people behind the figures.
  */
+import { capacityJudged, NEAR_LIMIT } from '../../domain/reports/hiring';
 import type { ExecutiveReport, PersonFigureView } from '../../domain/reports/types';
 import { drawCharts } from './charts';
 import { formatInteger, formatIsoDate, formatLongDate, formatScore } from './format';
@@ -107,7 +108,9 @@ export function hiringJustification(doc: Doc, report: ExecutiveReport): void {
   const hiring = report.hiringJustification;
   const figures = hiring.figures;
   const tiles: KeyFigure[] = [
-    { label: 'Capacity in use', value: `${formatInteger(figures.capacityPercent)}%`, color: figures.capacityPercent >= 80 ? COLOR.medium : COLOR.low },
+    capacityJudged(hiring)
+      ? { label: 'Capacity in use', value: `${formatInteger(figures.capacityPercent)}%`, color: figures.capacityPercent >= NEAR_LIMIT ? COLOR.medium : COLOR.low }
+      : { label: 'Capacity in use', value: 'not judged' },
     { label: 'High burnout risk', value: formatInteger(figures.engineersAtHighRisk), color: figures.engineersAtHighRisk > 0 ? COLOR.high : COLOR.low },
     { label: 'Medium burnout risk', value: formatInteger(figures.engineersAtMediumRisk), color: figures.engineersAtMediumRisk > 0 ? COLOR.medium : COLOR.low },
     { label: 'Suggested hires', value: formatInteger(figures.suggestedHires) },

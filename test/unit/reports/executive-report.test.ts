@@ -318,3 +318,19 @@ describe('engineers too quiet to score', () => {
     expect(report.keyFindings.codeQuality[0]).toBe(anonymous.keyFindings.codeQuality[0]);
   });
 });
+
+describe('a team too sparse to judge capacity', () => {
+  const sparse = Array.from({ length: 5 }, (_, index) => member(`Maintainer ${index}`, `maintainer-${index}`, { quality: 6, commits: 8 + index }));
+  const report = reportOf({}, { team: buildTeamAnalysis(storyInput(sparse)) });
+
+  it('says what is missing instead of a capacity figure, everywhere the report speaks of capacity', () => {
+    expect(report.hiringJustification.confidence).toBe('insufficient_data');
+    expect(report.keyFindings.productivity[0]).toMatch(/^Not enough data to judge capacity: 5 of 5 engineers have fewer than 20 commits/);
+    const text = JSON.stringify([report.keyFindings, report.recommendations, report.conclusion, report.summary]);
+    expect(text).not.toMatch(/\d+% capacity|capacity \(\d+%\)|Risk: little slack|Spare capacity to take on/);
+    expect(report.summary).toContain('Not enough data to judge capacity: 5 of 5 engineers have fewer than 20 commits in 90 days; no hiring advice');
+    expect(report.summary?.match(/Not enough data to judge capacity/gi)).toHaveLength(1);
+    expect(report.conclusion).toContain('Not enough data to judge capacity or hiring yet.');
+    expect(report.conclusion).not.toContain('No hiring needed');
+  });
+});

@@ -77,4 +77,11 @@ export interface RouteDefinition {
   readonly params?: z.ZodType;
 }
 
+/**
+ * What every route that touches the table declares, reading routes too: the
+ * request limits' counters (src/http/rate-limits.ts) are UpdateItems on every
+ * request, and IAM has no narrower grant for them (a condition can name the
+ * partition, not the sort key). `call-budgets.test.ts` fails a route that
+ * writes without `table:write`: the local server checks no IAM.
+ */
 export const TABLE_RW = ['table:read', 'table:write'] as const satisfies readonly Capability[];

@@ -58,7 +58,7 @@ export const accountRoutes = [
     summary: "Exchange a refresh token for a new access token in its own session's organization",
     // The membership in the session's organization: a removed member's session ends there. The
     // sealed session opens with APP_SECRET, and claims another device moved are set back.
-    uses: ['table:read', 'cognito:AdminUpdateUserAttributes', 'secret:app'],
+    uses: [...TABLE_RW, 'cognito:AdminUpdateUserAttributes', 'secret:app'],
     dynamodbBudget: 1,
     body: RefreshBody,
   },
@@ -68,7 +68,7 @@ export const accountRoutes = [
     handler: 'me/get-me',
     access: ANY_ROLE,
     summary: 'The caller, the active organization and every membership',
-    uses: ['table:read'],
+    uses: TABLE_RW,
     dynamodbBudget: 3,
   },
   {
@@ -89,7 +89,7 @@ export const accountRoutes = [
     access: ANY_ROLE,
     summary: "Who read the caller's analysis or a report naming them, and which parts, newest first",
     // The cursor is signed with APP_SECRET, like the audit log's.
-    uses: ['table:read', 'secret:app'],
+    uses: [...TABLE_RW, 'secret:app'],
     // Guard, the caller's member record (their login), one Query per page.
     dynamodbBudget: 3,
     query: AccessLogQuery,
@@ -100,7 +100,7 @@ export const accountRoutes = [
     handler: 'me/get-data',
     access: ANY_ROLE,
     summary: 'Everything this organization stores about the caller, as JSON',
-    uses: ['table:read'],
+    uses: TABLE_RW,
     // Guard, the user's partition and member record side by side, then their activity, analysis, access log and
     // the audit log (Queries by key prefix, one page each for an ordinary person) side by side.
     dynamodbBudget: 8,

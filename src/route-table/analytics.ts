@@ -52,7 +52,7 @@ export const analyticsRoutes = [
     handler: 'reports/list-reports',
     access: ['admin', 'viewer'],
     summary: 'Executive and team reports, newest first',
-    uses: ['table:read'],
+    uses: TABLE_RW,
     dynamodbBudget: 3,
   },
   {

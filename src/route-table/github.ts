@@ -45,7 +45,7 @@ export const githubRoutes = [
     handler: 'integrations/get-github',
     access: ['admin'],
     summary: "The organization's GitHub connection: account, repository selection, the installation's rate budget, last sync",
-    uses: ['table:read', 'secret:githubApp'],
+    uses: [...TABLE_RW, 'secret:githubApp'],
     // The membership's GetItem, then one BatchGetItem of the connection and the sync record.
     dynamodbBudget: 2,
   },
@@ -65,7 +65,7 @@ export const githubRoutes = [
     handler: 'sync/get-sync',
     access: ['admin'],
     summary: "The organization's current or last GitHub sync: status, repositories done of total, requests, rate limit, last error",
-    uses: ['table:read'],
+    uses: TABLE_RW,
     // The membership's and the sync record's GetItem.
     dynamodbBudget: 2,
   },

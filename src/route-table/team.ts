@@ -23,7 +23,7 @@ export const teamRoutes = [
     handler: 'team/list-invitations',
     access: ['admin'],
     summary: 'Invitations of the organization, newest first',
-    uses: ['table:read'],
+    uses: TABLE_RW,
     dynamodbBudget: 2,
   },
   {
@@ -42,7 +42,7 @@ export const teamRoutes = [
     handler: 'invite/accept',
     access: 'public',
     summary: 'What an invitation link offers (410 when it is no longer valid)',
-    uses: ['table:read'],
+    uses: TABLE_RW,
     dynamodbBudget: 2,
     query: InvitationTokenQuery,
   },
@@ -62,7 +62,7 @@ export const teamRoutes = [
     handler: 'team/list-members',
     access: ANY_ROLE,
     summary: 'Members of the organization',
-    uses: ['table:read'],
+    uses: TABLE_RW,
     dynamodbBudget: 4,
   },
   {
@@ -95,7 +95,7 @@ export const teamRoutes = [
     handler: 'organization/get-organization',
     access: ANY_ROLE,
     summary: 'The organization: plan, seats and settings',
-    uses: ['table:read'],
+    uses: TABLE_RW,
     dynamodbBudget: 2,
   },
   {
@@ -104,7 +104,7 @@ export const teamRoutes = [
     handler: 'organization/export-organization',
     access: ['admin'],
     summary: 'Everything the organization stores, as JSON: no secrets, hashes or tokens',
-    uses: ['table:read'],
+    uses: TABLE_RW,
     // Guard, the organization's partition (one Query, a page per MB of it), the export's audit entry.
     dynamodbBudget: 4,
   },
@@ -149,7 +149,7 @@ export const teamRoutes = [
     handler: 'audit/list-audit-logs',
     access: ['admin'],
     summary: 'The audit log, newest first, paged with an opaque cursor',
-    uses: ['table:read', 'secret:app'],
+    uses: [...TABLE_RW, 'secret:app'],
     dynamodbBudget: 2,
     query: AuditLogQuery,
   },

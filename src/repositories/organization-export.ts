@@ -1,8 +1,21 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../guard/tenant-context';
-import { queryAll } from './dynamo';
+import { db, tableName } from './dynamo';
 import { tenantKeys } from './keys';
 
-/** Every item of the organization's partition (one Query, paged by 1 MB), for its export. */
-export async function organizationItems(tenant: Pick<TenantContext, 'orgId'>): Promise<Record<string, unknown>[]> {
-  return queryAll(tenantKeys.partition(tenant));
+/**
+ * The organization's partition in key order, one DynamoDB Query page (up to
+ * 1 MB) at a time, from just after `after` (a sort key) for an export that
+ * goes on where its last part stopped.
+ */
+export async function* partitionPagesAfter(tenant: Pick<TenantContext, 'orgId'>, after?: string): AsyncGenerator<Record<string, unknown>[]> {
+  const partition = tenantKeys.partition(tenant);
+  let startKey: Record<string, unknown> | undefined = after ? { PK: partition, SK: after } : undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partition }, ExclusiveStartKey: startKey }),
+    );
+    yield page.Items ?? [];
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
 }

@@ -1,6 +1,6 @@
 import { ANY_ROLE } from '../domain/roles';
 import { TABLE_RW, type RouteDefinition } from '../route-definition';
-import { AuditLogQuery, DeleteOrganizationBody, PlanBody, SettingsBody } from '../schemas/organization';
+import { AuditLogQuery, DeleteOrganizationBody, OrganizationExportQuery, PlanBody, SettingsBody } from '../schemas/organization';
 import { ChangeRoleBody, CompleteInvitationBody, InvitationParams, InvitationTokenQuery, InviteBody, MemberParams } from '../schemas/team';
 
 /** The team: invitations, members, the organization's settings and plan, the audit log. Part of THE route table, src/routes.ts. */
@@ -103,10 +103,11 @@ export const teamRoutes = [
     path: '/organization/export',
     handler: 'organization/export-organization',
     access: ['admin'],
-    summary: 'Everything the organization stores, as JSON: no secrets, hashes or tokens',
+    summary: 'Everything the organization stores, as JSON: no secrets, hashes or tokens; past 4 MB in parts, each with the nextCursor of the next',
     uses: TABLE_RW,
-    // Guard, the organization's partition (one Query, a page per MB of it), the export's audit entry.
+    // Guard, the partition from the cursor on (a Query page per MB, up to 4 MB of JSON a part), the first part's audit entry.
     dynamodbBudget: 4,
+    query: OrganizationExportQuery,
   },
   {
     method: 'DELETE',

@@ -47,5 +47,8 @@ export const AuditLogQuery = z.object({
   cursor: z.string().max(2048).optional(),
 });
 
+/** `GET /organization/export?cursor=`: the part after the one whose `nextCursor` this is. */
+export const OrganizationExportQuery = z.object({ cursor: z.string().max(2048).optional() });
+
 /** `DELETE /organization`: the organization's name, typed out, so an erasure is never one click. */
 export const DeleteOrganizationBody = z.object({ confirm: z.string().min(1).max(200) }).strict();

@@ -104,7 +104,8 @@ export const teamRoutes = [
     handler: 'organization/export-organization',
     access: ['admin'],
     summary: 'Everything the organization stores, as JSON: no secrets, hashes or tokens; past 4 MB in parts, each with the nextCursor of the next',
-    uses: TABLE_RW,
+    // The app secret signs the cursor of the next part.
+    uses: [...TABLE_RW, 'secret:app'],
     // Guard, the partition from the cursor on (a Query page per MB, up to 4 MB of JSON a part), the first part's audit entry.
     dynamodbBudget: 4,
     query: OrganizationExportQuery,

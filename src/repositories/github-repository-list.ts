@@ -23,7 +23,7 @@ export async function saveRepositoryListPages(tenant: Tenant, installationId: nu
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...tenantKeys.githubRepositoryList(tenant), installationId, pages: packJson({ ...pages }), listedAt: listedAt.getTime() },
+      Item: { ...tenantKeys.githubRepositoryList(tenant), installationId, pages: packJson(pages), listedAt: listedAt.getTime() },
     }),
   );
 }

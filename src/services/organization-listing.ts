@@ -1,5 +1,5 @@
 import { logger } from '../http/logger';
-import { fetchAll, pagesInUse, type CallStats } from '../integrations/github/conditional-client';
+import { fetchAll, readWithStoredPages, type CallStats } from '../integrations/github/conditional-client';
 import { GithubRateLimitedError } from '../integrations/github/errors';
 import type { GithubClient } from '../integrations/github/installation-client';
 import { memberLogins, type InstalledRepository } from '../integrations/github/records';
@@ -21,25 +21,16 @@ type Tenant = { readonly orgId: string };
 
 async function syncMembers(tenant: Tenant, github: GithubClient, account: string, stats: CallStats, now: Date): Promise<void> {
   const stored = await githubMembersPages(tenant, account);
-  const pages = pagesInUse(stored);
-  const spent: CallStats = { requests: 0, notModified: 0 };
-  const logins = await fetchAll(github, `/orgs/${account}/members?per_page=100`, memberLogins, pages, spent);
-  stats.requests += spent.requests;
-  stats.notModified += spent.notModified;
-  if (Object.keys(stored).length > 0 && spent.notModified === spent.requests) return;
-  await saveGithubMembers(tenant, account, { logins, pages: { ...pages } }, now);
+  const read = await readWithStoredPages(stored, stats, (pages, spent) => fetchAll(github, `/orgs/${account}/members?per_page=100`, memberLogins, pages, spent));
+  if (read.changed) await saveGithubMembers(tenant, account, { logins: read.value, pages: read.pages }, now);
 }
 
 /** The installation's repositories, asked for with the ETags of the last listing; stored again only when a page changed. */
 async function listRepositories(tenant: Tenant, github: GithubClient, installationId: number, stats: CallStats, now: Date) {
   const stored = await repositoryListPages(tenant, installationId);
-  const pages = pagesInUse(stored);
-  const spent: CallStats = { requests: 0, notModified: 0 };
-  const all = await installationRepositories(github, pages, spent);
-  stats.requests += spent.requests;
-  stats.notModified += spent.notModified;
-  if (Object.keys(stored).length === 0 || spent.notModified < spent.requests) await saveRepositoryListPages(tenant, installationId, pages, now);
-  return all;
+  const read = await readWithStoredPages(stored, stats, (pages, spent) => installationRepositories(github, pages, spent));
+  if (read.changed) await saveRepositoryListPages(tenant, installationId, read.pages, now);
+  return read.value;
 }
 
 export async function listOrganization(

@@ -122,6 +122,24 @@ export async function fetchAll<T>(
 }
 
 /**
+ * A read of lists kept between syncs: asked with the ETags of `stored`, its
+ * calls added to `stats`; `pages` is the cache to keep, `changed` whether it
+ * must be stored again (a first read, or a page that was not a 304).
+ */
+export async function readWithStoredPages<T>(
+  stored: PageCache,
+  stats: CallStats,
+  read: (pages: PageCache, spent: CallStats) => Promise<T>,
+): Promise<{ value: T; pages: PageCache; changed: boolean }> {
+  const pages = pagesInUse(stored);
+  const spent: CallStats = { requests: 0, notModified: 0 };
+  const value = await read(pages, spent);
+  stats.requests += spent.requests;
+  stats.notModified += spent.notModified;
+  return { value, pages: { ...pages }, changed: Object.keys(stored).length === 0 || spent.notModified < spent.requests };
+}
+
+/**
  * The page cache of one read: pages of the last read are found in it, but
  * only the pages this read asks for are kept, so a stored cache does not
  * grow with URLs of past windows.

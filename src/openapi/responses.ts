@@ -70,6 +70,8 @@ const SUCCESS_STATUS: Readonly<Record<string, number>> = {
   'POST /ai/generate-report/{organizationId}': 201,
   'POST /reports/{reportId}/email': 202,
   'POST /webhooks/github': 202,
+  // Marked for erasure; the erasure itself runs on its queue.
+  'DELETE /organization': 202,
 };
 
 const BINARY_RESPONSES: Readonly<Record<string, string>> = {
@@ -97,7 +99,7 @@ function successResponse(route: RouteDefinition): ResponseConfig {
   if (status === 204) return { description: 'Done; no body' };
   const binary = BINARY_RESPONSES[routeKey(route)];
   if (binary) return { description: 'The file', content: { [binary]: { schema: { type: 'string', format: 'binary' } } } };
-  return { description: 'Success', content: { 'application/json': { schema: { type: 'object' } } } };
+  return { description: 'Success', content: { 'application/json': { schema: route.response ?? { type: 'object' } } } };
 }
 
 function errorStatuses(route: RouteDefinition): number[] {

@@ -5,6 +5,7 @@ import { homePathFor } from './components/home';
 import { session } from './api/session';
 import { authRoutes } from './screens/auth/routes';
 import { dashboardRoutes } from './screens/dashboard/routes';
+import { peopleRoutes } from './screens/people/routes';
 
 /**
  * Every screen, one module each under screens/<area>/, loaded when first
@@ -14,7 +15,7 @@ import { dashboardRoutes } from './screens/dashboard/routes';
 export function createAppRouter() {
   const signedIn: RouteObject[] = [
     { index: true, element: <HomeRedirect /> },
-    ...dashboardRoutes,
+    ...dashboardRoutes, ...peopleRoutes,
   ];
   return createBrowserRouter([
     ...authRoutes,

@@ -10,15 +10,15 @@ import { basisSentence, ConfidenceBadge } from './evidence';
 export function ScoreCard(props: {
   title: string;
   score: number | null;
-  confidence: Confidence;
-  evidence: string;
-  basis?: EvidenceBasis | undefined;
+  /** What the API says the score rests on. */
+  support: { readonly confidence: Confidence; readonly evidence: string; readonly basis?: EvidenceBasis | undefined };
   /** A word beside the score ("high risk", "GOOD with concerns"). */
   label?: ReactNode;
   tone?: 'good' | 'warn' | 'bad' | undefined;
   children?: ReactNode;
 }) {
-  const { title, score, confidence, evidence, basis, label, tone, children } = props;
+  const { title, score, support, label, tone, children } = props;
+  const { confidence, evidence, basis } = support;
   return (
     <section className="card score-card" aria-label={title}>
       <h3>{title}</h3>

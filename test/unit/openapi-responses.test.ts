@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
+import { successStatus } from '../../src/openapi/responses';
+import { routeKey, routes } from '../../src/routes';
+import { CodeQualityAnalysis } from '../../src/schemas/analytics';
+import { GithubConnection, GithubInstallLink } from '../../src/schemas/integrations';
+import { GeneratedReport, ReportEmailed, ReportList, TeamPerformance } from '../../src/schemas/reports';
+import { SyncStatus } from '../../src/schemas/sync';
+import type { analyzeMember } from '../../src/services/code-quality';
+import type { describeConnection, startConnect } from '../../src/services/github-connection';
+import type { generateExecutiveReport } from '../../src/services/report-generation';
+import type { emailReport } from '../../src/services/report-pdf';
+import type { listReportSummaries } from '../../src/services/reports';
+import type { describeSync, startSync } from '../../src/services/sync';
+import type { analyzeTeam } from '../../src/services/team-performance';
 import { LoginResponse, RefreshResponse, SignupResponse } from '../../src/schemas/auth';
 import { AccessLogPage, MeResponse, PersonalData, PersonalSettings } from '../../src/schemas/me';
 import { AuditLogPage, Organization, OrganizationErasure, OrganizationExport, OrganizationSettings } from '../../src/schemas/organization';
@@ -26,8 +39,8 @@ import type { signUpOrganization } from '../../src/services/signup';
  */
 type Writable<T> = T extends (...args: never[]) => unknown ? T : T extends object ? { -readonly [K in keyof T]: Writable<T[K]> } : T;
 type Same<A, B> = [Writable<A>] extends [Writable<B>] ? ([Writable<B>] extends [Writable<A>] ? true : false) : false;
-/** Where the service's type is wider than what it sends (`status: string` for the literal `'erasing'`): the schema's output fits it. */
-type Fits<Schema, Service> = [Writable<Schema>] extends [Writable<Service>] ? true : false;
+/** One way only, where one side's type is the wider (a service's `status: string` for the literal `'erasing'` it sends). */
+type Fits<Narrow, Wide> = [Writable<Narrow>] extends [Writable<Wide>] ? true : false;
 type Result<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 type Output<S extends z.ZodType> = z.output<S>;
 type Item<T> = T extends readonly (infer I)[] ? I : never;
@@ -54,10 +67,27 @@ const sameTypes: readonly true[] = [
   // Activity slices and stored analyses are given as stored (records of their fields): the rest is exact.
   true satisfies Same<Omit<Result<typeof personalData>, 'activity' | 'analyses'>, Omit<Output<typeof PersonalData>, 'activity' | 'analyses'>>,
   true satisfies Same<Result<typeof exportOrganization>, Output<typeof OrganizationExport>>,
+  true satisfies Same<Result<typeof analyzeMember>, Output<typeof CodeQualityAnalysis>>,
+  true satisfies Same<Result<typeof analyzeTeam>, Output<typeof TeamPerformance>>,
+  true satisfies Same<Result<typeof generateExecutiveReport>, Output<typeof GeneratedReport>>,
+  true satisfies Same<Result<typeof listReportSummaries>, Output<typeof ReportList>>,
+  true satisfies Fits<Output<typeof ReportEmailed>, Result<typeof emailReport>>,
+  // syncView's type is a union (never synced, or a sync) the schema's one object covers.
+  true satisfies Fits<Result<typeof describeSync>, Output<typeof SyncStatus>>,
+  true satisfies Fits<Result<typeof startSync>, Output<typeof SyncStatus>>,
+  true satisfies Same<Result<typeof startConnect>, Output<typeof GithubInstallLink>>,
+  true satisfies Same<Result<typeof describeConnection>, Output<typeof GithubConnection>>,
 ];
 
 describe('Response schemas', () => {
   it('It should hold each schema to the type of what its handler sends (checked by tsc)', () => {
     expect(sameTypes.every(Boolean)).toBe(true);
+  });
+
+  it('It should declare the body of every route that answers JSON (all but the 204s and the PDF)', () => {
+    const binary = new Set(['GET /reports/{reportId}/pdf']);
+    const answersJson = routes.filter((route) => successStatus(route) !== 204 && !binary.has(routeKey(route)));
+    expect(answersJson.filter((route) => !('response' in route)).map(routeKey)).toEqual([]);
+    expect(routes.filter((route) => successStatus(route) === 204 && 'response' in route).map(routeKey)).toEqual([]);
   });
 });

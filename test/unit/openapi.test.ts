@@ -131,6 +131,7 @@ describe('OpenAPI document', () => {
       params: z.object({ thingId: z.string() }),
       query: z.object({ tags: z.set(z.string()), page: z.coerce.number().int().optional() }),
       body: z.object({ when: z.custom<Date>(), name: z.string() }),
+      response: z.object({ thingId: z.string() }),
     };
     const { document: doc, fallbacks } = buildOpenApi([route]);
     expect(fallbacks).toEqual(['POST /things/{thingId} query', 'POST /things/{thingId} body']);

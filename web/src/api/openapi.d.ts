@@ -759,6 +759,73 @@ export interface components {
             items: components["schemas"]["AuditLogEntry"][];
             nextCursor: string | null;
         };
+        CodeQualityAnalysis: {
+            /** @description `heuristic` or `llm:<model>` */
+            analysisEngine: string;
+            burnout?: {
+                basis: {
+                    activeDays: number;
+                    commits: number;
+                    pullRequests: number;
+                    reviews: number;
+                };
+                /** @enum {string} */
+                confidence: "high" | "medium" | "low" | "insufficient_data";
+                evidence: string;
+                /** @enum {string|null} */
+                level: "low" | "medium" | "high" | null;
+                patterns: string[];
+                riskScore: number | null;
+                signals: {
+                    contribution: number;
+                    name: string;
+                    value: number | null;
+                }[];
+            };
+            /** Format: date-time */
+            cachedAt: string;
+            codeQuality?: {
+                basis: {
+                    activeDays: number;
+                    commits: number;
+                    pullRequests: number;
+                    reviews: number;
+                };
+                /** @enum {string} */
+                confidence: "high" | "medium" | "low" | "insufficient_data";
+                evidence: string;
+                issues: string[];
+                overallScore: number | null;
+                publicInsights: string[];
+                recommendations: string[];
+                signals: {
+                    contribution: number;
+                    name: string;
+                    value: number | null;
+                }[];
+            };
+            githubUsername: string;
+            metrics?: components["schemas"]["Metrics"];
+            period?: {
+                /** Format: date-time */
+                from: string;
+                timezone: string;
+                /** Format: date-time */
+                to: string;
+            };
+            personalInsights?: string[];
+            refresh?: {
+                queued: number;
+            };
+            /** Format: date-time */
+            syncedAt: string | null;
+            weeklyCommits?: {
+                commits: number;
+                /** Format: date-time */
+                weekStart: string;
+            }[];
+            windowDays: number;
+        };
         /** @description Every error answer: {success:false, error, code, details?} */
         Error: {
             /**
@@ -782,12 +849,184 @@ export interface components {
             /** @enum {boolean} */
             success: false;
         };
+        ExecutiveReport: {
+            analysisEngine: string;
+            charts?: components["schemas"]["TeamCharts"];
+            conclusion: string;
+            confidential: boolean;
+            delivery?: {
+                figures: {
+                    /** @enum {string|null} */
+                    assessment: "better" | "worse" | null;
+                    /** @enum {string} */
+                    change: "up" | "down" | "no_change" | "no_data_before" | "no_data";
+                    field: string;
+                    label: string;
+                    previous: number | null;
+                    shown: string;
+                    shownBefore: string;
+                    shownChange: string;
+                    text: string;
+                    value: number | null;
+                }[];
+                note: string;
+                otherRepositories: number;
+                repositories: {
+                    changeFailureRate: number | null;
+                    deploymentsPerWeek: number;
+                    leadTimeForChangesHours: number | null;
+                    medianPrCycleTimeHours: number | null;
+                    medianTimeToFirstReviewHours: number | null;
+                    mergedPRs: number;
+                    prThroughputPerWeek: number;
+                    repo: string;
+                    reviewCoverage: number | null;
+                    text: string;
+                    timeToRestoreHours: number | null;
+                }[];
+                /** @enum {string} */
+                state: "current" | "outdated" | "pending";
+                /** @enum {string|null} */
+                trend: "improving" | "worsening" | "mixed" | "steady" | "no_comparison" | null;
+                window?: {
+                    days: number;
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    previousFrom: string;
+                    /** Format: date-time */
+                    previousTo: string;
+                    productionEnvironment: string;
+                    /** Format: date-time */
+                    to: string;
+                };
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            generatedBy: string;
+            hiringJustification: components["schemas"]["HiringJustification"];
+            includeGraphs: boolean;
+            includeIndividuals: boolean;
+            individuals?: {
+                burnoutRisks: {
+                    githubUsername: string;
+                    name: string;
+                    pattern: string;
+                    riskScore: number;
+                }[];
+                needsSupport?: {
+                    codeQualityScore: number;
+                    commits?: number;
+                    githubUsername: string;
+                    name: string;
+                    recommendation?: string;
+                } | null;
+                topPerformer?: {
+                    codeQualityScore: number;
+                    commits?: number;
+                    githubUsername: string;
+                    name: string;
+                } | null;
+            };
+            keyFindings: {
+                burnout: string[];
+                codeQuality: string[];
+                productivity: string[];
+            };
+            organizationName: string;
+            period: {
+                from: string;
+                label: string;
+                to: string;
+            };
+            recommendations: {
+                immediate: string[];
+                longTerm: string[];
+                shortTerm: string[];
+            };
+            reportId: string;
+            /** @enum {string} */
+            reportType: "executive";
+            summary?: string;
+            teamOverview: {
+                averageCodeQuality: number;
+                pendingEngineers: number;
+                teamHealth: string;
+                teamSize: number;
+                totalCommits: number;
+            };
+            title: string;
+        };
         ExportedItem: {
             [key: string]: unknown;
+        };
+        GeneratedReport: {
+            pdfUrl: string;
+            report: components["schemas"]["ExecutiveReport"];
+            reportId: string;
+        };
+        GithubConnected: {
+            account: {
+                login: string;
+                type: string;
+            };
+            /** @enum {boolean} */
+            connected: true;
+            /** @enum {boolean} */
+            success: true;
+        };
+        GithubConnection: {
+            /** @enum {boolean} */
+            connected: false;
+        } | {
+            account: {
+                login: string;
+                type: string;
+            };
+            /** @enum {boolean} */
+            connected: true;
+            installationId: number;
+            /** Format: date-time */
+            lastSync: string | null;
+            rateLimit: {
+                limit: number;
+                remaining: number;
+                /** Format: date-time */
+                resetAt: string;
+            } | null;
+            /** @description `all` or `selected` */
+            repositorySelection: string;
+        };
+        GithubInstallLink: {
+            /** Format: uri */
+            installUrl: string;
         };
         HealthResponse: {
             /** @enum {string} */
             status: "ok";
+        };
+        HiringJustification: {
+            assumptions: string[];
+            basis?: {
+                analysedEngineers: number;
+                engineersWithEnoughCommits: number;
+                engineersWithMeasuredPace: number;
+                minCommits: number;
+                windowDays: number;
+            };
+            burnoutRisk: string;
+            /** @enum {string} */
+            confidence?: "high" | "medium" | "low" | "insufficient_data";
+            currentCapacity: string;
+            evidence?: string;
+            figures: {
+                capacityPercent: number;
+                engineersAtHighRisk: number;
+                engineersAtMediumRisk: number;
+                suggestedHires: number;
+            };
+            growthPotential: string;
+            recommendation: string;
         };
         InvitationOffer: {
             email: string;
@@ -864,6 +1103,22 @@ export interface components {
             message: string;
             /** @enum {boolean} */
             success: true;
+        };
+        Metrics: {
+            activeDays: number;
+            lateNightCommitRatio: number;
+            longestStreakDays: number;
+            medianPrCycleTimeHours: number | null;
+            medianPrSize: number | null;
+            mergedPRs: number;
+            revertCommitRatio: number;
+            reviewCoverage: number | null;
+            reviewsGiven: number;
+            totalCommits: number;
+            totalIssues: number;
+            totalPRs: number;
+            totalRepos: number;
+            weekendCommitRatio: number;
         };
         Organization: {
             /** Format: date-time */
@@ -958,6 +1213,23 @@ export interface components {
             accessToken: string;
             expiresIn: number;
         };
+        Report: components["schemas"]["ExecutiveReport"] | components["schemas"]["TeamPerformance"];
+        ReportEmailed: {
+            reportId: string;
+            sent: number;
+            /** @enum {boolean} */
+            success: true;
+        };
+        ReportList: {
+            items: {
+                /** Format: date-time */
+                generatedAt: string;
+                generatedBy: string;
+                reportId: string;
+                /** @enum {string} */
+                reportType: "executive" | "team";
+            }[];
+        };
         SessionUser: {
             email: string;
             githubUsername?: string;
@@ -980,6 +1252,97 @@ export interface components {
             /** @enum {boolean} */
             success: true;
         };
+        SyncingResponse: {
+            /** @enum {string} */
+            status: "syncing";
+            /** @enum {boolean} */
+            success: true;
+            sync: components["schemas"]["SyncStatus"];
+        };
+        SyncStatus: {
+            /** Format: date-time */
+            finishedAt: string | null;
+            lastError: string | null;
+            rateLimit: {
+                remaining: number;
+                /** Format: date-time */
+                resetAt: string;
+            } | null;
+            repositories: {
+                done: number;
+                total: number;
+            };
+            requests: {
+                made: number;
+                notModified: number;
+            };
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "idle" | "running" | "waiting_for_rate_limit" | "failed";
+        };
+        TeamCharts: {
+            burnoutLevels: {
+                high: number;
+                low: number;
+                medium: number;
+            };
+            codeQualityDistribution: {
+                band: string;
+                engineers: number;
+            }[];
+            commitsPerWeek: {
+                commits: number;
+                days?: number;
+                partial?: boolean;
+                /** Format: date-time */
+                weekStart: string;
+            }[];
+        };
+        TeamFlow: {
+            changeFailureRate: number | null;
+            deploymentsPerWeek: number;
+            leadTimeForChangesHours: number | null;
+            medianPrCycleTimeHours: number | null;
+            medianTimeToFirstReviewHours: number | null;
+            mergedPRs: number;
+            previous: {
+                changeFailureRate: number | null;
+                deploymentsPerWeek: number;
+                leadTimeForChangesHours: number | null;
+                medianPrCycleTimeHours: number | null;
+                medianTimeToFirstReviewHours: number | null;
+                mergedPRs: number;
+                prThroughputPerWeek: number;
+                reviewCoverage: number | null;
+                timeToRestoreHours: number | null;
+                /** Format: date-time */
+                windowEnd: string;
+                /** Format: date-time */
+                windowStart: string;
+            };
+            productionEnvironment: string;
+            prThroughputPerWeek: number;
+            repositories: {
+                changeFailureRate: number | null;
+                deploymentsPerWeek: number;
+                leadTimeForChangesHours: number | null;
+                medianPrCycleTimeHours: number | null;
+                medianTimeToFirstReviewHours: number | null;
+                mergedPRs: number;
+                prThroughputPerWeek: number;
+                repo: string;
+                reviewCoverage: number | null;
+                timeToRestoreHours: number | null;
+            }[];
+            reviewCoverage: number | null;
+            timeToRestoreHours: number | null;
+            windowDays: number;
+            /** Format: date-time */
+            windowEnd: string;
+            /** Format: date-time */
+            windowStart: string;
+        } | null;
         TeamMember: {
             email: string;
             githubUsername: string | null;
@@ -992,6 +1355,81 @@ export interface components {
         };
         TeamMembersResponse: {
             items: components["schemas"]["TeamMember"][];
+        };
+        TeamPerformance: {
+            analysedMembers: number;
+            analysisEngine: string;
+            averageCodeQuality: number;
+            burnoutRisks: {
+                githubUsername: string;
+                name: string;
+                pattern: string;
+                riskScore: number;
+            }[];
+            charts: components["schemas"]["TeamCharts"];
+            flow?: components["schemas"]["TeamFlow"];
+            flowStatus?: {
+                reason: string;
+                /** @enum {string} */
+                state: "current" | "outdated" | "pending";
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            hiringJustification: components["schemas"]["HiringJustification"];
+            insights: string[];
+            needsSupport?: {
+                codeQualityScore: number;
+                commits?: number;
+                githubUsername: string;
+                name: string;
+                recommendation?: string;
+            } | null;
+            organizationId: string;
+            organizationName: string;
+            overallScore: number;
+            pending?: {
+                githubUsername: string;
+                name: string;
+            }[];
+            recommendations: string[];
+            teamFacts?: {
+                approvedMergedPullRequests: number;
+                capacity: {
+                    absorbableHires: {
+                        max: number;
+                        min: number;
+                    };
+                    effectiveEngineers: number;
+                    mentors: number;
+                    projectedCapacityPercent: number;
+                    workloadEngineers: number;
+                };
+                engineersAtOrAbove7: number;
+                engineersBelow6: number;
+                engineersWithLargePullRequests: number;
+                highestCodeQuality: number | null;
+                lateNightShare: number;
+                lowestCodeQuality: number | null;
+                mergedPullRequests: number;
+                ratedEngineers: number;
+                revertShare: number;
+                reviewCoverage: number | null;
+                weekendShare: number;
+            };
+            teamHealth: string;
+            topPerformer?: {
+                codeQualityScore: number;
+                commits?: number;
+                githubUsername: string;
+                name: string;
+            } | null;
+            totalCommits: number;
+            totalMembers: number;
+            windowDays: number;
+        };
+        WebhookAccepted: {
+            /** @enum {boolean} */
+            success: true;
         };
     };
     responses: {
@@ -1114,7 +1552,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["CodeQualityAnalysis"];
                 };
             };
             /** @description The organization's first sync has not finished: {"success":true,"status":"syncing","sync":{…as GET /sync}}; ask again after retry-after */
@@ -1125,7 +1563,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SyncingResponse"];
                 };
             };
             400: components["responses"]["ValidationError"];
@@ -1167,7 +1605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["GeneratedReport"];
                 };
             };
             /** @description The organization's first sync has not finished: {"success":true,"status":"syncing","sync":{…as GET /sync}}; ask again after retry-after */
@@ -1178,7 +1616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SyncingResponse"];
                 };
             };
             400: components["responses"]["ValidationError"];
@@ -1207,7 +1645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["TeamPerformance"];
                 };
             };
             /** @description The organization's first sync has not finished: {"success":true,"status":"syncing","sync":{…as GET /sync}}; ask again after retry-after */
@@ -1218,7 +1656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SyncingResponse"];
                 };
             };
             400: components["responses"]["ValidationError"];
@@ -1487,7 +1925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["GithubConnection"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -1538,7 +1976,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["GithubConnected"];
                 };
             };
             400: components["responses"]["ValidationError"];
@@ -1561,7 +1999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["GithubInstallLink"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -1915,7 +2353,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ReportList"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -1941,7 +2379,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Report"];
                 };
             };
             400: components["responses"]["ValidationError"];
@@ -1975,7 +2413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ReportEmailed"];
                 };
             };
             400: components["responses"]["ValidationError"];
@@ -2029,7 +2467,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SyncStatus"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -2053,7 +2491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SyncStatus"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -2258,7 +2696,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["WebhookAccepted"];
                 };
             };
             400: components["responses"]["ValidationError"];

@@ -4,8 +4,7 @@ import type { Syncing, SyncState } from '../api/types';
 
 /** A `202 syncing` answer: the first sync is still reading GitHub, so there is nothing to show yet. */
 export function SyncingPanel({ sync, what }: { sync: SyncState; what: string }) {
-  const done = sync.repositories?.done ?? 0;
-  const total = sync.repositories?.total ?? 0;
+  const { done, total } = sync.repositories;
   return (
     <section className="card notice" role="status">
       <h2>The first sync from GitHub is running</h2>

@@ -1,15 +1,12 @@
 import { api, unwrap } from '../../api/client';
-import type { GeneratedReport, Syncing, TeamPerformance } from '../../api/types';
-
-// Until the OpenAPI document types these answers (branch openapi-responses), their shapes come from api/types.ts.
+import { ApiError } from '../../api/errors';
+import { isSyncing } from '../../components/status-panels';
+import type { GeneratedReport } from '../../api/types';
 
 export function teamPerformanceQuery(organizationId: string) {
   return {
     queryKey: ['team-performance', organizationId],
-    queryFn: async () =>
-      (await unwrap(api().GET('/ai/team-performance/{organizationId}', { params: { path: { organizationId } } }))) as unknown as
-        | TeamPerformance
-        | Syncing,
+    queryFn: () => unwrap(api().GET('/ai/team-performance/{organizationId}', { params: { path: { organizationId } } })),
   };
 }
 
@@ -21,7 +18,11 @@ export function organizationQuery(organizationId: string) {
   return { queryKey: ['organization', organizationId], queryFn: () => unwrap(api().GET('/organization')) };
 }
 
-/** The executive report the story's Sarah sends her CTO: team figures, no one named. */
+/**
+ * The executive report the story's Sarah sends her CTO: team figures, no one
+ * named. Before the first sync has finished the API answers 202 syncing
+ * instead, which is no report: the button then says so.
+ */
 export async function generateExecutiveReport(organizationId: string): Promise<GeneratedReport> {
   const answer = await unwrap(
     api().POST('/ai/generate-report/{organizationId}', {
@@ -29,7 +30,8 @@ export async function generateExecutiveReport(organizationId: string): Promise<G
       body: { reportType: 'executive', includeGraphs: true, includeIndividuals: false, confidential: true },
     }),
   );
-  return answer as unknown as GeneratedReport;
+  if (isSyncing(answer)) throw new ApiError(202, answer.status, 'The first sync from GitHub is still running: the report can be made once it has finished.');
+  return answer;
 }
 
 export async function emailReport(reportId: string, to: readonly string[]): Promise<void> {

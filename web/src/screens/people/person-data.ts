@@ -1,17 +1,14 @@
 import { api, unwrap } from '../../api/client';
 import type { AccessLogPage, CodeQualityAnalysis, Syncing } from '../../api/types';
 
-// Until the OpenAPI document types these answers (branch openapi-responses), their shapes come from api/types.ts.
-
 export const analysisKey = (organizationId: string, login: string) => ['code-quality', organizationId, login.toLowerCase()];
 
-export async function fetchAnalysis(login: string, refresh = false): Promise<CodeQualityAnalysis | Syncing> {
-  const answer = await unwrap(
+export function fetchAnalysis(login: string, refresh = false): Promise<CodeQualityAnalysis | Syncing> {
+  return unwrap(
     api().GET('/ai/code-quality/{githubUsername}', {
       params: { path: { githubUsername: login }, query: refresh ? { refresh: 'true' } : {} },
     }),
   );
-  return answer as unknown as CodeQualityAnalysis | Syncing;
 }
 
 export const ACCESS_LOG_PAGE = 20;

@@ -11,6 +11,8 @@ export function DeliveryChart({ flow }: { flow: TeamFlow }) {
     { figure: 'Pull requests merged a week', now: flow.prThroughputPerWeek, before: flow.previous.prThroughputPerWeek },
     { figure: 'Production deploys a week', now: flow.deploymentsPerWeek, before: flow.previous.deploymentsPerWeek },
   ];
+  // Four empty bars say nothing the table's zeros do not.
+  if (data.every(({ now, before }) => now === 0 && before === 0)) return null;
   return (
     <figure className="chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height={220}>

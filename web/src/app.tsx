@@ -4,6 +4,8 @@ import { RequireSession } from './components/require-session';
 import { homePathFor } from './components/home';
 import { session } from './api/session';
 import { authRoutes } from './screens/auth/routes';
+import { dashboardRoutes } from './screens/dashboard/routes';
+import { peopleRoutes } from './screens/people/routes';
 
 /**
  * Every screen, one module each under screens/<area>/, loaded when first
@@ -13,6 +15,7 @@ import { authRoutes } from './screens/auth/routes';
 export function createAppRouter() {
   const signedIn: RouteObject[] = [
     { index: true, element: <HomeRedirect /> },
+    ...dashboardRoutes, ...peopleRoutes,
   ];
   return createBrowserRouter([
     ...authRoutes,

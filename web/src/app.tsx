@@ -4,6 +4,7 @@ import { RequireSession } from './components/require-session';
 import { homePathFor } from './components/home';
 import { session } from './api/session';
 import { authRoutes } from './screens/auth/routes';
+import { teamRoutes } from './screens/team/routes';
 
 /**
  * Every screen, one module each under screens/<area>/, loaded when first
@@ -13,6 +14,7 @@ import { authRoutes } from './screens/auth/routes';
 export function createAppRouter() {
   const signedIn: RouteObject[] = [
     { index: true, element: <HomeRedirect /> },
+    ...teamRoutes,
   ];
   return createBrowserRouter([
     ...authRoutes,

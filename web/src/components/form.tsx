@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { ApiError, messageOf } from '../api/errors';
 
 /** A labelled input: the label names it for screen readers and tests alike; a field error from the API is read out with it. */
@@ -17,6 +17,33 @@ export function Field({ label, error, hint, ...input }: { label: string; error?:
       {error ? (
         <small id={`${id}-error`} className="field-error">
           {error}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled select, like Field: `options` are the values the API accepts, each with what a person reads. */
+export function SelectField<V extends string>({
+  label,
+  hint,
+  options,
+  ...select
+}: { label: string; hint?: ReactNode; options: readonly { value: V; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...select}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
         </small>
       ) : null}
     </div>

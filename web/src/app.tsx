@@ -4,6 +4,7 @@ import { RequireSession } from './components/require-session';
 import { homePathFor } from './components/home';
 import { session } from './api/session';
 import { authRoutes } from './screens/auth/routes';
+import { settingsRoutes } from './screens/settings/routes';
 import { teamRoutes } from './screens/team/routes';
 
 /**
@@ -15,6 +16,7 @@ export function createAppRouter() {
   const signedIn: RouteObject[] = [
     { index: true, element: <HomeRedirect /> },
     ...teamRoutes,
+    ...settingsRoutes,
   ];
   return createBrowserRouter([
     ...authRoutes,

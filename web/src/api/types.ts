@@ -5,7 +5,18 @@
  * alias of `paths[...]` once web/src/api/openapi.d.ts types it.
  */
 
-export type Role = 'admin' | 'member' | 'viewer';
+import type { paths } from './openapi';
+
+type JsonBody<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;
+
+/** `PUT /organization/settings`: any subset of the settings. */
+export type SettingsChange = JsonBody<paths['/organization/settings']['put']>;
+export type PrivacyMode = NonNullable<SettingsChange['privacyMode']>;
+export type VisibilityRule = keyof NonNullable<SettingsChange['visibilityRules']>;
+export type Visibility = NonNullable<NonNullable<SettingsChange['visibilityRules']>[VisibilityRule]>;
+export type Plan = JsonBody<paths['/organization/plan']['put']>['plan'];
+export type Role = JsonBody<paths['/team/members/{userId}']['patch']>['role'];
+export type ExecutiveReportRequest = JsonBody<paths['/ai/generate-report/{organizationId}']['post']>;
 
 // Team: GET /team/members, GET /team/invitations, POST /team/invite.
 export interface Member {
@@ -39,10 +50,6 @@ export interface InviteOutcome {
 }
 
 // Organization: GET /organization, PUT /organization/settings, GET /organization/export.
-export type PrivacyMode = 'fully_private' | 'team_transparent' | 'public_metrics';
-export type Visibility = 'visible_to_all' | 'admin_only' | 'owner_only';
-export type VisibilityRule = 'codeQuality' | 'burnoutRisk' | 'commitDetails' | 'personalInsights';
-export type Plan = 'free' | 'pro' | 'enterprise';
 export interface OrganizationSettings {
   readonly timezone: string;
   readonly githubOrganization?: string | null;

@@ -17,7 +17,7 @@ export function TeamScreen() {
   if (!current) return null;
   const isAdmin = current.user.role === 'admin';
   return (
-    <>
+    <div className="stack">
       <h1>Team</h1>
       <section className="card" aria-labelledby="members-title">
         <h2 id="members-title">Members</h2>
@@ -37,7 +37,7 @@ export function TeamScreen() {
           <InvitationList />
         </>
       ) : null}
-    </>
+    </div>
   );
 }
 

@@ -4,6 +4,7 @@ import { RequireSession } from './components/require-session';
 import { homePathFor } from './components/home';
 import { session } from './api/session';
 import { authRoutes } from './screens/auth/routes';
+import { githubRoutes } from './screens/github/routes';
 import { settingsRoutes } from './screens/settings/routes';
 import { teamRoutes } from './screens/team/routes';
 
@@ -17,6 +18,7 @@ export function createAppRouter() {
     { index: true, element: <HomeRedirect /> },
     ...teamRoutes,
     ...settingsRoutes,
+    ...githubRoutes,
   ];
   return createBrowserRouter([
     ...authRoutes,

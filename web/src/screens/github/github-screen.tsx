@@ -1,24 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { useSession } from '../../api/session';
 import type { GithubConnectStart, GithubConnection } from '../../api/types';
+import { AdminOnly } from '../../components/admin-only';
 import { ConfirmButton } from '../../components/confirm-dialog';
 import { ErrorMessage } from '../../components/form';
 import { connectionQuery } from './queries';
 import { SyncPanel } from './sync-panel';
 
 export function GithubScreen() {
-  const current = useSession();
-  const isAdmin = current?.user.role === 'admin';
-  const connection = useQuery({ ...connectionQuery, enabled: isAdmin });
-  if (!isAdmin) {
-    return (
-      <>
-        <h1>GitHub</h1>
-        <p role="alert">Only admins manage the GitHub connection.</p>
-      </>
-    );
-  }
+  return (
+    <AdminOnly title="GitHub" refusal="Only admins manage the GitHub connection.">
+      <Github />
+    </AdminOnly>
+  );
+}
+
+function Github() {
+  const connection = useQuery(connectionQuery);
   return (
     <div className="stack">
       <h1>GitHub</h1>

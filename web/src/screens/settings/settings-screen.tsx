@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useSession } from '../../api/session';
+import { AdminOnly } from '../../components/admin-only';
 import { ErrorMessage } from '../../components/form';
 import { DeleteOrganization } from './delete-organization';
 import { ExportData } from './export-data';
@@ -8,17 +8,15 @@ import { PrivacyForm } from './privacy-form';
 import { organizationQuery } from './queries';
 
 export function SettingsScreen() {
-  const current = useSession();
-  const isAdmin = current?.user.role === 'admin';
-  const organization = useQuery({ ...organizationQuery, enabled: isAdmin });
-  if (!isAdmin) {
-    return (
-      <>
-        <h1>Settings</h1>
-        <p role="alert">Only admins change the organization&apos;s settings.</p>
-      </>
-    );
-  }
+  return (
+    <AdminOnly title="Settings" refusal="Only admins change the organization's settings.">
+      <Settings />
+    </AdminOnly>
+  );
+}
+
+function Settings() {
+  const organization = useQuery(organizationQuery);
   return (
     <div className="stack">
       <h1>Settings</h1>

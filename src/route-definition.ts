@@ -75,6 +75,13 @@ export interface RouteDefinition {
   readonly rawBody?: true;
   readonly query?: z.ZodType;
   readonly params?: z.ZodType;
+  /**
+   * The JSON body of the success answer, every route that sends one (not a
+   * 204, not the PDF). The OpenAPI document (and so the web app's types) is
+   * generated from it, and with VALIDATE_RESPONSES on the wrapper refuses an
+   * answer that does not match it.
+   */
+  readonly response?: z.ZodType;
 }
 
 /**

@@ -3,6 +3,7 @@ import { analyticsRoutes } from './route-table/analytics';
 import { githubRoutes } from './route-table/github';
 import { teamRoutes } from './route-table/team';
 import type { RouteDefinition } from './route-definition';
+import { HealthResponse } from './schemas/common';
 
 export * from './route-definition';
 
@@ -20,6 +21,7 @@ export const routes = [
     summary: 'Liveness check',
     uses: [],
     dynamodbBudget: 0,
+    response: HealthResponse,
   },
   ...githubRoutes,
   ...accountRoutes,

@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
 import { routeKey, type RouteDefinition } from '../routes';
+import { SyncingResponse } from '../schemas/sync';
 
 /** The contract's error body; `details` only on 400 VALIDATION_ERROR. */
 export const ErrorBody = z
@@ -70,6 +71,8 @@ const SUCCESS_STATUS: Readonly<Record<string, number>> = {
   'POST /ai/generate-report/{organizationId}': 201,
   'POST /reports/{reportId}/email': 202,
   'POST /webhooks/github': 202,
+  // Marked for erasure; the erasure itself runs on its queue.
+  'DELETE /organization': 202,
 };
 
 const BINARY_RESPONSES: Readonly<Record<string, string>> = {
@@ -97,7 +100,9 @@ function successResponse(route: RouteDefinition): ResponseConfig {
   if (status === 204) return { description: 'Done; no body' };
   const binary = BINARY_RESPONSES[routeKey(route)];
   if (binary) return { description: 'The file', content: { [binary]: { schema: { type: 'string', format: 'binary' } } } };
-  return { description: 'Success', content: { 'application/json': { schema: { type: 'object' } } } };
+  // Every route that answers JSON declares its body: test/unit/openapi-responses.test.ts holds them to it.
+  if (!route.response) throw new Error(`${routeKey(route)} answers JSON but declares no response schema`);
+  return { description: 'Success', content: { 'application/json': { schema: route.response } } };
 }
 
 function errorStatuses(route: RouteDefinition): number[] {
@@ -114,7 +119,7 @@ const SYNCING_ROUTES = new Set(['GET /ai/code-quality/{githubUsername}', 'GET /a
 const SYNCING_RESPONSE: ResponseConfig = {
   description: 'The organization\'s first sync has not finished: {"success":true,"status":"syncing","sync":{…as GET /sync}}; ask again after retry-after',
   headers: { 'retry-after': { description: 'Seconds to wait before asking again', required: true, schema: { type: 'integer', minimum: 1 } } },
-  content: { 'application/json': { schema: { type: 'object' } } },
+  content: { 'application/json': { schema: SyncingResponse } },
 };
 
 /** The success answer and a `$ref` to the shared component for each error the route can give. */

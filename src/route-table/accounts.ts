@@ -1,7 +1,7 @@
 import { ANY_ROLE } from '../domain/roles';
 import { TABLE_RW, type RouteDefinition } from '../route-definition';
-import { LoginBody, RefreshBody, ResendVerificationBody, SignupBody, VerifyBody } from '../schemas/auth';
-import { AccessLogQuery, PersonalSettingsBody } from '../schemas/me';
+import { LoginBody, LoginResponse, MessageResponse, RefreshBody, RefreshResponse, ResendVerificationBody, SignupBody, SignupResponse, VerifyBody } from '../schemas/auth';
+import { AccessLogPage, AccessLogQuery, MeResponse, PersonalData, PersonalSettings, PersonalSettingsBody } from '../schemas/me';
 import { SwitchOrganizationBody } from '../schemas/team';
 
 /** Accounts: sign-up, verification, login and sessions, and the caller's own profile. Part of THE route table, src/routes.ts. */
@@ -16,6 +16,7 @@ export const accountRoutes = [
     dynamodbBudget: 3,
     throttle: { ratePerSecond: 5, burst: 10 },
     body: SignupBody,
+    response: SignupResponse,
   },
   {
     method: 'POST',
@@ -26,6 +27,7 @@ export const accountRoutes = [
     uses: [...TABLE_RW, 'cognito:AdminConfirmSignUp', 'cognito:AdminUpdateUserAttributes'],
     dynamodbBudget: 3,
     body: VerifyBody,
+    response: MessageResponse,
   },
   {
     method: 'POST',
@@ -37,6 +39,7 @@ export const accountRoutes = [
     dynamodbBudget: 3,
     throttle: { ratePerSecond: 5, burst: 10 },
     body: ResendVerificationBody,
+    response: MessageResponse,
   },
   {
     method: 'POST',
@@ -49,6 +52,7 @@ export const accountRoutes = [
     dynamodbBudget: 4,
     throttle: { ratePerSecond: 20, burst: 40 },
     body: LoginBody,
+    response: LoginResponse,
   },
   {
     method: 'POST',
@@ -61,6 +65,7 @@ export const accountRoutes = [
     uses: [...TABLE_RW, 'cognito:AdminUpdateUserAttributes', 'secret:app'],
     dynamodbBudget: 1,
     body: RefreshBody,
+    response: RefreshResponse,
   },
   {
     method: 'GET',
@@ -70,6 +75,7 @@ export const accountRoutes = [
     summary: 'The caller, the active organization and every membership',
     uses: TABLE_RW,
     dynamodbBudget: 3,
+    response: MeResponse,
   },
   {
     method: 'PUT',
@@ -81,6 +87,7 @@ export const accountRoutes = [
     // Guard, the caller's member record (their login), one transaction (member record, login item, audit entry).
     dynamodbBudget: 3,
     body: PersonalSettingsBody,
+    response: PersonalSettings,
   },
   {
     method: 'GET',
@@ -93,6 +100,7 @@ export const accountRoutes = [
     // Guard, the caller's member record (their login), one Query per page.
     dynamodbBudget: 3,
     query: AccessLogQuery,
+    response: AccessLogPage,
   },
   {
     method: 'GET',
@@ -104,6 +112,7 @@ export const accountRoutes = [
     // Guard, the user's partition and member record side by side, then their activity, analysis, access log and
     // the audit log (Queries by key prefix, one page each for an ordinary person) side by side.
     dynamodbBudget: 8,
+    response: PersonalData,
   },
   {
     method: 'POST',
@@ -114,5 +123,6 @@ export const accountRoutes = [
     uses: [...TABLE_RW, 'cognito:AdminUpdateUserAttributes', 'secret:app'],
     dynamodbBudget: 4,
     body: SwitchOrganizationBody,
+    response: LoginResponse,
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -1,7 +1,16 @@
 import { ANY_ROLE } from '../domain/roles';
 import { TABLE_RW, type RouteDefinition } from '../route-definition';
-import { CodeQualityParams, CodeQualityQuery, OrganizationParams } from '../schemas/analytics';
-import { EmailReportBody, ExecutiveReportBody, ReportParams } from '../schemas/reports';
+import { CodeQualityAnalysis, CodeQualityParams, CodeQualityQuery, OrganizationParams } from '../schemas/analytics';
+import {
+  EmailReportBody,
+  ExecutiveReportBody,
+  GeneratedReport,
+  Report,
+  ReportEmailed,
+  ReportList,
+  ReportParams,
+  TeamPerformance,
+} from '../schemas/reports';
 
 /** Analytics and reports. Part of THE route table, src/routes.ts. */
 export const analyticsRoutes = [
@@ -19,6 +28,7 @@ export const analyticsRoutes = [
     dynamodbBudget: 6,
     params: CodeQualityParams,
     query: CodeQualityQuery,
+    response: CodeQualityAnalysis,
   },
   {
     method: 'GET',
@@ -32,6 +42,7 @@ export const analyticsRoutes = [
     // An analysis out of date adds its activity Query (and a batch write).
     dynamodbBudget: 5,
     params: OrganizationParams,
+    response: TeamPerformance,
   },
   {
     method: 'POST',
@@ -45,6 +56,7 @@ export const analyticsRoutes = [
     throttle: { ratePerSecond: 2, burst: 5 },
     params: OrganizationParams,
     body: ExecutiveReportBody,
+    response: GeneratedReport,
   },
   {
     method: 'GET',
@@ -54,6 +66,7 @@ export const analyticsRoutes = [
     summary: 'Executive and team reports, newest first',
     uses: TABLE_RW,
     dynamodbBudget: 3,
+    response: ReportList,
   },
   {
     method: 'GET',
@@ -65,6 +78,7 @@ export const analyticsRoutes = [
     // Guard, one BatchGet (report, organization, reader); the access-log entries of the people it names go to their queue.
     dynamodbBudget: 2,
     params: ReportParams,
+    response: Report,
   },
   {
     method: 'GET',
@@ -92,5 +106,6 @@ export const analyticsRoutes = [
     dynamodbBudget: 8,
     params: ReportParams,
     body: EmailReportBody,
+    response: ReportEmailed,
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -1,5 +1,6 @@
 import { TABLE_RW, type RouteDefinition } from '../route-definition';
-import { GithubCallbackQuery } from '../schemas/integrations';
+import { GithubCallbackQuery, GithubConnected, GithubConnection, GithubInstallLink, WebhookAccepted } from '../schemas/integrations';
+import { SyncStatus } from '../schemas/sync';
 
 /** GitHub: the App connection, its webhooks, and the organization sync. Part of THE route table, src/routes.ts. */
 export const githubRoutes = [
@@ -16,6 +17,7 @@ export const githubRoutes = [
     // activity in a repository reads that lookup and claims the debounce marker (2 more).
     dynamodbBudget: 3,
     rawBody: true,
+    response: WebhookAccepted,
   },
   {
     method: 'POST',
@@ -26,6 +28,7 @@ export const githubRoutes = [
     uses: [...TABLE_RW, 'secret:app'],
     // The membership's GetItem, then one PutItem of the state.
     dynamodbBudget: 2,
+    response: GithubInstallLink,
   },
   {
     method: 'GET',
@@ -38,6 +41,7 @@ export const githubRoutes = [
     // and the organization's GetItem (its time zone) for the daily schedule.
     dynamodbBudget: 5,
     query: GithubCallbackQuery,
+    response: GithubConnected,
   },
   {
     method: 'GET',
@@ -48,6 +52,7 @@ export const githubRoutes = [
     uses: [...TABLE_RW, 'secret:githubApp'],
     // The membership's GetItem, then one BatchGetItem of the connection and the sync record.
     dynamodbBudget: 2,
+    response: GithubConnection,
   },
   {
     method: 'POST',
@@ -58,6 +63,7 @@ export const githubRoutes = [
     uses: [...TABLE_RW, 'queue:send:github-sync'],
     // The membership's and the connection's GetItem, the sync record's GetItem and conditional PutItem.
     dynamodbBudget: 4,
+    response: SyncStatus,
   },
   {
     method: 'GET',
@@ -68,6 +74,7 @@ export const githubRoutes = [
     uses: TABLE_RW,
     // The membership's and the sync record's GetItem.
     dynamodbBudget: 2,
+    response: SyncStatus,
   },
   {
     method: 'DELETE',

@@ -1,7 +1,31 @@
 import { ANY_ROLE } from '../domain/roles';
 import { TABLE_RW, type RouteDefinition } from '../route-definition';
-import { AuditLogQuery, DeleteOrganizationBody, OrganizationExportQuery, PlanBody, SettingsBody } from '../schemas/organization';
-import { ChangeRoleBody, CompleteInvitationBody, InvitationParams, InvitationTokenQuery, InviteBody, MemberParams } from '../schemas/team';
+import {
+  AuditLogPage,
+  AuditLogQuery,
+  DeleteOrganizationBody,
+  Organization,
+  OrganizationErasure,
+  OrganizationExport,
+  OrganizationExportQuery,
+  OrganizationSettings,
+  PlanBody,
+  SettingsBody,
+} from '../schemas/organization';
+import {
+  ChangeRoleBody,
+  CompleteInvitationBody,
+  InvitationOffer,
+  InvitationParams,
+  InvitationsResponse,
+  InvitationTokenQuery,
+  InviteBody,
+  InviteResponse,
+  JoinResponse,
+  MemberParams,
+  TeamMember,
+  TeamMembersResponse,
+} from '../schemas/team';
 
 /** The team: invitations, members, the organization's settings and plan, the audit log. Part of THE route table, src/routes.ts. */
 export const teamRoutes = [
@@ -16,6 +40,7 @@ export const teamRoutes = [
     dynamodbBudget: 9,
     throttle: { ratePerSecond: 5, burst: 10 },
     body: InviteBody,
+    response: InviteResponse,
   },
   {
     method: 'GET',
@@ -25,6 +50,7 @@ export const teamRoutes = [
     summary: 'Invitations of the organization, newest first',
     uses: TABLE_RW,
     dynamodbBudget: 2,
+    response: InvitationsResponse,
   },
   {
     method: 'DELETE',
@@ -45,6 +71,7 @@ export const teamRoutes = [
     uses: TABLE_RW,
     dynamodbBudget: 2,
     query: InvitationTokenQuery,
+    response: InvitationOffer,
   },
   {
     method: 'POST',
@@ -55,6 +82,7 @@ export const teamRoutes = [
     uses: [...TABLE_RW, 'cognito:AdminConfirmSignUp', 'cognito:AdminUpdateUserAttributes', 'cognito:AdminDeleteUser'],
     dynamodbBudget: 5,
     body: CompleteInvitationBody,
+    response: JoinResponse,
   },
   {
     method: 'GET',
@@ -64,6 +92,7 @@ export const teamRoutes = [
     summary: 'Members of the organization',
     uses: TABLE_RW,
     dynamodbBudget: 4,
+    response: TeamMembersResponse,
   },
   {
     method: 'PATCH',
@@ -75,6 +104,7 @@ export const teamRoutes = [
     dynamodbBudget: 4,
     params: MemberParams,
     body: ChangeRoleBody,
+    response: TeamMember,
   },
   {
     method: 'DELETE',
@@ -97,6 +127,7 @@ export const teamRoutes = [
     summary: 'The organization: plan, seats and settings',
     uses: TABLE_RW,
     dynamodbBudget: 2,
+    response: Organization,
   },
   {
     method: 'GET',
@@ -109,6 +140,7 @@ export const teamRoutes = [
     // Guard, the partition from the cursor on (a Query page per MB, up to 4 MB of JSON a part), the first part's audit entry.
     dynamodbBudget: 4,
     query: OrganizationExportQuery,
+    response: OrganizationExport,
   },
   {
     method: 'DELETE',
@@ -121,6 +153,7 @@ export const teamRoutes = [
     // Guard, the organization, one transaction (the mark and its audit entry).
     dynamodbBudget: 3,
     body: DeleteOrganizationBody,
+    response: OrganizationErasure,
   },
   {
     method: 'PUT',
@@ -134,6 +167,7 @@ export const teamRoutes = [
     // With a time zone, the connection's GetItem too.
     dynamodbBudget: 4,
     body: SettingsBody,
+    response: OrganizationSettings,
   },
   {
     method: 'PUT',
@@ -144,6 +178,7 @@ export const teamRoutes = [
     uses: TABLE_RW,
     dynamodbBudget: 3,
     body: PlanBody,
+    response: Organization,
   },
   {
     method: 'GET',
@@ -154,5 +189,6 @@ export const teamRoutes = [
     uses: [...TABLE_RW, 'secret:app'],
     dynamodbBudget: 2,
     query: AuditLogQuery,
+    response: AuditLogPage,
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -41,3 +41,6 @@ export const GithubUsername = z
   .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, 'must be a valid GitHub username');
 
 export const OpaqueId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a valid id');
+
+/** `GET /health`. */
+export const HealthResponse = z.object({ status: z.literal('ok') }).strict().meta({ id: 'HealthResponse' });

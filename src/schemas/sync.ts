@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { SyncState } from '../repositories/sync-status';
 
 /**
  * The organization sync's messages on its queue (`github-sync` in
@@ -79,3 +80,27 @@ export type SyncRepositoryMessage = z.infer<typeof SyncRepositoryMessage>;
 export type ScheduledSyncMessage = z.infer<typeof ScheduledSyncMessage>;
 export type RefreshRepositoriesMessage = z.infer<typeof RefreshRepositoriesMessage>;
 export type RecomputeAnalysesMessage = z.infer<typeof RecomputeAnalysesMessage>;
+
+/* Success bodies (see src/schemas/auth.ts on response schemas). */
+
+/** `GET /sync`, `POST /sync` (202): never synced reads as idle with nothing done; `rateLimit` null until GitHub has told. */
+export const SyncStatus = z
+  .object({
+    status: z.enum(['idle', 'running', 'waiting_for_rate_limit', 'failed']) satisfies z.ZodType<SyncState>,
+    startedAt: z.iso.datetime().nullable(),
+    finishedAt: z.iso.datetime().nullable(),
+    repositories: z.object({ done: z.number().int(), total: z.number().int() }).strict(),
+    requests: z.object({ made: z.number().int(), notModified: z.number().int() }).strict(),
+    rateLimit: z.object({ remaining: z.number().int(), resetAt: z.iso.datetime() }).strict().nullable(),
+    lastError: z.string().nullable(),
+  })
+  .strict()
+  .meta({ id: 'SyncStatus' });
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** 202 from an analysis or dashboard before the organization's first sync has finished; ask again after `retry-after`. */
+export const SyncingResponse = z
+  .object({ success: z.literal(true), status: z.literal('syncing'), sync: SyncStatus })
+  .strict()
+  .meta({ id: 'SyncingResponse' });
+export type SyncingResponse = z.infer<typeof SyncingResponse>;

@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { buildOpenApi, buildOpenApiDocument, serializeOpenApiDocument } from '../../src/openapi/document';
+import { renderWebTypes } from '../../src/openapi/web-types';
 import { routeKey, routes, type RouteDefinition } from '../../src/routes';
 
 type Json = Record<string, any>;
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const DOCUMENT_FILE = new URL('../../docs/openapi.json', import.meta.url);
+const WEB_TYPES_FILE = new URL('../../web/src/api/openapi.d.ts', import.meta.url);
 
 const document = buildOpenApiDocument() as Json;
 const operation = (method: string, path: string): Json => document['paths'][path][method.toLowerCase()];
@@ -47,6 +49,11 @@ describe('OpenAPI document', () => {
   it('It should match docs/openapi.json (else run `npx tsx scripts/write-openapi.ts`)', () => {
     const written = readFileSync(DOCUMENT_FILE, 'utf8');
     expect(written === serializeOpenApiDocument(document), 'docs/openapi.json is stale: run `npx tsx scripts/write-openapi.ts`').toBe(true);
+  });
+
+  it("It should match the web app's types in web/src/api/openapi.d.ts (else run `npx tsx scripts/write-openapi.ts`)", async () => {
+    const written = readFileSync(WEB_TYPES_FILE, 'utf8');
+    expect(written === (await renderWebTypes(document)), 'web/src/api/openapi.d.ts is stale: run `npx tsx scripts/write-openapi.ts`').toBe(true);
   });
 
   it('It should be a structurally valid OpenAPI 3.1 document whose every $ref resolves within components', () => {
@@ -124,6 +131,7 @@ describe('OpenAPI document', () => {
       params: z.object({ thingId: z.string() }),
       query: z.object({ tags: z.set(z.string()), page: z.coerce.number().int().optional() }),
       body: z.object({ when: z.custom<Date>(), name: z.string() }),
+      response: z.object({ thingId: z.string() }),
     };
     const { document: doc, fallbacks } = buildOpenApi([route]);
     expect(fallbacks).toEqual(['POST /things/{thingId} query', 'POST /things/{thingId} body']);

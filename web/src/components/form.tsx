@@ -23,18 +23,43 @@ export function Field({ label, error, hint, ...input }: { label: string; error?:
   );
 }
 
-/** A labelled select, like Field: `options` are the values the API accepts, each with what a person reads. */
+/**
+ * A labelled select, like Field: `options` are the values the API accepts, each with what a person reads;
+ * `onValueChange` gets the chosen option's own value, typed as the options are.
+ */
 export function SelectField<V extends string>({
   label,
+  hideLabel = false,
   hint,
   options,
+  value,
+  onValueChange,
   ...select
-}: { label: string; hint?: ReactNode; options: readonly { value: V; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+}: {
+  label: string;
+  /** In a table row the column says what it is; the label is still there for screen readers and tests. */
+  hideLabel?: boolean;
+  hint?: ReactNode;
+  options: readonly { value: V; label: string }[];
+  value: V;
+  onValueChange: (value: V) => void;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>) {
   const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...select}>
+    <div className={hideLabel ? undefined : 'field'}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      <select
+        id={id}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        value={value}
+        onChange={(event) => {
+          const chosen = options.find((option) => option.value === event.target.value);
+          if (chosen) onValueChange(chosen.value);
+        }}
+        {...select}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

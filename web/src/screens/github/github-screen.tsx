@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import type { GithubConnectStart, GithubConnection } from '../../api/types';
+import type { GithubConnection } from '../../api/types';
 import { AdminOnly } from '../../components/admin-only';
 import { ConfirmButton } from '../../components/confirm-dialog';
 import { ErrorMessage } from '../../components/form';
@@ -43,7 +43,7 @@ function Github() {
  */
 function ConnectCard() {
   const connect = useMutation({
-    mutationFn: () => unwrap(api().POST('/integrations/github/connect')) as Promise<GithubConnectStart>,
+    mutationFn: () => unwrap(api().POST('/integrations/github/connect')),
     onSuccess: ({ installUrl }) => window.location.assign(installUrl),
   });
   return (

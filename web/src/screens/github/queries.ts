@@ -1,16 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import type { GithubConnection, Sync } from '../../api/types';
+import type { Sync } from '../../api/types';
 
 export const connectionQuery = queryOptions({
   queryKey: ['github', 'connection'],
-  queryFn: () => unwrap(api().GET('/integrations/github')) as Promise<GithubConnection>,
+  queryFn: () => unwrap(api().GET('/integrations/github')),
 });
 
 /** A sync moves on the queue, not in the request: while one runs, its progress is read again every two seconds. */
 export const syncQuery = queryOptions({
   queryKey: ['github', 'sync'],
-  queryFn: () => unwrap(api().GET('/sync')) as Promise<Sync>,
+  queryFn: () => unwrap(api().GET('/sync')),
   refetchInterval: (query) => (isMoving(query.state.data) ? 2_000 : false),
 });
 

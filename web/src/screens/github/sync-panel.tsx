@@ -11,7 +11,7 @@ export function SyncPanel() {
   const queryClient = useQueryClient();
   const sync = useQuery(syncQuery);
   const start = useMutation({
-    mutationFn: () => unwrap(api().POST('/sync')) as Promise<Sync>,
+    mutationFn: () => unwrap(api().POST('/sync')),
     // The 202 is the sync in force: shown at once, and polled from there.
     onSuccess: (started) => queryClient.setQueryData(syncQuery.queryKey, started),
   });

@@ -15,7 +15,7 @@ async function exportAll(onPart: (parts: number) => void): Promise<OrganizationE
   let whole: OrganizationExportPart | undefined;
   let parts = 0;
   do {
-    const part = (await unwrap(api().GET('/organization/export', { params: { query: cursor ? { cursor } : {} } }))) as OrganizationExportPart;
+    const part = await unwrap(api().GET('/organization/export', { params: { query: cursor ? { cursor } : {} } }));
     whole = whole === undefined ? part : { ...whole, items: mergeItems(whole.items, part.items), nextCursor: part.nextCursor };
     onPart((parts += 1));
     cursor = part.nextCursor ?? undefined;
@@ -24,7 +24,7 @@ async function exportAll(onPart: (parts: number) => void): Promise<OrganizationE
 }
 
 function mergeItems(into: OrganizationExportPart['items'], more: OrganizationExportPart['items']): OrganizationExportPart['items'] {
-  const merged: Record<string, readonly unknown[]> = { ...into };
+  const merged: OrganizationExportPart['items'] = { ...into };
   for (const [kind, items] of Object.entries(more)) merged[kind] = [...(merged[kind] ?? []), ...items];
   return merged;
 }

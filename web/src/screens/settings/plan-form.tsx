@@ -29,7 +29,7 @@ export function PlanForm({ organization }: { organization: Organization }) {
         <span className="stat">{organization.currentMembers}</span> of {organization.maxMembers ?? 'unlimited'} members used
         {pending > 0 ? `, and ${pending} invitation${pending === 1 ? '' : 's'} waiting for an answer (each holds a seat)` : ''}.
       </p>
-      <SelectField label="Plan" options={PLANS} value={plan} onChange={(event) => setPlan(event.target.value as Plan)} hint="No payment is taken in this version." />
+      <SelectField label="Plan" options={PLANS} value={plan} onValueChange={setPlan} hint="No payment is taken in this version." />
       <ErrorMessage error={change.error} />
       {change.isSuccess ? <p role="status">The organization is now on the {plan} plan.</p> : null}
       <SubmitButton busy={change.isPending} busyLabel="Changing…">

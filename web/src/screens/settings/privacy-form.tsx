@@ -72,7 +72,7 @@ export function PrivacyForm({ settings }: { settings: OrganizationSettings }) {
         label="Privacy mode"
         options={PRIVACY_MODES}
         value={form.privacyMode}
-        onChange={(event) => setForm({ ...form, privacyMode: event.target.value as PrivacyMode })}
+        onValueChange={(privacyMode) => setForm({ ...form, privacyMode })}
         hint={mode?.explains}
       />
       <fieldset>
@@ -84,7 +84,7 @@ export function PrivacyForm({ settings }: { settings: OrganizationSettings }) {
             label={rule.label}
             options={VISIBILITIES}
             value={form.visibilityRules[rule.key]}
-            onChange={(event) => setForm({ ...form, visibilityRules: { ...form.visibilityRules, [rule.key]: event.target.value as Visibility } })}
+            onValueChange={(visibility) => setForm({ ...form, visibilityRules: { ...form.visibilityRules, [rule.key]: visibility } })}
             hint={rule.covers}
           />
         ))}

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import type { InviteOutcome, Role } from '../../api/types';
+import type { Role } from '../../api/types';
 import { ErrorMessage, Field, fieldError, SelectField, SubmitButton } from '../../components/form';
 import { useRefreshTeam } from './queries';
 import { ROLE_OPTIONS } from './role-options';
@@ -37,7 +37,7 @@ export function InviteForm() {
             })),
           },
         }),
-      ) as Promise<InviteOutcome>,
+      ),
     onSuccess: (outcome, people) => {
       // Rows whose invitation went stay out; the failed ones stay for another try.
       const failed = new Set(outcome.results.filter((result) => result.status === 'failed').map((result) => result.email.toLowerCase()));
@@ -61,7 +61,7 @@ export function InviteForm() {
             <legend>Person {index + 1}</legend>
             <Field label="Email" type="email" autoComplete="off" required value={row.email} onChange={(event) => update(row.key, { email: event.target.value })} error={fieldError(invite.error, `invitations.${index}.email`)} />
             <Field label="Name" required value={row.name} onChange={(event) => update(row.key, { name: event.target.value })} error={fieldError(invite.error, `invitations.${index}.name`)} />
-            <SelectField label="Role" options={ROLE_OPTIONS} value={row.role} onChange={(event) => update(row.key, { role: event.target.value as Role })} />
+            <SelectField label="Role" options={ROLE_OPTIONS} value={row.role} onValueChange={(role) => update(row.key, { role })} />
             <Field
               label="GitHub username (optional)"
               value={row.githubUsername}

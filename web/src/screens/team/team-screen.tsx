@@ -5,11 +5,11 @@ import { api, unwrap } from '../../api/client';
 import { useSession } from '../../api/session';
 import type { Member, Role } from '../../api/types';
 import { ConfirmButton } from '../../components/confirm-dialog';
-import { ErrorMessage } from '../../components/form';
+import { ErrorMessage, SelectField } from '../../components/form';
 import { InviteForm } from './invite-form';
 import { InvitationList } from './invitation-list';
 import { membersQuery, useRefreshTeam } from './queries';
-import { ROLE_OPTIONS } from './role-options';
+import { ROLE_NAMES } from './role-options';
 
 export function TeamScreen() {
   const current = useSession();
@@ -101,19 +101,9 @@ function RoleChange({ member }: { member: Member }) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['team', 'members'] }),
     onError: () => setRole(member.role),
   });
-  const id = `role-${member.userId}`;
   return (
     <div className="inline-form">
-      <label htmlFor={id} className="visually-hidden">
-        Role of {member.name}
-      </label>
-      <select id={id} value={role} onChange={(event) => setRole(event.target.value as Role)}>
-        {ROLE_OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.value}
-          </option>
-        ))}
-      </select>
+      <SelectField label={`Role of ${member.name}`} hideLabel options={ROLE_NAMES} value={role} onValueChange={setRole} />
       {role !== member.role ? (
         <button type="button" className="primary" disabled={change.isPending} onClick={() => change.mutate()}>
           Save role of {member.name}

@@ -5,6 +5,7 @@ import { homePathFor } from './components/home';
 import { session } from './api/session';
 import { authRoutes } from './screens/auth/routes';
 import { githubRoutes } from './screens/github/routes';
+import { reportsRoutes } from './screens/reports/routes';
 import { settingsRoutes } from './screens/settings/routes';
 import { teamRoutes } from './screens/team/routes';
 
@@ -19,6 +20,7 @@ export function createAppRouter() {
     ...teamRoutes,
     ...settingsRoutes,
     ...githubRoutes,
+    ...reportsRoutes,
   ];
   return createBrowserRouter([
     ...authRoutes,

@@ -38,3 +38,6 @@ export type TeamReport = Schemas['TeamPerformance'];
 export type HiringJustification = Schemas['HiringJustification'];
 export type ExecutiveReportRequest = JsonBody<paths['/ai/generate-report/{organizationId}']['post']>;
 export type AuditEntry = Schemas['AuditLogEntry'];
+export type TeamCharts = Schemas['TeamCharts'];
+export type BurnoutRisk = TeamReport['burnoutRisks'][number];
+export type PersonFigure = NonNullable<TeamReport['needsSupport']>;

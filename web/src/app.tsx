@@ -4,6 +4,7 @@ import { RequireSession } from './components/require-session';
 import { homePathFor } from './components/home';
 import { session } from './api/session';
 import { authRoutes } from './screens/auth/routes';
+import { auditRoutes } from './screens/audit/routes';
 import { githubRoutes } from './screens/github/routes';
 import { reportsRoutes } from './screens/reports/routes';
 import { settingsRoutes } from './screens/settings/routes';
@@ -21,6 +22,7 @@ export function createAppRouter() {
     ...settingsRoutes,
     ...githubRoutes,
     ...reportsRoutes,
+    ...auditRoutes,
   ];
   return createBrowserRouter([
     ...authRoutes,

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 import { AdminOnly } from '../../components/admin-only';
 import { ErrorMessage, SelectField } from '../../components/form';
 import { membersQuery } from '../team/queries';
@@ -68,45 +69,30 @@ function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   const members = useQuery(membersQuery);
   const nameOf = (userId: string) => members.data?.items.find((member) => member.userId === userId)?.name;
   return (
-    <div className="table-wrap">
-      <table className="audit">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Event</th>
-            <th scope="col">Result</th>
-            <th scope="col">Resource</th>
-            <th scope="col">By</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry, index) => (
-            <tr key={`${entry.timestamp}-${entry.event}-${index}`}>
-              <td>{new Date(entry.timestamp).toLocaleString()}</td>
-              <td className={`severity-${entry.severity}`}>{entry.severity}</td>
-              <td>
-                {entry.event}
-                {entry.count !== undefined && entry.count > 1 ? (
-                  <span className="muted">
-                    {' '}
-                    ×{entry.count}
-                    {entry.lastAttemptAt ? `, last ${new Date(entry.lastAttemptAt).toLocaleString()}` : ''}
-                  </span>
-                ) : null}
-              </td>
-              <td>{entry.result}</td>
-              <td>
-                <code>{entry.resource}</code>
-              </td>
-              <td>{nameOf(entry.userId) ?? <code>{entry.userId}</code>}</td>
-              <td>{entry.details ? <Details details={entry.details} /> : null}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={['When', 'Severity', 'Event', 'Result', 'Resource', 'By', 'Details']} className="audit">
+      {entries.map((entry, index) => (
+        <tr key={`${entry.timestamp}-${entry.event}-${index}`}>
+          <td>{new Date(entry.timestamp).toLocaleString()}</td>
+          <td className={`severity-${entry.severity}`}>{entry.severity}</td>
+          <td>
+            {entry.event}
+            {entry.count !== undefined && entry.count > 1 ? (
+              <span className="muted">
+                {' '}
+                ×{entry.count}
+                {entry.lastAttemptAt ? `, last ${new Date(entry.lastAttemptAt).toLocaleString()}` : ''}
+              </span>
+            ) : null}
+          </td>
+          <td>{entry.result}</td>
+          <td>
+            <code>{entry.resource}</code>
+          </td>
+          <td>{nameOf(entry.userId) ?? <code>{entry.userId}</code>}</td>
+          <td>{entry.details ? <Details details={entry.details} /> : null}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

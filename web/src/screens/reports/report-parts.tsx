@@ -1,6 +1,7 @@
 import type { BurnoutRisk, HiringJustification, PersonFigure, TeamCharts } from '../../api/types';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '../../api/session';
+import { DataTable } from '../../components/data-table';
 
 /** Sentences as the API wrote them for this reader; an empty list says so rather than leaving a gap. */
 export function Sentences({ items, empty }: { items: readonly string[]; empty: string }) {
@@ -116,27 +117,13 @@ function PersonLine({ person, hidden, none }: { person: PersonFigure | null | un
 /** A small table of figures: a header row of column names, then one row per item, its first cell naming it. */
 export function FigureTable({ caption, columns, rows }: { caption?: string; columns: readonly string[]; rows: readonly { key: string; cells: readonly ReactNode[] }[] }) {
   return (
-    <div className="table-wrap">
-      <table>
-        {caption ? <caption>{caption}</caption> : null}
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th scope="col" key={column}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              {row.cells.map((cell, index) => (index === 0 ? <th scope="row" key={index}>{cell}</th> : <td key={index}>{cell}</td>))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={columns} caption={caption}>
+      {rows.map((row) => (
+        <tr key={row.key}>
+          {row.cells.map((cell, index) => (index === 0 ? <th scope="row" key={index}>{cell}</th> : <td key={index}>{cell}</td>))}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../api/session';
 import type { ReportSummary } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/form';
 import { membersQuery } from '../team/queries';
 import { GenerateReport } from './generate-report';
@@ -36,28 +37,17 @@ export function ReportsScreen() {
           <p>No report yet. {role === 'admin' ? 'Generate one above, or open the dashboard: each day’s team analysis is kept as a team report.' : 'An admin generates them.'}</p>
         ) : null}
         {items.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Report</th>
-                  <th scope="col">Generated</th>
-                  <th scope="col">By</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((report) => (
-                  <tr key={report.reportId}>
-                    <td>
-                      <Link to={`/reports/${encodeURIComponent(report.reportId)}`}>{reportName(report)}</Link>
-                    </td>
-                    <td>{new Date(report.generatedAt).toLocaleString()}</td>
-                    <td>{nameOf(report.generatedBy)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Report', 'Generated', 'By']}>
+            {items.map((report) => (
+              <tr key={report.reportId}>
+                <td>
+                  <Link to={`/reports/${encodeURIComponent(report.reportId)}`}>{reportName(report)}</Link>
+                </td>
+                <td>{new Date(report.generatedAt).toLocaleString()}</td>
+                <td>{nameOf(report.generatedBy)}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
     </div>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { Invitation } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/form';
 import { invitationsQuery, useRefreshTeam } from './queries';
 
@@ -30,33 +31,18 @@ export function InvitationList() {
 
 function InvitationTable({ items, caption }: { items: readonly Invitation[]; caption: string }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((invitation) => (
-            <tr key={invitation.inviteId}>
-              <td>{invitation.email}</td>
-              <td>{invitation.name}</td>
-              <td>{invitation.role}</td>
-              <td className={STATUS_CLASS[invitation.status]}>{invitation.status}</td>
-              <td>{invitation.status === 'pending' ? new Date(invitation.expiresAt).toLocaleString() : '—'}</td>
-              <td>{invitation.status === 'pending' ? <RevokeButton invitation={invitation} /> : null}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={['Email', 'Name', 'Role', 'Status', 'Expires', 'Actions']} caption={<span className="visually-hidden">{caption}</span>}>
+      {items.map((invitation) => (
+        <tr key={invitation.inviteId}>
+          <td>{invitation.email}</td>
+          <td>{invitation.name}</td>
+          <td>{invitation.role}</td>
+          <td className={STATUS_CLASS[invitation.status]}>{invitation.status}</td>
+          <td>{invitation.status === 'pending' ? new Date(invitation.expiresAt).toLocaleString() : '—'}</td>
+          <td>{invitation.status === 'pending' ? <RevokeButton invitation={invitation} /> : null}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

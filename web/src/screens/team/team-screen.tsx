@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { useSession } from '../../api/session';
 import type { Member, Role } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 import { ConfirmButton } from '../../components/confirm-dialog';
 import { ErrorMessage, SelectField } from '../../components/form';
 import { InviteForm } from './invite-form';
@@ -43,52 +44,38 @@ export function TeamScreen() {
 
 function MemberTable({ members, isAdmin, ownId, viewerRole }: { members: readonly Member[]; isAdmin: boolean; ownId: string; viewerRole: Role }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">GitHub</th>
-            <th scope="col">Joined</th>
-            {isAdmin ? <th scope="col">Actions</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <tr key={member.userId}>
-              <th scope="row">
-                {member.name}
-                {member.userId === ownId ? <span className="muted"> (you)</span> : null}
-              </th>
-              <td>{member.email}</td>
-              <td>{isAdmin ? <RoleChange member={member} /> : <span className="badge">{member.role}</span>}</td>
-              <td>
-                {member.githubUsername ? (
-                  // A viewer reads aggregates only: the API refuses them one person's analysis, so no link is offered.
-                  viewerRole === 'viewer' ? (
-                    member.githubUsername
-                  ) : (
-                    <Link to={`/people/${encodeURIComponent(member.githubUsername)}`} aria-label={`Analysis of ${member.name} (${member.githubUsername})`}>
-                      {member.githubUsername}
-                    </Link>
-                  )
-                ) : (
-                  <span className="muted">none</span>
-                )}
-              </td>
-              <td>{new Date(member.joinedAt).toLocaleDateString()}</td>
-              {isAdmin ? (
-                <td>
-                  <RemoveMember member={member} />
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={['Name', 'Email', 'Role', 'GitHub', 'Joined', ...(isAdmin ? ['Actions'] : [])]}>
+      {members.map((member) => (
+        <tr key={member.userId}>
+          <th scope="row">
+            {member.name}
+            {member.userId === ownId ? <span className="muted"> (you)</span> : null}
+          </th>
+          <td>{member.email}</td>
+          <td>{isAdmin ? <RoleChange member={member} /> : <span className="badge">{member.role}</span>}</td>
+          <td>
+            {member.githubUsername ? (
+              // A viewer reads aggregates only: the API refuses them one person's analysis, so no link is offered.
+              viewerRole === 'viewer' ? (
+                member.githubUsername
+              ) : (
+                <Link to={`/people/${encodeURIComponent(member.githubUsername)}`} aria-label={`Analysis of ${member.name} (${member.githubUsername})`}>
+                  {member.githubUsername}
+                </Link>
+              )
+            ) : (
+              <span className="muted">none</span>
+            )}
+          </td>
+          <td>{new Date(member.joinedAt).toLocaleDateString()}</td>
+          {isAdmin ? (
+            <td>
+              <RemoveMember member={member} />
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -44,6 +44,8 @@ const AppEnvironment = z.object({
   METRICS_ENABLED: z.enum(['true', 'false']).default('false'),
   /** Adds each response's DynamoDB call count as headers (tests and benchmarks; never in production). */
   EXPOSE_CALL_COUNTS: z.enum(['true', 'false']).default('false'),
+  /** Checks each success body against its route's `response` schema, a mismatch answering 500 (the test stack; never in production). */
+  VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
   /**
    * Keys the server's own secrets: stored refresh tokens, audit-log cursors.
    * Set locally; on AWS only the functions that use it get APP_SECRET_ID, and
@@ -158,6 +160,7 @@ export function parseAppConfig(env: NodeJS.ProcessEnv) {
       githubWebhook: { variable: 'GITHUB_APP_WEBHOOK_SECRET', value: values.GITHUB_APP_WEBHOOK_SECRET, secretId: values.GITHUB_APP_WEBHOOK_SECRET_ID },
     } satisfies Record<SecretName, SecretSource>,
     exposeCallCounts: values.EXPOSE_CALL_COUNTS === 'true',
+    validateResponses: values.VALIDATE_RESPONSES === 'true',
     metricsEnabled: values.METRICS_ENABLED === 'true',
     rateLimits: {
       enabled: values.RATE_LIMITS_ENABLED === 'true',

@@ -7,7 +7,8 @@ import type { TenantContext } from '../guard/tenant-context';
 import { routeKey, type RouteDefinition } from '../routes';
 import { logger, setLogLevel, type Logger } from './logger';
 import { enableMetrics, recordRequestMetrics } from './metrics';
-import { WrongCodeError } from '../errors';
+import { FirstSyncPendingError, WrongCodeError } from '../errors';
+import { SyncingResponse } from '../schemas/sync';
 import { enforceClientLimit, enforceOrganizationLimit, isRateLimited, recordFailedAuthentication } from './rate-limits';
 import { normalizeHeaders, parseInput, type Headers } from './request';
 import { currentRequestScope, runInRequestScope } from './request-scope';
@@ -45,6 +46,31 @@ function callCountHeaders(operations: readonly string[]): Record<string, string>
     return {};
   }
   return { 'x-ddb-calls': String(operations.length), 'x-ddb-operations': operations.join(',') };
+}
+
+function validatesResponses(): boolean {
+  try {
+    return config().validateResponses;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * With VALIDATE_RESPONSES on (the test stack), a success body that its
+ * schema does not describe is answered 500 INTERNAL, so every body the
+ * integration suite receives is checked against the OpenAPI document the
+ * web app is typed from. It checks the JSON as sent (dates as strings,
+ * undefined fields gone), not the object the handler built.
+ */
+function checkedResponse(schema: z.ZodType | undefined, result: HttpResult, log: Logger, requestId: string): HttpResult {
+  if (!schema || result.body === undefined || result.statusCode >= 300 || !validatesResponses()) return result;
+  const checked = schema.safeParse(JSON.parse(JSON.stringify(result.body)));
+  if (checked.success) return result;
+  // `kind`, not `code`: the logger redacts fields named like a verification code.
+  const issues = checked.error.issues.map(({ path, code, message }) => ({ path: path.join('.'), kind: code, message }));
+  log.error('response does not match its schema', { status: result.statusCode, issues });
+  return internalErrorResult(requestId);
 }
 
 function toErrorResult(error: unknown, log: Logger, requestId: string): HttpResult {
@@ -96,10 +122,12 @@ async function handle<R extends RouteDefinition>(
       requireRole(tenant, route.access);
     }
     const input = parseInput(route, event, headers);
-    result = await run({ ...input, tenant, headers, requestId, sourceIp, log } as HandlerInput<R>);
+    result = checkedResponse(route.response, await run({ ...input, tenant, headers, requestId, sourceIp, log } as HandlerInput<R>), log, requestId);
   } catch (error) {
     wrongCode = error instanceof WrongCodeError;
     result = toErrorResult(error, log, requestId);
+    // Not an error to the client: the 202 answer of an analysis before the first sync finished.
+    if (error instanceof FirstSyncPendingError) result = checkedResponse(SyncingResponse, result, log, requestId);
   }
   if (limited && (result.statusCode === 401 || wrongCode)) await recordFailedAuthentication(sourceIp, now, log);
   const operations = currentRequestScope()?.dynamodbOperations ?? [];

@@ -103,6 +103,8 @@ export function launchLocalStack(options: LaunchOptions & { ports: StackPorts })
             RATE_LIMIT_FAILED_LOGIN_PER_ACCOUNT_PER_MIN: '1000000',
           }
         : {}),
+      // Every success body the suite receives is checked against its route's response schema (a mismatch is a 500).
+      VALIDATE_RESPONSES: 'true',
       ...options.env,
     }),
   });

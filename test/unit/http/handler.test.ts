@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConflictError } from '../../../src/errors';
+import { provideAppEnvironment } from '../../../src/config';
+import { ConflictError, FirstSyncPendingError } from '../../../src/errors';
 import { http } from '../../../src/http/handler';
 import { ok } from '../../../src/http/responses';
 import { route } from '../../../src/routes';
@@ -126,6 +127,63 @@ describe('the handler wrapper', () => {
     expect(result.statusCode).toBe(500);
     expect(parse(result)).toMatchObject({ success: false, code: 'INTERNAL', requestId: 'test-request' });
     expect(result.body).not.toMatch(/devinsights-secret|accounts\.ts|at /);
+  });
+
+  describe('with VALIDATE_RESPONSES on (the test stack)', () => {
+    const health = route('GET /health');
+    const stderr: string[] = [];
+    beforeEach(() => {
+      vi.stubEnv('VALIDATE_RESPONSES', 'true');
+      // The configuration is read once; this makes the next read see the flag.
+      provideAppEnvironment({});
+      stderr.length = 0;
+      vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => stderr.push(String(chunk)) > 0);
+    });
+    afterEach(() => {
+      vi.restoreAllMocks();
+      vi.unstubAllEnvs();
+      provideAppEnvironment({});
+    });
+
+    it('sends a body its route schema describes as it is', async () => {
+      const result = await http(health, async () => ok({ status: 'ok' }))(apiGatewayEvent());
+      expect(result.statusCode).toBe(200);
+      expect(parse(result)).toEqual({ status: 'ok' });
+    });
+
+    it('answers 500 INTERNAL, and logs the issues, for a body with a field the schema does not name', async () => {
+      const result = await http(health, async () => ok({ status: 'ok', uptime: 12 }))(apiGatewayEvent());
+      expect(result.statusCode).toBe(500);
+      expect(parse(result)).toMatchObject({ success: false, code: 'INTERNAL' });
+      expect(result.body).not.toMatch(/uptime/);
+      expect(stderr.join('')).toMatch(/response does not match its schema/);
+      expect(stderr.join('')).toMatch(/unrecognized_keys/);
+    });
+
+    it('answers 500 INTERNAL for a body missing a field the schema requires', async () => {
+      const result = await http(health, async () => ok({}))(apiGatewayEvent());
+      expect(result.statusCode).toBe(500);
+    });
+
+    it('checks the 202 syncing answer against its own schema', async () => {
+      const sync = { status: 'running', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: null, repositories: { done: 0, total: 3 }, requests: { made: 1, notModified: 0 }, rateLimit: null, lastError: null };
+      const syncing = await http(health, async () => {
+        throw new FirstSyncPendingError(sync, 30);
+      })(apiGatewayEvent());
+      expect(syncing.statusCode).toBe(202);
+      const broken = await http(health, async () => {
+        throw new FirstSyncPendingError({ ...sync, syncId: 'internal' }, 30);
+      })(apiGatewayEvent());
+      expect(broken.statusCode).toBe(500);
+    });
+
+    it('leaves a mismatching body alone when the flag is off', async () => {
+      vi.stubEnv('VALIDATE_RESPONSES', 'false');
+      provideAppEnvironment({});
+      const result = await http(health, async () => ok({ status: 'ok', uptime: 12 }))(apiGatewayEvent());
+      expect(result.statusCode).toBe(200);
+      expect(parse(result)).toEqual({ status: 'ok', uptime: 12 });
+    });
   });
 
   it('refuses a protected route without a bearer token before touching anything', async () => {

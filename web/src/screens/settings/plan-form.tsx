@@ -24,7 +24,7 @@ export function PlanForm({ organization }: { organization: Organization }) {
   const pending = organization.pendingInvitations ?? 0;
   return (
     <form id="plan" className="card" onSubmit={submit} aria-labelledby="plan-title">
-      <h2 id="plan-title">Plan</h2>
+      <h2 id="plan-title">Plan and members</h2>
       <p>
         <span className="stat">{organization.currentMembers}</span> of {organization.maxMembers ?? 'unlimited'} members used
         {pending > 0 ? `, and ${pending} invitation${pending === 1 ? '' : 's'} waiting for an answer (each holds a seat)` : ''}.

@@ -6,6 +6,11 @@ import { session } from './api/session';
 import { authRoutes } from './screens/auth/routes';
 import { dashboardRoutes } from './screens/dashboard/routes';
 import { peopleRoutes } from './screens/people/routes';
+import { auditRoutes } from './screens/audit/routes';
+import { githubRoutes } from './screens/github/routes';
+import { reportsRoutes } from './screens/reports/routes';
+import { settingsRoutes } from './screens/settings/routes';
+import { teamRoutes } from './screens/team/routes';
 
 /**
  * Every screen, one module each under screens/<area>/, loaded when first
@@ -15,7 +20,13 @@ import { peopleRoutes } from './screens/people/routes';
 export function createAppRouter() {
   const signedIn: RouteObject[] = [
     { index: true, element: <HomeRedirect /> },
-    ...dashboardRoutes, ...peopleRoutes,
+    ...dashboardRoutes,
+    ...peopleRoutes,
+    ...teamRoutes,
+    ...settingsRoutes,
+    ...githubRoutes,
+    ...reportsRoutes,
+    ...auditRoutes,
   ];
   return createBrowserRouter([
     ...authRoutes,

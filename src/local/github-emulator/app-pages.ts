@@ -28,15 +28,38 @@ export function exchangeCode(context: AppContext): Answer {
   return respond({ access_token: redeemed.token, expires_in: Math.round((redeemed.entry.expiresAt - now) / 1000), token_type: 'bearer', scope: '' });
 }
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+/**
+ * What github.com shows when no account is suggested: "where do you want to
+ * install" with one link per organization, each the same page naming it as
+ * `suggested_target_id` (the `state` kept), so a person in a browser can
+ * connect as they would on GitHub.
+ */
+function accountPicker(context: AppContext): Answer {
+  const { side, store, query } = context;
+  const organizations = [...store.accounts.values()].filter((entry) => entry.type === 'Organization').sort((a, b) => a.login.localeCompare(b.login));
+  const links = organizations.map((organization) => {
+    const choice = new URLSearchParams(query);
+    choice.set('suggested_target_id', String(organization.id));
+    const href = `/apps/${encodeURIComponent(side.app.slug)}/installations/new?${choice.toString()}`;
+    return `<li><a href="${escapeHtml(href)}">Install on ${escapeHtml(organization.login)}</a></li>`;
+  });
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Install ${escapeHtml(side.app.name)}</title></head><body><main><h1>Install ${escapeHtml(side.app.name)}</h1><p>Where do you want to install ${escapeHtml(side.app.name)}?</p><ul>${links.join('')}</ul></main></body></html>`;
+  return { status: 200, body: page, headers: { 'content-type': 'text/html; charset=utf-8' } };
+}
+
 /**
  * The install page, as its owner would use it: installs the app on the
  * account `suggested_target_id` names (again: the same installation) and
  * sends the browser to the setup URL with `installation_id`,
- * `setup_action`, a `code` for the account's owner, and `state`.
+ * `setup_action`, a `code` for the account's owner, and `state`. Without
+ * `suggested_target_id` it asks which account first.
  */
 export function installPage(context: AppContext): Answer {
   const { side, store, query, now, urls } = context;
   if (context.params['app_slug'] !== side.app.slug) throw notFound();
+  if (!query.has('suggested_target_id')) return accountPicker(context);
   const targetId = Number(query.get('suggested_target_id'));
   const account = [...store.accounts.values()].find((entry) => entry.id === targetId && entry.type !== 'Bot');
   if (!account) throw notFound();

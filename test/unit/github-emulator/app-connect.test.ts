@@ -31,6 +31,21 @@ describe('the install page', () => {
     expect(Object.fromEntries(query)).toEqual({ installation_id: String(data.id), setup_action: 'install', code: expect.stringMatching(/^[0-9a-f]{20}$/), state: 'abc.123' });
   });
 
+  it('It should ask which organization when no account is suggested, each choice leading to the install with the state kept', async () => {
+    const picker = await fetch(`${started.emulator.url}/apps/devinsights-test/installations/new?state=abc.123`, { redirect: 'manual' });
+    const page = await picker.text();
+    const href = /<a href="([^"]+)">Install on acme<\/a>/.exec(page)?.[1]?.replaceAll('&#38;', '&');
+
+    expect(picker.status).toBe(200);
+    expect(picker.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(href).toBeDefined();
+    const chosen = await fetch(new URL(href ?? '', started.emulator.url), { redirect: 'manual' });
+    const setup = new URL(chosen.headers.get('location') ?? '');
+    expect(chosen.status).toBe(302);
+    expect(setup.searchParams.get('state')).toBe('abc.123');
+    expect(setup.searchParams.get('setup_action')).toBe('install');
+  });
+
   it('It should answer 404 for an account id that does not exist', async () => {
     const response = await fetch(`${started.emulator.url}/apps/devinsights-test/installations/new?state=s&suggested_target_id=1`, { redirect: 'manual' });
 

@@ -206,6 +206,10 @@ export function awsClientOptions(endpoint: string | undefined) {
 
 const LocalEnvironment = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The web app's port (src/local/web-server.ts); APP_URL defaults to it. */
+  WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  /** The web app's Vite project, built into its `dist/` when stale and served on WEB_PORT. */
+  WEB_APP_DIR: z.string().min(1).default('web'),
   DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
   COGNITO_PORT: z.coerce.number().int().min(1).max(65535).default(9229),
   SES_PORT: z.coerce.number().int().min(1).max(65535).default(8005),

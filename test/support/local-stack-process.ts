@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childProcessEnvironment } from '../../src/config';
 import { readManifest, type LocalStackManifest } from '../../src/local/manifest';
@@ -12,6 +14,12 @@ import { readManifest, type LocalStackManifest } from '../../src/local/manifest'
 export const READY_LINE_PREFIX = 'DevInsights ready';
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STOP_TIMEOUT_MS = 20_000;
+/**
+ * The real web app when the checkout has one; until then a minimal Vite
+ * project (test/fixtures/web-app/README.md), so the web server is tested on
+ * a real build either way.
+ */
+const TEST_WEB_APP_DIR = existsSync(join(REPO_ROOT, 'web', 'vite.config.ts')) ? 'web' : join('test', 'fixtures', 'web-app');
 
 export interface StackPorts {
   readonly api: number;
@@ -20,6 +28,7 @@ export interface StackPorts {
   readonly ses: number;
   readonly github: number;
   readonly sqs: number;
+  readonly web: number;
 }
 
 export interface StackExit {
@@ -54,9 +63,9 @@ export function freePort(): Promise<number> {
 
 export async function freePorts(): Promise<StackPorts> {
   const picked = new Set<number>();
-  while (picked.size < 6) picked.add(await freePort());
-  const [api, dynamodb, cognito, ses, github, sqs] = [...picked] as [number, number, number, number, number, number];
-  return { api, dynamodb, cognito, ses, github, sqs };
+  while (picked.size < 7) picked.add(await freePort());
+  const [api, dynamodb, cognito, ses, github, sqs, web] = [...picked] as [number, number, number, number, number, number, number];
+  return { api, dynamodb, cognito, ses, github, sqs, web };
 }
 
 export interface LaunchOptions {
@@ -86,6 +95,8 @@ export function launchLocalStack(options: LaunchOptions & { ports: StackPorts })
       SES_PORT: String(ports.ses),
       GITHUB_EMULATOR_PORT: String(ports.github),
       SQS_PORT: String(ports.sqs),
+      WEB_PORT: String(ports.web),
+      WEB_APP_DIR: TEST_WEB_APP_DIR,
       LOCAL_DATA_DIR: dataDir,
       LOG_LEVEL: options.logLevel ?? 'warn',
       ...((options.testHooks ?? true)

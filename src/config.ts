@@ -249,6 +249,18 @@ export function localStackConfig(): LocalStackConfig {
   return parsed.data;
 }
 
+const DemoEnvironment = z.object({
+  /** The running `npm start`'s data folder, whose local-stack.json says where it runs. */
+  LOCAL_DATA_DIR: z.string().min(1).default('.data'),
+  /** The GitHub organization the demo connects; tests give it a copy of the emulator's, which they may connect again and again. */
+  DEMO_GITHUB_ORGANIZATION: z.string().min(1).default('techstartup'),
+});
+
+/** Settings of `npm run demo`. */
+export function demoConfig(): z.infer<typeof DemoEnvironment> {
+  return DemoEnvironment.parse(process.env);
+}
+
 /**
  * The local stack decides the app's environment (emulator endpoints, pool
  * ids) at start-up, before any handler is loaded; this is where it lands.

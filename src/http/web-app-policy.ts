@@ -11,16 +11,18 @@ export function originOf(url: string): string {
 
 /**
  * Scripts, styles and everything else only from the app's own origin (Vite
- * emits no inline script), fetches only to the API, never framed.
+ * emits no inline script), fetches only to the API's origin, never framed.
+ * Takes the origin, not a URL: on AWS it is a CloudFormation value, known
+ * only at deploy time.
  */
-export function contentSecurityPolicy(apiUrl: string): string {
+export function contentSecurityPolicy(apiOrigin: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src ${originOf(apiUrl)}`,
+    `connect-src ${apiOrigin}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -35,7 +37,9 @@ export const ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 /** index.html and config.json name the current build and API: always asked again. */
 export const NO_CACHE = 'no-cache';
 
-/** `config.json`, read by the app at start to find the API. */
+/** `config.json`, read by the app at start to find the API (no trailing slash: the app appends `/path`). */
 export function webAppConfig(apiUrl: string): { readonly apiUrl: string } {
   return { apiUrl: apiUrl.replace(/\/+$/, '') };
 }
+
+export const CONFIG_FILE = 'config.json';

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, resolve, sep } from 'node:path';
 import { logger } from '../http/logger';
 import { listenLocally, type ListeningServer } from './listening';
-import { ASSET_CACHE_CONTROL, contentSecurityPolicy, NO_CACHE, REFERRER_POLICY, webAppConfig } from '../http/web-app-policy';
+import { ASSET_CACHE_CONTROL, CONFIG_FILE, contentSecurityPolicy, NO_CACHE, originOf, REFERRER_POLICY, webAppConfig } from '../http/web-app-policy';
 
 /**
  * Serves the built web app locally the way CloudFront does on AWS
@@ -47,7 +47,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
 };
 
-const CONFIG_PATH = '/config.json';
+const CONFIG_PATH = `/${CONFIG_FILE}`;
 const ASSETS_PREFIX = '/assets/';
 
 type Answer =
@@ -95,7 +95,7 @@ async function resolveAnswer(distDir: string, method: string, rawUrl: string | u
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const distDir = resolve(options.distDir);
   const securityHeaders = {
-    'content-security-policy': contentSecurityPolicy(options.apiUrl),
+    'content-security-policy': contentSecurityPolicy(originOf(options.apiUrl)),
     'x-frame-options': 'DENY',
     'x-content-type-options': 'nosniff',
     'referrer-policy': REFERRER_POLICY,

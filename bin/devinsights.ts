@@ -1,5 +1,6 @@
-import { App } from 'aws-cdk-lib';
+import { Annotations, App } from 'aws-cdk-lib';
 import { DevInsightsStack } from '../lib/devinsights-stack';
+import { webAppAssets } from '../lib/web-app-assets';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
@@ -38,10 +39,13 @@ if (githubAppId && !/^[1-9]\d*$/.test(githubAppId)) throw new Error("Context 'gi
 const createApiLogRole = contextString('createApiLogRole', 'true');
 if (createApiLogRole !== 'true' && createApiLogRole !== 'false') throw new Error("Context 'createApiLogRole' must be true or false");
 
-new DevInsightsStack(app, stage ? `DevInsights-${stage}` : 'DevInsights', {
+const appUrl = contextString('appUrl');
+const webApp = webAppAssets();
+const stack = new DevInsightsStack(app, stage ? `DevInsights-${stage}` : 'DevInsights', {
   description: 'DevInsights: engineering-team analytics from GitHub activity',
   mailFrom: contextString('mailFrom', 'no-reply@example.com'),
-  appUrl: contextString('appUrl', 'http://localhost:3000'),
+  ...(appUrl ? { appUrl } : {}),
+  webAppDir: webApp.dir,
   logLevel,
   stage,
   createApiLogRole: createApiLogRole === 'true',
@@ -52,3 +56,4 @@ new DevInsightsStack(app, stage ? `DevInsights-${stage}` : 'DevInsights', {
     : {}),
   tags: { project: 'devinsights', ...(stage ? { stage } : {}) },
 });
+if (webApp.placeholderReason) Annotations.of(stack).addWarning(webApp.placeholderReason);

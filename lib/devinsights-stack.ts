@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, NestedStack, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { SecretName } from '../src/config';
@@ -10,15 +10,22 @@ import { BackgroundJobs } from './constructs/background-jobs';
 import { JobQueues } from './constructs/job-queues';
 import { MailSender } from './constructs/mail-sender';
 import { OrganizationSchedules } from './constructs/organization-schedules';
-import { AppRestApi } from './constructs/rest-api';
+import { API_STAGE, AppRestApi } from './constructs/rest-api';
 import type { RouteFunctionSettings } from './constructs/route-function';
 import { AppUserPool } from './constructs/user-pool';
+import { WebApp } from './constructs/web-app';
 
 export interface DevInsightsStackProps extends StackProps {
   /** Sender of the product's emails; its domain or address must be a verified SES identity. */
   readonly mailFrom: string;
-  /** Origin of the web app: CORS allows it and emails link to it. */
-  readonly appUrl: string;
+  /**
+   * Origin of the web app: CORS allows it and emails link to it. Default:
+   * the CloudFront URL of the app this stack hosts; set it when a domain of
+   * your own points at that distribution.
+   */
+  readonly appUrl?: string;
+  /** The built web app to host (lib/web-app-assets.ts chooses it). */
+  readonly webAppDir: string;
   readonly logLevel?: RouteFunctionSettings['logLevel'];
   /** GitHub or GitHub Enterprise API (default https://api.github.com). */
   readonly githubApiUrl?: string;
@@ -53,9 +60,18 @@ export class DevInsightsStack extends Stack {
   readonly schedules: OrganizationSchedules;
   readonly api: AppRestApi;
   readonly jobs: BackgroundJobs;
+  readonly webApp: WebApp;
 
   constructor(scope: Construct, id: string, props: DevInsightsStackProps) {
     super(scope, id, props);
+    // The app's headers and config.json name the API, and the API's CORS and emails name the app:
+    // the API's part is read lazily, once this.api exists. CloudFormation sees no cycle, since
+    // the distribution depends on the RestApi alone while the functions and methods depend on it.
+    const apiOrigin = Lazy.string({ produce: () => `https://${this.api.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}` });
+    // A nested stack of its own: the hosting (bucket, distribution, the deployment's helper function) is
+    // updated as one unit and stays out of the API's template, whose functions are all routes and jobs.
+    const hosting = new NestedStack(this, 'WebHosting', { description: 'DevInsights web app: S3 + CloudFront' });
+    this.webApp = new WebApp(hosting, 'Web', { assetDir: props.webAppDir, apiOrigin, apiUrl: `${apiOrigin}/${API_STAGE}` });
     this.table = new AppTable(this, 'Data');
     this.userPool = new AppUserPool(this, 'Users');
     this.mail = new MailSender(this, 'Mail', { mailFrom: props.mailFrom });
@@ -67,7 +83,7 @@ export class DevInsightsStack extends Stack {
     });
     const settings = {
       mailFrom: props.mailFrom,
-      appUrl: props.appUrl,
+      appUrl: props.appUrl ?? this.webApp.url,
       logLevel: props.logLevel ?? 'info',
       integrations: integrationEnvironment(props),
     } as const;
@@ -89,6 +105,7 @@ export class DevInsightsStack extends Stack {
       ...grantTargets,
     });
 
+    new CfnOutput(this, 'WebAppUrl', { value: this.webApp.url, description: 'The web app (CloudFront); open it to log in' });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the API (stage v1)' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPool.clientId });

@@ -209,6 +209,10 @@ export function awsClientOptions(endpoint: string | undefined) {
 
 const LocalEnvironment = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The web app's port (src/local/web-server.ts); APP_URL defaults to it. */
+  WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  /** The web app's Vite project, built into its `dist/` when stale and served on WEB_PORT. */
+  WEB_APP_DIR: z.string().min(1).default('web'),
   DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
   COGNITO_PORT: z.coerce.number().int().min(1).max(65535).default(9229),
   SES_PORT: z.coerce.number().int().min(1).max(65535).default(8005),
@@ -246,6 +250,18 @@ export function localStackConfig(): LocalStackConfig {
     throw new Error(`Invalid local configuration: ${problems.join('; ')}`);
   }
   return parsed.data;
+}
+
+const DemoEnvironment = z.object({
+  /** The running `npm start`'s data folder, whose local-stack.json says where it runs. */
+  LOCAL_DATA_DIR: z.string().min(1).default('.data'),
+  /** The GitHub organization the demo connects; tests give it a copy of the emulator's, which they may connect again and again. */
+  DEMO_GITHUB_ORGANIZATION: z.string().min(1).default('techstartup'),
+});
+
+/** Settings of `npm run demo`. */
+export function demoConfig(): z.infer<typeof DemoEnvironment> {
+  return DemoEnvironment.parse(process.env);
 }
 
 /**

@@ -99,6 +99,9 @@ const GATEWAY_RESPONSES = [
   },
 ] as const;
 
+/** The API's one stage: its URL is `https://<id>.execute-api.<region>.<suffix>/v1`. */
+export const API_STAGE = 'v1';
+
 /**
  * The REST API, built from the route table: one Lambda per handler, one
  * method per route, and for each route exactly the grants its `uses` lists.
@@ -126,7 +129,7 @@ export class AppRestApi extends Construct {
       cloudWatchRole: props.createLogRole,
       ...(props.createLogRole ? { cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN } : {}),
       deployOptions: {
-        stageName: 'v1',
+        stageName: API_STAGE,
         throttlingRateLimit: 100,
         throttlingBurstLimit: 200,
         methodOptions: methodThrottles(props.routes),

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { config } from '../config';
 import { AppError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError } from '../errors';
@@ -12,6 +11,7 @@ import { routes } from '../routes';
 import { runJobNow } from './job-runner';
 import type { QueueCounts } from './sqs-local';
 import type { ScheduleRunner } from './schedule-runner';
+import { listenLocally, type ListeningServer } from './listening';
 import { handlerLoader } from './module-loader';
 import { decodePathParameters, parseTarget, toLambdaContext, toProxyEvent } from './lambda-event';
 import { createRouteMatcher, type PathTemplate } from './route-matcher';
@@ -39,11 +39,7 @@ export interface ApiServerOptions {
   readonly schedules?: Pick<ScheduleRunner, 'list' | 'fire'>;
 }
 
-export interface ApiServer {
-  readonly url: string;
-  readonly port: number;
-  close(): Promise<void>;
-}
+export type ApiServer = ListeningServer;
 
 class BodyTooLarge {}
 
@@ -213,21 +209,5 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://localhost:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return listenLocally(server, options.port, options.host);
 }

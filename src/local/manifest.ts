@@ -8,6 +8,8 @@ import { join } from 'node:path';
  */
 export interface LocalStackManifest {
   readonly apiUrl: string;
+  /** The web app; absent when the checkout has no web app to serve. */
+  readonly webUrl?: string;
   readonly dynamodbEndpoint: string;
   readonly cognitoEndpoint: string;
   readonly sesEndpoint: string;

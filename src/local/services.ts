@@ -116,5 +116,8 @@ export function localServices(settings: LocalStackConfig): LocalService[] {
 
 /** Ports checked at start-up for parts that are not in `localServices`: the API itself. */
 export function otherPorts(settings: LocalStackConfig): PortClaim[] {
-  return [{ port: settings.PORT, variable: 'PORT', service: 'the API' }];
+  return [
+    { port: settings.PORT, variable: 'PORT', service: 'the API' },
+    { port: settings.WEB_PORT, variable: 'WEB_PORT', service: 'the web app' },
+  ];
 }

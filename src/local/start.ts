@@ -9,6 +9,8 @@ import { writeManifest } from './manifest';
 import { assertPortsFree } from './ports';
 import { exitAfterStoppingChildren, isStopping, stopChildrenWhenProcessEnds } from './process-group';
 import { localServices, logFileFor, otherPorts } from './services';
+import { prepareWebApp } from './web-app-build';
+import { startWebServer } from './web-server';
 
 /**
  * `npm start`: the emulators, the table and user pool in them, then the API
@@ -55,15 +57,22 @@ async function main(): Promise<void> {
   });
   await mkdir(join(dataDir, 'logs'), { recursive: true });
 
-  const started = await Promise.all(
-    services.map((service) =>
-      service.start({ dataDir, logFile: logFileFor(dataDir, service), region: settings.AWS_REGION, tableName: settings.TABLE_NAME }),
+  const webProject = { root: resolve(settings.WEB_APP_DIR), distDir: resolve(settings.WEB_APP_DIR, 'dist') };
+  const [started, servesWebApp] = await Promise.all([
+    Promise.all(
+      services.map((service) =>
+        service.start({ dataDir, logFile: logFileFor(dataDir, service), region: settings.AWS_REGION, tableName: settings.TABLE_NAME }),
+      ),
     ),
-  );
+    prepareWebApp(webProject, (line) => console.log(line)),
+  ]);
+  if (!servesWebApp) console.log(`No web app in ${settings.WEB_APP_DIR}/ (no vite.config.ts, no dist/): serving the API only.`);
+  const webUrl = servesWebApp ? `http://localhost:${settings.WEB_PORT}` : undefined;
   const environment: Record<string, string> = {
     TABLE_NAME: settings.TABLE_NAME,
     AWS_REGION: settings.AWS_REGION,
-    APP_URL: settings.APP_URL ?? `http://localhost:${settings.PORT}`,
+    // Emails link into the web app, and CORS lets exactly that origin call the API.
+    APP_URL: settings.APP_URL ?? webUrl ?? `http://localhost:${settings.PORT}`,
     APP_SECRET: await localAppSecret(dataDir),
     // No EventBridge Scheduler emulator exists: the organizations' daily schedules are kept here and fired by this process.
     LOCAL_SCHEDULES_FILE: join(dataDir, 'schedules.json'),
@@ -95,6 +104,7 @@ async function main(): Promise<void> {
     queueCounts: () => queueRunner.counts(),
     schedules: scheduleRunner,
   });
+  const web = servesWebApp ? await startWebServer({ port: settings.WEB_PORT, distDir: webProject.distDir, apiUrl: api.url }) : undefined;
   // The scheduled jobs of src/jobs.ts, each on its interval; their timers never hold the process open.
   const jobRunner = startJobRunner(jobs);
   process.once('exit', () => jobRunner.stop());
@@ -104,6 +114,7 @@ async function main(): Promise<void> {
   const sesEndpoint = required(environment, 'SES_ENDPOINT');
   await writeManifest(dataDir, {
     apiUrl: api.url,
+    ...(web ? { webUrl: web.url } : {}),
     dynamodbEndpoint: required(environment, 'DYNAMODB_ENDPOINT'),
     cognitoEndpoint,
     sesEndpoint,
@@ -119,7 +130,8 @@ async function main(): Promise<void> {
   });
 
   const seconds = (performance.now() / 1000).toFixed(1);
-  console.log(`DevInsights ready in ${seconds}s — API ${api.url} · ${started.map((service) => service.banner).join(' · ')}`);
+  const app = web ? `App ${web.url} · ` : '';
+  console.log(`DevInsights ready in ${seconds}s — ${app}API ${api.url} · ${started.map((service) => service.banner).join(' · ')}`);
 }
 
 main().catch(async (error: unknown) => {

@@ -343,8 +343,8 @@ describe('the API', () => {
     });
   });
 
-  it('outputs the API URL, pool ids and table name, once each', () => {
-    expect(Object.keys(template.toJSON()['Outputs']).sort()).toEqual(['ApiUrl', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+  it('outputs the API URL, pool ids, table name and web app URL, once each', () => {
+    expect(Object.keys(template.toJSON()['Outputs']).sort()).toEqual(['ApiUrl', 'TableName', 'UserPoolClientId', 'UserPoolId', 'WebAppUrl']);
   });
 });
 
@@ -521,6 +521,7 @@ describe('permissions', () => {
     const bare = unbundledTemplate(routes.filter((route) => route.handler === 'ai/code-quality'), {
       mailFrom: PROPS.mailFrom,
       appUrl: PROPS.appUrl,
+      webAppDir: PROPS.webAppDir,
       // The queues the route sends refreshes and access-log entries to.
       jobs: [job('github-sync'), job('access-log')],
     });

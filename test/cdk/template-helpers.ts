@@ -7,6 +7,7 @@ import { afterAll } from 'vitest';
 import type { IConstruct } from 'constructs';
 import type { RouteFunction } from '../../lib/constructs/route-function';
 import { DevInsightsStack, type DevInsightsStackProps } from '../../lib/devinsights-stack';
+import { WEB_APP_PLACEHOLDER } from '../../lib/web-app-assets';
 import type { SecretName } from '../../src/config';
 import type { Capability, CognitoAdminAction, RouteDefinition } from '../../src/routes';
 
@@ -27,6 +28,8 @@ export function testApp(props: ConstructorParameters<typeof App>[0] = {}): App {
 export const PROPS: DevInsightsStackProps = {
   mailFrom: 'DevInsights <no-reply@mail.example.com>',
   appUrl: 'https://app.example.com',
+  // The template is under test, not the app: no build needed, whatever state web/ is in.
+  webAppDir: WEB_APP_PLACEHOLDER,
   // Every secret configured, so every `secret:*` capability has something to grant.
   githubApp: { id: 4242, slug: 'devinsights', clientId: 'Iv1.0123456789abcdef' },
   languageModel: { baseUrl: 'https://llm.example.com/v1', model: 'a-model', apiKeySecretName: 'devinsights/model-key' },

@@ -22,7 +22,7 @@ function dynamodb(manifest: LocalStackManifest): DynamoDBClient {
 }
 
 async function portsStillTaken(ports: StackPorts): Promise<number[]> {
-  const all = [ports.api, ports.dynamodb, ports.cognito, ports.ses, ports.sqs];
+  const all = [ports.api, ports.dynamodb, ports.cognito, ports.ses, ports.sqs, ports.web];
   const free = await Promise.all(all.map((port) => isPortFree(port)));
   return all.filter((_, index) => !free[index]);
 }

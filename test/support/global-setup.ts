@@ -17,8 +17,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   });
   const { manifest } = running;
+  if (!manifest.webUrl) throw new Error(`The test stack serves no web app. Its output:\n${running.output()}`);
   const stack: StackInfo = {
     apiUrl: manifest.apiUrl,
+    webUrl: manifest.webUrl,
     sesUrl: `http://127.0.0.1:${running.ports.ses}`,
     cognitoUrl: manifest.cognitoEndpoint,
     githubUrl: `http://127.0.0.1:${running.ports.github}`,

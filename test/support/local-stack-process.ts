@@ -20,6 +20,7 @@ export interface StackPorts {
   readonly ses: number;
   readonly github: number;
   readonly sqs: number;
+  readonly web: number;
 }
 
 export interface StackExit {
@@ -54,9 +55,9 @@ export function freePort(): Promise<number> {
 
 export async function freePorts(): Promise<StackPorts> {
   const picked = new Set<number>();
-  while (picked.size < 6) picked.add(await freePort());
-  const [api, dynamodb, cognito, ses, github, sqs] = [...picked] as [number, number, number, number, number, number];
-  return { api, dynamodb, cognito, ses, github, sqs };
+  while (picked.size < 7) picked.add(await freePort());
+  const [api, dynamodb, cognito, ses, github, sqs, web] = [...picked] as [number, number, number, number, number, number, number];
+  return { api, dynamodb, cognito, ses, github, sqs, web };
 }
 
 export interface LaunchOptions {
@@ -86,6 +87,7 @@ export function launchLocalStack(options: LaunchOptions & { ports: StackPorts })
       SES_PORT: String(ports.ses),
       GITHUB_EMULATOR_PORT: String(ports.github),
       SQS_PORT: String(ports.sqs),
+      WEB_PORT: String(ports.web),
       LOCAL_DATA_DIR: dataDir,
       LOG_LEVEL: options.logLevel ?? 'warn',
       ...((options.testHooks ?? true)

@@ -3,6 +3,8 @@ import 'vitest';
 /** What the global setup hands every test file: where the shared local stack runs. */
 export interface StackInfo {
   readonly apiUrl: string;
+  /** The web app (src/local/web-server.ts); the API's one CORS origin and APP_URL. */
+  readonly webUrl: string;
   /** The SES emulator; its inbox is `GET <sesUrl>/store`. */
   readonly sesUrl: string;
   readonly cognitoUrl: string;

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Octokit } from '@octokit/rest';
+import { octokitLog } from './octokit-log';
 import { githubAppManifest, manifestFormPage, registrationUrl, type RegisteredGithubApp } from './app-manifest';
 
 /**
@@ -47,7 +48,12 @@ function sameSecret(given: string, expected: string): boolean {
 
 /** Exchanges the redirect's code for the app: GitHub answers 201 with the app and its credentials, shown this once. */
 export async function convertManifestCode(githubApiUrl: string, code: string): Promise<RegisteredGithubApp> {
-  const octokit = new Octokit({ baseUrl: githubApiUrl.replace(/\/+$/, ''), userAgent: 'devinsights-register-github-app' });
+  const octokit = new Octokit({
+    baseUrl: githubApiUrl.replace(/\/+$/, ''),
+    userAgent: 'devinsights-register-github-app',
+    log: octokitLog,
+    request: { log: octokitLog },
+  });
   const { data } = await octokit.rest.apps.createFromManifest({ code });
   if (!data) throw new Error('GitHub answered the manifest conversion without an app');
   return {

@@ -4,6 +4,7 @@ import { config } from '../../config';
 import { ServiceUnavailableError } from '../../errors';
 import { githubAppCredentials } from '../secrets';
 import { githubAppSettings, installationClient } from './installation-client';
+import { octokitLog } from './octokit-log';
 
 /**
  * DevInsights as a GitHub App: the app's JWT for its installations, an
@@ -58,9 +59,10 @@ async function appClient(): Promise<NonNullable<typeof app>> {
       authStrategy: createAppAuth,
       auth: options,
       userAgent: 'devinsights',
-      request: { retries: 0 },
+      log: octokitLog,
+      request: { retries: 0, log: octokitLog },
     });
-    const auth = createAppAuth({ ...options, request: octokit.request });
+    const auth = createAppAuth({ ...options, request: octokit.request, log: octokitLog });
     app = { privateKey, auth, octokit };
   }
   return app;
@@ -98,7 +100,7 @@ export async function exchangeSetupCode(code: string): Promise<string> {
 
 /** Whether the user behind `userToken` can access the installation (`GET /user/installations`, every page). */
 export async function userCanAccessInstallation(userToken: string, installationId: number): Promise<boolean> {
-  const octokit = new Octokit({ baseUrl: config().github.apiUrl, auth: userToken, userAgent: 'devinsights', request: { retries: 0 } });
+  const octokit = new Octokit({ baseUrl: config().github.apiUrl, auth: userToken, userAgent: 'devinsights', log: octokitLog, request: { retries: 0, log: octokitLog } });
   try {
     for await (const page of octokit.paginate.iterator('GET /user/installations', { per_page: 100, ...withTimeout() })) {
       if (page.data.some((installation) => installation.id === installationId)) return true;

@@ -5,6 +5,7 @@ import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 import { config } from '../../config';
 import { githubAppCredentials } from '../secrets';
+import { octokitLog } from './octokit-log';
 
 /**
  * The only way a tenant's GitHub data is read: an Octokit authenticated as
@@ -68,6 +69,8 @@ export async function installationClient(installationId: number): Promise<Github
     authStrategy: createAppAuth,
     auth: { appId: githubAppSettings().id, privateKey, installationId },
     userAgent: 'devinsights',
+    log: octokitLog,
+    request: { log: octokitLog },
     retry: { retries: 1, doNotRetry: DO_NOT_RETRY },
     throttle: {
       id: `installation-${installationId}`,

@@ -9,7 +9,7 @@ import { localServices, otherPorts } from '../../../src/local/services';
 
 function settings(overrides: Partial<LocalStackConfig> = {}): LocalStackConfig {
   return {
-    PORT: 3000, DYNAMODB_PORT: 8000, COGNITO_PORT: 9229, SES_PORT: 8005, GITHUB_EMULATOR_PORT: 0, SQS_PORT: 9324, TABLE_NAME: 'devinsights',
+    PORT: 3000, WEB_PORT: 3001, WEB_APP_DIR: 'web', DYNAMODB_PORT: 8000, COGNITO_PORT: 9229, SES_PORT: 8005, GITHUB_EMULATOR_PORT: 0, SQS_PORT: 9324, TABLE_NAME: 'devinsights',
     LOCAL_DATA_DIR: '.data', AWS_REGION: 'us-east-1', GITHUB_EMULATOR_CONTROLS: 'false', LOCAL_JOB_CONTROLS: 'false', GITHUB_EMULATOR_RATE_LIMIT_SCALE: 1, ...overrides,
   };
 }
@@ -20,7 +20,7 @@ describe('the GitHub emulator in npm start', () => {
 
     expect(services.map((service) => service.port.variable)).toContain('GITHUB_EMULATOR_PORT');
     expect(services.find((service) => service.name === 'GitHub emulator')?.port.port).toBe(8010);
-    expect(otherPorts(settings()).map((claim) => claim.variable)).toEqual(['PORT']);
+    expect(otherPorts(settings()).map((claim) => claim.variable)).toEqual(['PORT', 'WEB_PORT']);
   });
 
   it('serves the demo dataset and points the app at itself', async () => {

@@ -20,14 +20,14 @@ export function SyncPanel() {
   const moving = isMoving(shown);
   return (
     <section className="card" aria-labelledby="sync-title">
-      <h2 id="sync-title">SyncState</h2>
+      <h2 id="sync-title">Sync</h2>
       <p className="muted">DevInsights reads GitHub in the background: when you connect, once a day, and a few seconds after each push.</p>
       {sync.isPending ? <p role="status">Reading the sync…</p> : null}
       <ErrorMessage error={sync.error} />
       {shown ? <SyncProgress sync={shown} /> : null}
       <div className="toolbar">
         <button type="button" className="primary" disabled={moving || start.isPending} aria-busy={start.isPending} onClick={() => start.mutate()}>
-          SyncState now
+          Sync now
         </button>
       </div>
       <ErrorMessage error={start.error} />
@@ -87,7 +87,7 @@ function statusSentence(sync: SyncState): string {
     case 'waiting_for_rate_limit':
       return `Waiting for GitHub's rate limit to renew${sync.rateLimit ? ` at ${new Date(sync.rateLimit.resetAt).toLocaleTimeString()}` : ''}; the sync goes on by itself then (${done} of ${total} repositories read).`;
     case 'failed':
-      return `The last sync did not finish every repository: ${sync.lastError ?? 'GitHub gave no reason'}. What was read stands; SyncState now tries again.`;
+      return `The last sync did not finish every repository: ${sync.lastError ?? 'GitHub gave no reason'}. What was read stands; Sync now tries again.`;
     case 'idle':
       return sync.finishedAt ? `Up to date: the last sync finished ${when(sync.finishedAt)}.` : 'No sync has run yet.';
   }

@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/**/*.test.ts'],
+          include: ['test/**/*.test.ts', 'web/test/**/*.test.ts'],
           exclude: STACK_FREE,
           globalSetup: ['test/support/global-setup.ts'],
         },

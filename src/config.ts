@@ -273,7 +273,13 @@ export function provideAppEnvironment(values: Record<string, string>): void {
   cached = undefined;
 }
 
-/** The environment for a child process the local stack runs: this one's, plus `overrides`. */
+/**
+ * The environment for a child process the local stack runs: this one's, plus
+ * `overrides`, less a test runner's NODE_ENV (vitest sets `test`): `npm start`
+ * runs without one, and under it Vite would build the web app with React's
+ * development JSX, which React's production build cannot run.
+ */
 export function childProcessEnvironment(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, ...overrides };
+  const { NODE_ENV: _runnerMode, ...inherited } = process.env;
+  return { ...inherited, ...overrides };
 }

@@ -21,7 +21,7 @@ import { ASSET_CACHE_CONTROL, CONFIG_FILE, contentSecurityPolicy, NO_CACHE, webA
 export interface WebAppProps {
   /** The built app (`web/dist`), or the placeholder of lib/web-app-assets.ts. */
   readonly assetDir: string;
-  /** `https://<id>.execute-api.<region>.<suffix>`: the only origin the app may fetch from (CSP connect-src). */
+  /** `https://<id>.execute-api.<region>.<suffix>`: with the app's own origin, all the app may fetch from (CSP connect-src). */
   readonly apiOrigin: string;
   /** The API's base URL, written into `config.json` for the app to find it. */
   readonly apiUrl: string;

@@ -11,7 +11,8 @@ export function originOf(url: string): string {
 
 /**
  * Scripts, styles and everything else only from the app's own origin (Vite
- * emits no inline script), fetches only to the API's origin, never framed.
+ * emits no inline script), fetches only to the app's own files (its
+ * config.json) and the API's origin, never framed.
  * Takes the origin, not a URL: on AWS it is a CloudFormation value, known
  * only at deploy time.
  */
@@ -22,7 +23,7 @@ export function contentSecurityPolicy(apiOrigin: string): string {
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src ${apiOrigin}`,
+    `connect-src 'self' ${apiOrigin}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

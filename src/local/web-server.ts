@@ -16,7 +16,7 @@ export interface WebServerOptions {
   readonly host?: string;
   /** The build output (`web/dist`). */
   readonly distDir: string;
-  /** The API the app talks to: named in config.json and the only origin of CSP's connect-src. */
+  /** The API the app talks to: named in config.json and, beside the app's own, the only origin of CSP's connect-src. */
   readonly apiUrl: string;
 }
 

@@ -99,7 +99,7 @@ describe('the web app on AWS', () => {
         SecurityHeadersConfig: {
           ContentSecurityPolicy: {
             ContentSecurityPolicy: {
-              'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp("script-src 'self'.*connect-src https://$"), { Ref: Match.stringLikeRegexp('RestApi') }])],
+              'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp("script-src 'self'.*connect-src 'self' https://$"), { Ref: Match.stringLikeRegexp('RestApi') }])],
             },
             Override: true,
           },

@@ -69,12 +69,12 @@ describe('the web app served by npm start', () => {
     expect(await response.json()).toEqual({ apiUrl: stack().apiUrl });
   });
 
-  it('sends the security headers CloudFront sends: CSP with only the API to connect to, no framing, nosniff, a referrer policy', async () => {
+  it('sends the security headers CloudFront sends: CSP with only the app itself and the API to connect to, no framing, nosniff, a referrer policy', async () => {
     const response = await web('/team');
     const csp = response.headers.get('content-security-policy') ?? '';
     const directives = new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
 
-    expect(directives.get('connect-src')).toEqual([new URL(stack().apiUrl).origin]);
+    expect(directives.get('connect-src')).toEqual(["'self'", new URL(stack().apiUrl).origin]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(csp).not.toContain('unsafe-inline');

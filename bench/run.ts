@@ -18,6 +18,7 @@ import { memberPuts } from '../src/repositories/member-items';
 import { routes } from '../src/routes';
 import { startLocalStack } from '../test/support/local-stack-process';
 import { measureMetrics100k } from './metrics.bench';
+import { measureWeb } from './web.bench';
 import { githubAppEnvironment, localGithubApp } from '../src/local/github-app-credentials';
 import { apiCaller, connectGithub, enterpriseAdmin } from './stack-steps';
 import { measureSync, queuesDrained, SYNC_ENGINEERS, SYNC_ORGANIZATION, syncFinished, syncLogin, syncOrganizationDataset } from './sync.bench';
@@ -161,6 +162,11 @@ async function main(): Promise<void> {
     const backToBack: number[] = [];
     for (let i = 0; i < BACK_TO_BACK_SAMPLES; i += 1) backToBack.push(await timed(() => readDashboard200()));
 
+    // Sarah's screen over the same 200-engineer organization: the web app served by the stack, in Chromium.
+    if (!manifest.webUrl) throw new Error('The bench stack serves no web app');
+    const web = await measureWeb(manifest.webUrl, join('web', 'dist'), { email: 'sync-admin@bench.test', password: 'BenchPass123' });
+    say(`web: dashboard ${web.webDashboardGzipKb} KB gzip, interactive in ${web.dashboardInteractiveMs} ms (${web.dashboardInteractiveColdMs} ms cold)`);
+
     const metrics = measureMetrics100k();
     const bundles = await bundleSizesKb();
     const result = {
@@ -185,6 +191,7 @@ async function main(): Promise<void> {
       dashboard200FirstMs: round(dashboard200FirstMs),
       dashboard200BackToBackMs: round(percentile(backToBack, 50)),
       dashboard200Members: dashboard200.body?.totalMembers ?? null,
+      ...web,
       totalSeconds: round((performance.now() - started) / 1000),
     };
     say('');
@@ -203,6 +210,8 @@ async function main(): Promise<void> {
       syncUnchangedRequests: '≤ 70, each a 304 or an empty page',
       dashboard200DdbCalls: '≤ 1 Query + 1 BatchGet per 100 + its write',
       dashboard200Ms: '< 50 (p50)',
+      webDashboardGzipKb: '≤ 300',
+      dashboardInteractiveMs: '< 1000',
     };
     for (const [name, value] of Object.entries(result)) say(`| ${name} | ${value} | ${goals[name] ?? ''} |`);
     say('');

@@ -79,6 +79,19 @@ describe('a viewer in the web app', () => {
   });
 });
 
+describe('the team page', () => {
+  it("offers a viewer no one's analysis, and a member everyone's where the organization lets members view each other", async () => {
+    const dianasPage = await browsing.page();
+    await signIn(dianasPage, team.diana.email, team.diana.password, '/login?next=/team');
+    await expect.poll(() => dianasPage.getByRole('row').filter({ hasText: 'charlie-junior' }).count()).toBe(1);
+    const bobsPage = await browsing.page();
+    await signIn(bobsPage, team.bob.email, team.bob.password, '/login?next=/team');
+    await expect.poll(() => bobsPage.getByRole('link', { name: /Analysis of Charlie Junior/ }).count()).toBe(1);
+
+    expect(await dianasPage.getByRole('link', { name: /^Analysis of / }).count()).toBe(0);
+  });
+});
+
 describe('an admin in the web app', () => {
   it('exports the report for the CTO from the dashboard and downloads its PDF', async () => {
     const page = await browsing.page();

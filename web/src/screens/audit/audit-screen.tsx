@@ -5,7 +5,7 @@ import type { AuditEntry } from '../../api/types';
 import { DataTable } from '../../components/data-table';
 import { AdminOnly } from '../../components/admin-only';
 import { ErrorMessage, SelectField } from '../../components/form';
-import { membersQuery } from '../team/queries';
+import { membersQuery } from '../../api/queries';
 
 const PAGE_SIZES = [
   { value: '25', label: '25 entries a page' },

@@ -7,7 +7,8 @@ import { CommitsPerWeekChart } from '../../components/weekly-commits-chart';
 import { QualityDistributionChart } from './charts';
 import { FlowSection } from './flow-section';
 import { TeamActions } from './team-actions';
-import { membersQuery, organizationQuery, teamPerformanceQuery } from './team-data';
+import { membersQuery, organizationQuery } from '../../api/queries';
+import { teamPerformanceQuery } from './team-data';
 import { HealthCard, HiringCard, InsightsCard, PeopleCards } from './team-sections';
 
 /** While the first sync runs the API answers 202 with retry-after (5 s locally): ask again at about that pace. */
@@ -33,8 +34,8 @@ function AdminDashboard({ organizationId, organizationName }: { organizationId: 
     ...teamPerformanceQuery(organizationId),
     refetchInterval: (query) => (query.state.data && isSyncing(query.state.data) ? SYNC_POLL_MS : false),
   });
-  const members = useQuery(membersQuery(organizationId));
-  const organization = useQuery(organizationQuery(organizationId));
+  const members = useQuery(membersQuery);
+  const organization = useQuery(organizationQuery);
   const engineers = engineersOf(members.data);
 
   const heading = <h1>{organizationName}: team performance</h1>;

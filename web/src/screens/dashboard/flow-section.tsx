@@ -32,6 +32,15 @@ function shown(value: number | null, format: (value: number) => string): string 
   return value === null ? 'no data' : format(value);
 }
 
+/**
+ * A window before with no merged pull request and no deployment is history
+ * GitHub did not have (a young organization, a short import), not a team
+ * that stood still: no trend is drawn from it.
+ */
+function hadActivity(previous: FlowFigures): boolean {
+  return previous.mergedPRs > 0 || previous.deploymentsPerWeek > 0;
+}
+
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
 /** Flow and delivery of the team against the window before, and per repository; or why there are no figures yet. */
@@ -68,7 +77,7 @@ export function FlowSection({ flow, flowStatus }: Pick<TeamPerformance, 'flow' |
                     <td>{shown(flow[field], format)}</td>
                     <td>{shown(flow.previous[field], format)}</td>
                     <td>
-                      <Trend value={flow[field]} previous={flow.previous[field]} better={better} format={format} />
+                      <Trend value={flow[field]} previous={hadActivity(flow.previous) ? flow.previous[field] : null} better={better} format={format} />
                     </td>
                   </tr>
                 ))}

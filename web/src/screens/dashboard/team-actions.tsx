@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ErrorMessage, Field, SubmitButton } from '../../components/form';
-import { emailReport, generateExecutiveReport, membersQuery } from './team-data';
+import { membersQuery } from '../../api/queries';
+import { emailReport, generateExecutiveReport } from './team-data';
 
 /** The story's four buttons under Sarah's dashboard. */
 export function TeamActions({ organizationId, firstEngineer }: { organizationId: string; firstEngineer: string | undefined }) {
@@ -41,15 +42,15 @@ export function TeamActions({ organizationId, firstEngineer }: { organizationId:
         </Link>
       </div>
       <ErrorMessage error={exportReport.error ?? prepareEmail.error} />
-      {emailing ? <EmailSummaryDialog organizationId={organizationId} reportId={emailing} onClose={() => setEmailing(null)} /> : null}
+      {emailing ? <EmailSummaryDialog reportId={emailing} onClose={() => setEmailing(null)} /> : null}
     </>
   );
 }
 
 /** Choose which members get the report just generated, as a PDF attachment. */
-function EmailSummaryDialog({ organizationId, reportId, onClose }: { organizationId: string; reportId: string; onClose: () => void }) {
+function EmailSummaryDialog({ reportId, onClose }: { reportId: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const members = useQuery(membersQuery(organizationId));
+  const members = useQuery(membersQuery);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const send = useMutation({ mutationFn: (to: readonly string[]) => emailReport(reportId, to) });
 

@@ -10,14 +10,6 @@ export function teamPerformanceQuery(organizationId: string) {
   };
 }
 
-export function membersQuery(organizationId: string) {
-  return { queryKey: ['team-members', organizationId], queryFn: () => unwrap(api().GET('/team/members')) };
-}
-
-export function organizationQuery(organizationId: string) {
-  return { queryKey: ['organization', organizationId], queryFn: () => unwrap(api().GET('/organization')) };
-}
-
 /**
  * The executive report the story's Sarah sends her CTO: team figures, no one
  * named. Before the first sync has finished the API answers 202 syncing

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../components/form';
 import { ScoreCard } from '../../components/score-card';
 import { isNotConnected, isSyncing, LoadError, Loading, NotConnectedPanel, SyncingPanel } from '../../components/status-panels';
 import { CommitsPerWeekChart } from '../../components/weekly-commits-chart';
-import { membersQuery, organizationQuery } from '../dashboard/team-data';
+import { membersQuery, organizationQuery } from '../../api/queries';
 import { MetricsTable } from './metrics-table';
 import { OwnData } from './own-data';
 import { analysisKey, fetchAnalysis } from './person-data';
@@ -45,8 +45,8 @@ export function PersonScreen() {
     queryFn: () => fetchAnalysis(githubUsername),
     refetchInterval: (query) => (query.state.data && isSyncing(query.state.data) ? SYNC_POLL_MS : false),
   });
-  const members = useQuery(membersQuery(organizationId));
-  const organization = useQuery(organizationQuery(organizationId));
+  const members = useQuery(membersQuery);
+  const organization = useQuery(organizationQuery);
   const refresh = useMutation({
     mutationFn: () => fetchAnalysis(githubUsername, true),
     onSuccess: (answer) => queryClient.setQueryData(key, answer),

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { ErrorMessage } from '../../components/form';
-import { membersQuery } from '../team/queries';
+import { membersQuery } from '../../api/queries';
 
 /** Admins email the PDF to members of the organization; each recipient's copy names only whom the least privileged of them may see. */
 export function EmailReport({ reportId }: { reportId: string }) {

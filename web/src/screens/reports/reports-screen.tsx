@@ -4,7 +4,7 @@ import { useSession } from '../../api/session';
 import type { ReportSummary } from '../../api/types';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/form';
-import { membersQuery } from '../team/queries';
+import { membersQuery } from '../../api/queries';
 import { GenerateReport } from './generate-report';
 import { reportsQuery } from './queries';
 

@@ -5,7 +5,7 @@ import { DeleteOrganization } from './delete-organization';
 import { ExportData } from './export-data';
 import { PlanForm } from './plan-form';
 import { PrivacyForm } from './privacy-form';
-import { organizationQuery } from './queries';
+import { organizationQuery } from '../../api/queries';
 
 export function SettingsScreen() {
   return (

@@ -1,12 +1,6 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 
-/** The organization's members: any role may list them (the reports' email form reads the same cache). */
-export const membersQuery = queryOptions({
-  queryKey: ['team', 'members'],
-  queryFn: () => unwrap(api().GET('/team/members')),
-});
-
 /** Admins only: `GET /team/invitations` answers 403 to anyone else, so no other role asks. */
 export const invitationsQuery = queryOptions({
   queryKey: ['team', 'invitations'],

@@ -9,14 +9,20 @@ import { ConfirmButton } from '../../components/confirm-dialog';
 import { ErrorMessage, SelectField } from '../../components/form';
 import { InviteForm } from './invite-form';
 import { InvitationList } from './invitation-list';
-import { membersQuery, useRefreshTeam } from './queries';
+import { membersQuery, organizationQuery } from '../../api/queries';
+import { useRefreshTeam } from './queries';
 import { ROLE_NAMES } from './role-options';
 
 export function TeamScreen() {
   const current = useSession();
   const members = useQuery(membersQuery);
+  const organization = useQuery(organizationQuery);
   if (!current) return null;
   const isAdmin = current.user.role === 'admin';
+  const settings = organization.data?.settings;
+  // The API's refusals (src/domain/privacy.ts, rules 2–4): a link is offered only where the analysis would open.
+  const opensOthers =
+    isAdmin || (current.user.role === 'member' && settings !== undefined && settings.privacyMode !== 'fully_private' && settings.allowMembersViewOthers);
   return (
     <div className="stack">
       <h1>Team</h1>
@@ -28,7 +34,7 @@ export function TeamScreen() {
           members.data.items.length === 0 ? (
             <p>No members yet.</p>
           ) : (
-            <MemberTable members={members.data.items} isAdmin={isAdmin} ownId={current.user.id} viewerRole={current.user.role} />
+            <MemberTable members={members.data.items} isAdmin={isAdmin} ownId={current.user.id} opensOthers={opensOthers} />
           )
         ) : null}
       </section>
@@ -42,7 +48,7 @@ export function TeamScreen() {
   );
 }
 
-function MemberTable({ members, isAdmin, ownId, viewerRole }: { members: readonly Member[]; isAdmin: boolean; ownId: string; viewerRole: Role }) {
+function MemberTable({ members, isAdmin, ownId, opensOthers }: { members: readonly Member[]; isAdmin: boolean; ownId: string; opensOthers: boolean }) {
   return (
     <DataTable columns={['Name', 'Email', 'Role', 'GitHub', 'Joined', ...(isAdmin ? ['Actions'] : [])]}>
       {members.map((member) => (
@@ -55,8 +61,7 @@ function MemberTable({ members, isAdmin, ownId, viewerRole }: { members: readonl
           <td>{isAdmin ? <RoleChange member={member} /> : <span className="badge">{member.role}</span>}</td>
           <td>
             {member.githubUsername ? (
-              // A viewer reads aggregates only: the API refuses them one person's analysis, so no link is offered.
-              viewerRole === 'viewer' ? (
+              !opensOthers && member.userId !== ownId ? (
                 member.githubUsername
               ) : (
                 <Link to={`/people/${encodeURIComponent(member.githubUsername)}`} aria-label={`Analysis of ${member.name} (${member.githubUsername})`}>

@@ -22,6 +22,8 @@ describe('the web app by keyboard', () => {
     const sarah = await signedInAdmin();
     const page = await browsing.page();
     await page.goto('/login');
+    // A person starts typing once they see the form.
+    await page.getByLabel('Email').waitFor();
 
     await page.keyboard.press('Tab');
     await page.keyboard.type(sarah.input.email);
@@ -29,6 +31,7 @@ describe('the web app by keyboard', () => {
     await page.keyboard.type(sarah.input.password);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/dashboard');
+    await page.getByRole('heading', { level: 1 }).waitFor();
     await page.keyboard.press('Tab');
     expect(await focusedText(page)).toBe('Skip to content');
     await page.keyboard.press('Enter');

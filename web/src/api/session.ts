@@ -1,19 +1,13 @@
 import { useSyncExternalStore } from 'react';
+import type { components } from './openapi';
 
 /**
  * The signed-in session: the tokens login returns and who they are for. Kept
  * in sessionStorage, so it lasts for the tab and ends with it: a shared
  * computer does not stay signed in, and no other site can read it.
  */
-export interface SessionUser {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
-  readonly organizationId: string;
-  readonly organizationName: string;
-  readonly role: 'admin' | 'member' | 'viewer';
-  readonly githubUsername?: string | null;
-}
+/** Who the session is for: login's `user`, as the OpenAPI document types it. */
+export type SessionUser = components['schemas']['SessionUser'];
 
 export interface Session {
   readonly accessToken: string;

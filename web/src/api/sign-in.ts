@@ -1,11 +1,9 @@
 import { api, unwrap } from './client';
+import type { components } from './openapi';
 import { session, type Session } from './session';
 
-interface LoginAnswer {
-  readonly accessToken: string;
-  readonly refreshToken?: string;
-  readonly user: Session['user'];
-}
+/** Login's answer; an organization switch answers the same, perhaps without a new refresh token. */
+type LoginAnswer = Pick<components['schemas']['LoginResponse'], 'accessToken' | 'user'> & { readonly refreshToken?: string | undefined };
 
 /** Keeps what login or an organization switch answered as the session (a switch may not send a new refresh token). */
 export function keepSession(answer: LoginAnswer): Session {
@@ -17,10 +15,10 @@ export function keepSession(answer: LoginAnswer): Session {
 
 export async function signIn(email: string, password: string): Promise<Session> {
   const answer = await unwrap(api().POST('/auth/login', { body: { email, password } }));
-  return keepSession(answer as unknown as LoginAnswer);
+  return keepSession(answer);
 }
 
 export async function switchOrganization(organizationId: string): Promise<Session> {
   const answer = await unwrap(api().POST('/auth/switch-organization', { body: { organizationId } }));
-  return keepSession(answer as unknown as LoginAnswer);
+  return keepSession(answer);
 }

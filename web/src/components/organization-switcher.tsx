@@ -5,11 +5,6 @@ import { useSession } from '../api/session';
 import { switchOrganization } from '../api/sign-in';
 import { homePathFor } from './home';
 
-interface Membership {
-  readonly organizationId: string;
-  readonly organizationName: string;
-  readonly role: string;
-}
 
 /** The organization the session works in; a person in several picks another here (a new token for it). */
 export function OrganizationSwitcher() {
@@ -18,7 +13,7 @@ export function OrganizationSwitcher() {
   const queryClient = useQueryClient();
   const me = useQuery({
     queryKey: ['me', current?.user.organizationId],
-    queryFn: () => unwrap(api().GET('/me')) as Promise<{ memberships?: Membership[] }>,
+    queryFn: () => unwrap(api().GET('/me')),
   });
   const change = useMutation({
     mutationFn: switchOrganization,

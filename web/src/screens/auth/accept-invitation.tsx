@@ -2,19 +2,14 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/openapi';
 import { ApiError } from '../../api/errors';
 import { signIn } from '../../api/sign-in';
 import { ErrorMessage, Field, fieldError, SubmitButton } from '../../components/form';
 import { homePathFor } from '../../components/home';
 import { AuthPage } from './auth-page';
 
-interface Invitation {
-  readonly email: string;
-  readonly name: string;
-  readonly organizationName: string;
-  readonly role: string;
-  readonly expiresAt: string;
-}
+type Invitation = components['schemas']['InvitationOffer'];
 
 /**
  * Where the invitation email's link lands: what the invitation offers, then
@@ -28,7 +23,7 @@ export function AcceptInvitationScreen() {
   const invitation = useQuery({
     queryKey: ['invitation', token],
     enabled: token !== '',
-    queryFn: () => unwrap(api().GET('/invite/accept', { params: { query: { token } } })) as Promise<Invitation>,
+    queryFn: () => unwrap(api().GET('/invite/accept', { params: { query: { token } } })),
   });
   const [name, setName] = useState<string | undefined>();
   const [password, setPassword] = useState('');

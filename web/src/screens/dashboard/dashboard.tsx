@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/data-table';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../api/session';
@@ -95,30 +96,19 @@ function AdminDashboard({ organizationId, organizationName }: { organizationId: 
           </p>
         ) : null}
         {engineers.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">GitHub</th>
-                  <th scope="col">Analysis</th>
-                </tr>
-              </thead>
-              <tbody>
-                {engineers.map((member) => (
-                  <tr key={member.userId}>
-                    <td>{member.name}</td>
-                    <td>@{member.githubUsername}</td>
-                    <td>
-                      <Link to={`/people/${encodeURIComponent(member.githubUsername ?? '')}`}>
-                        View details<span className="visually-hidden"> of {member.name}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Name', 'GitHub', 'Analysis']}>
+            {engineers.map((member) => (
+              <tr key={member.userId}>
+                <td>{member.name}</td>
+                <td>@{member.githubUsername}</td>
+                <td>
+                  <Link to={`/people/${encodeURIComponent(member.githubUsername ?? '')}`}>
+                    View details<span className="visually-hidden"> of {member.name}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
     </>

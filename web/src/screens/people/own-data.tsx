@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/data-table';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { ErrorMessage } from '../../components/form';
 import { downloadOwnData, fetchAccessLog } from './person-data';
@@ -20,28 +21,17 @@ export function OwnData({ organizationId, organizationName }: { organizationId: 
         <ErrorMessage error={log.error} />
         {log.isSuccess && entries.length === 0 ? <p className="muted">No one else has read your analysis or a report naming you yet.</p> : null}
         {entries.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What they saw</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry, index) => (
-                  <tr key={`${entry.timestamp}-${index}`}>
-                    <td>{new Date(entry.timestamp).toLocaleString()}</td>
-                    <td>
-                      {entry.viewer.name} <span className="badge">{entry.viewer.role}</span>
-                    </td>
-                    <td>{entry.what}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['When', 'Who', 'What they saw']}>
+            {entries.map((entry, index) => (
+              <tr key={`${entry.timestamp}-${index}`}>
+                <td>{new Date(entry.timestamp).toLocaleString()}</td>
+                <td>
+                  {entry.viewer.name} <span className="badge">{entry.viewer.role}</span>
+                </td>
+                <td>{entry.what}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
         {log.hasNextPage ? (
           <button type="button" disabled={log.isFetchingNextPage} aria-busy={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>

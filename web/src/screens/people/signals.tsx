@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/data-table';
 import type { Signal } from '../../api/types';
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
@@ -19,29 +20,17 @@ const SIGNALS: Record<string, { label: string; show: (value: number) => string }
 /** The inputs behind a score: each measured value and the points it added (they add up to the score). */
 export function SignalsTable({ signals, caption }: { signals: readonly Signal[]; caption: string }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Signal</th>
-            <th scope="col">Measured</th>
-            <th scope="col">Points</th>
+    <DataTable columns={['Signal', 'Measured', 'Points']} caption={caption}>
+      {signals.map((signal) => {
+        const known = SIGNALS[signal.name];
+        return (
+          <tr key={signal.name}>
+            <th scope="row">{known?.label ?? signal.name}</th>
+            <td>{signal.value === null ? 'no data: left out' : known ? known.show(signal.value) : signal.value}</td>
+            <td>{signal.contribution.toFixed(2)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {signals.map((signal) => {
-            const known = SIGNALS[signal.name];
-            return (
-              <tr key={signal.name}>
-                <th scope="row">{known?.label ?? signal.name}</th>
-                <td>{signal.value === null ? 'no data: left out' : known ? known.show(signal.value) : signal.value}</td>
-                <td>{signal.contribution.toFixed(2)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }
